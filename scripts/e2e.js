@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/*
+ * End-to-end test in a real browser: the production build of the app served
+ * by the real backend on the example organisation (examples/), signed in as
+ * guest (a member of the level-3 team `vision`).
+ *
+ *  1. open the vision team's page: the card says "Systematic" and lists its checklist
+ *  2. attest an attestable item, reload, see it attested (then revoke it again)
+ *  3. open /ml-maturity and see the heat map
+ *
+ * Writes screenshots of the three views to docs/images/. Exit code 0 when every
+ * step passed. Usage: yarn test:e2e [--no-build]
+ */
+const path = require('path');
+const fs = require('fs');
+const {
+  root,
+  log,
+  buildApp,
+  startBackend,
+  launchBrowser,
+  signInAsGuest,
+  waitFor,
+} = require('./lib/portal');
+
+const TEAM = 'vision';
+const LEVEL_NAME = 'Systematic';
+const images = path.join(root, 'docs/images');
+
+let passed = 0;
+let failed = 0;
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    passed++;
+    log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    log(`FAIL ${name}: ${e.stack || e}`);
+    throw e;
+  }
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) buildApp();
+  fs.mkdirSync(images, { recursive: true });
+
+  const backend = await startBackend({ port: 7017 });
+  let browser;
+  try {
+    // The catalog ingests the example org and the plugin's first refresh runs
+    // shortly after startup: wait until the API knows the team.
+    await step('the backend assesses the example org', async () => {
+      await waitFor(
+        async () => {
+          const token = await guestToken(backend.baseUrl);
+          const res = await fetch(
+            `${backend.baseUrl}/api/ml-maturity/v1/assessments/group/default/${TEAM}`,
+            { headers: { authorization: `Bearer ${token}` } },
+          );
+          return res.ok && (await res.json()).levelName === LEVEL_NAME;
+        },
+        { timeoutMs: 180_000, intervalMs: 2000, what: `${TEAM} assessed` },
+      );
+    });
+
+    browser = await launchBrowser();
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
+    await signInAsGuest(page, backend.baseUrl);
+
+    const teamUrl = `${backend.baseUrl}/catalog/default/group/${TEAM}`;
+    let attestedTitle;
+    await step(`the ${TEAM} page shows "${LEVEL_NAME}" and its checklist`, async () => {
+      await page.goto(teamUrl);
+      await page.getByText(LEVEL_NAME).first().waitFor({ timeout: 60_000 });
+      await page
+        .getByRole('list', { name: /checklist of the/i })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.screenshot({
+        path: path.join(images, 'team-card.png'),
+        fullPage: true,
+      });
+    });
+
+    await step('attest an item, reload, see it attested', async () => {
+      const attest = page.getByRole('button', { name: /^Attest / }).first();
+      await attest.waitFor({ timeout: 30_000 });
+      const label = await attest.getAttribute('aria-label');
+      attestedTitle = label.replace(/^Attest /, '');
+      await attest.click();
+      await page.getByLabel(/Evidence URL/).fill('https://wiki.example.com/ml/processes');
+      await page.getByRole('dialog').getByRole('button', { name: 'Attest' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 30_000 });
+      await page.reload();
+      await page
+        .getByRole('button', { name: `Revoke attestation of ${attestedTitle}` })
+        .waitFor({ timeout: 60_000 });
+    });
+
+    await step('revoke the attestation again', async () => {
+      await page
+        .getByRole('button', { name: `Revoke attestation of ${attestedTitle}` })
+        .click();
+      await page
+        .getByRole('button', { name: `Attest ${attestedTitle}` })
+        .waitFor({ timeout: 60_000 });
+    });
+
+    await step('an ML asset page shows the asset card', async () => {
+      await page.goto(`${backend.baseUrl}/catalog/default/resource/vision-images`);
+      await page.getByText(/counts toward/i).first().waitFor({ timeout: 60_000 });
+      await page.screenshot({
+        path: path.join(images, 'asset-card.png'),
+        fullPage: true,
+      });
+    });
+
+    await step('/ml-maturity shows the heat map', async () => {
+      await page.goto(`${backend.baseUrl}/ml-maturity`);
+      await page
+        .getByRole('table', { name: /heat map/i })
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole('link', { name: TEAM }).first().waitFor();
+      await page.screenshot({
+        path: path.join(images, 'roadmap.png'),
+        fullPage: true,
+      });
+    });
+  } finally {
+    if (browser) await browser.close();
+    await backend.stop();
+  }
+}
+
+/** A guest user token, as the frontend gets it. */
+async function guestToken(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in answered ${res.status}`);
+  return (await res.json()).backstageIdentity.token;
+}
+
+main()
+  .catch(e => {
+    if (failed === 0) {
+      failed++;
+      console.error(e);
+    }
+  })
+  .finally(() => {
+    console.log(`e2e: ${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  });
+
+module.exports = { guestToken };
