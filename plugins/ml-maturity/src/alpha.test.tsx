@@ -1,0 +1,74 @@
+import { screen } from '@testing-library/react';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
+import plugin, {
+  mlMaturityAssetCard,
+  mlMaturityRoadmapPage,
+  mlMaturityTeamCard,
+} from './alpha';
+import { mlMaturityApiRef } from './api';
+import { mockMlMaturityApi } from './testing/fixtures';
+
+const resource = (spec: Entity['spec']): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'x' },
+  spec,
+});
+
+// Rendering a whole test app is slow on small CI machines.
+jest.setTimeout(30_000);
+
+describe('ml-maturity alpha plugin', () => {
+  it('is a frontend plugin with the id ml-maturity', () => {
+    expect(plugin.id).toBe('ml-maturity');
+  });
+
+  it('mounts the roadmap page at /ml-maturity and renders it', async () => {
+    const api = mockMlMaturityApi({
+      getAssessments: jest.fn(async () => ({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        teams: [],
+        unattributedAssets: [],
+        findings: [],
+        stale: false,
+        lastRefresh: null,
+        lastError: null,
+      })),
+      getRoadmap: jest.fn(async () => ({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
+        items: [],
+        stale: false,
+        lastRefresh: null,
+        lastError: null,
+      })),
+    });
+    const tester = createExtensionTester(mlMaturityRoadmapPage, {
+      apis: [[mlMaturityApiRef, api]],
+    });
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ml-maturity');
+    await renderInTestApp(tester.reactElement(), {
+      apis: [[mlMaturityApiRef, api]],
+    });
+    expect(
+      await screen.findByText('No teams assessed yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('filters the cards to groups and ML assets', () => {
+    const team = createExtensionTester(mlMaturityTeamCard);
+    const isTeam = team.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(isTeam({ ...resource({}), kind: 'Group' })).toBe(true);
+    expect(isTeam(resource({ type: 'dataset' }))).toBe(false);
+    const asset = createExtensionTester(mlMaturityAssetCard);
+    const filter = asset.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(resource({ type: 'dataset' }))).toBe(true);
+    expect(filter(resource({ type: 'database' }))).toBe(false);
+  });
+});

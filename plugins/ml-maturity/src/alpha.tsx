@@ -1,0 +1,93 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { Content } from '@backstage/core-components';
+import TrendingUpIcon from '@material-ui/icons/TrendingUp';
+import { MlMaturityClient, mlMaturityApiRef } from './api';
+import { isMlAsset } from './lib/isMlAsset';
+import { rootRouteRef } from './routes';
+
+const routeRef = convertLegacyRouteRef(rootRouteRef);
+
+/** The API client. @alpha */
+export const mlMaturityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: mlMaturityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        MlMaturityClient.create({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The roadmap page at `/ml-maturity`. Its title and icon also make the
+ * "ML Maturity" nav item (the nav is inferred from pages since
+ * frontend-plugin-api 0.17, which removed NavItemBlueprint).
+ * @alpha
+ */
+export const mlMaturityRoadmapPage = PageBlueprint.make({
+  params: {
+    path: '/ml-maturity',
+    routeRef,
+    title: 'ML Maturity',
+    icon: <TrendingUpIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/MlMaturityRoadmapPage').then(m => (
+        <Content>
+          <m.RoadmapContent />
+        </Content>
+      )),
+  },
+});
+
+/**
+ * The team maturity card on Group pages. The filter is the predicate form of
+ * `kind:group` (string filters are deprecated in catalog-react 3.x).
+ * @alpha
+ */
+export const mlMaturityTeamCard = EntityCardBlueprint.make({
+  name: 'team',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityMlMaturityCard').then(m => (
+        <m.EntityMlMaturityCard />
+      )),
+  },
+});
+
+/** The ML asset card on entities that are ML assets. @alpha */
+export const mlMaturityAssetCard = EntityCardBlueprint.make({
+  name: 'asset',
+  params: {
+    filter: isMlAsset,
+    loader: () =>
+      import('./components/EntityMlAssetCard').then(m => (
+        <m.EntityMlAssetCard />
+      )),
+  },
+});
+
+/**
+ * The ML maturity plugin for the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ml-maturity',
+  title: 'ML Maturity',
+  icon: <TrendingUpIcon fontSize="inherit" />,
+  routes: { root: routeRef },
+  extensions: [
+    mlMaturityApi,
+    mlMaturityRoadmapPage,
+    mlMaturityTeamCard,
+    mlMaturityAssetCard,
+  ],
+});

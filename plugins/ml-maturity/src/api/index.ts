@@ -1,0 +1,22 @@
+export { mlMaturityApiRef } from './MlMaturityApi';
+export type {
+  MlMaturityApi,
+  GetAssessmentsOptions,
+  HistoryRange,
+} from './MlMaturityApi';
+export { MlMaturityClient } from './MlMaturityClient';
+export type {
+  AssessmentsPage,
+  Attestation,
+  AttestationEvent,
+  CreateAttestationRequest,
+  LevelKey,
+  OrgHistory,
+  OrgHistoryDay,
+  RefreshResult,
+  RoadmapResponse,
+  SnapshotStatus,
+  TeamAssessmentResponse,
+  TeamHistory,
+  TeamHistoryPoint,
+} from './types';

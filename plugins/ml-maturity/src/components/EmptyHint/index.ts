@@ -1,0 +1,1 @@
+export { EmptyHint } from './EmptyHint';

@@ -1,0 +1,2 @@
+export { EntityMlAssetCard } from './EntityMlAssetCard';
+export type { EntityMlAssetCardProps } from './EntityMlAssetCard';

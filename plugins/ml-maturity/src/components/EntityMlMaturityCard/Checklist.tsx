@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import { useApi } from '@backstage/core-plugin-api';
+import { mlMaturityApiRef } from '../../api';
+import type { Attestation } from '../../api';
+import { errorMessage } from '../../lib/errors';
+import { AttestDialog } from './AttestDialog';
+import { Evidence } from './Evidence';
+import { ItemStatusLabel } from './ItemStatusLabel';
+import { itemAction, type JoinedItem } from './joinItems';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', padding: 0, margin: 0 },
+  item: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+    padding: theme.spacing(1, 0),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  details: { flex: 1, minWidth: 0, wordBreak: 'break-word' },
+}));
+
+/** Props of {@link Checklist}. */
+export interface ChecklistProps {
+  teamRef: string;
+  kitTitle: string;
+  items: JoinedItem[];
+  /** Undefined while loading or when they failed to load: no actions then. */
+  attestations?: Attestation[];
+  /** Called after an attestation was recorded or revoked. */
+  onChanged(): void;
+}
+
+/** The current kit's items with status, evidence and attest / revoke. */
+export function Checklist(props: ChecklistProps) {
+  const { teamRef, kitTitle, items, attestations, onChanged } = props;
+  const classes = useStyles();
+  const api = useApi(mlMaturityApiRef);
+  const [attesting, setAttesting] = useState<JoinedItem>();
+  const [error, setError] = useState<string>();
+
+  const revoke = async (id: string) => {
+    setError(undefined);
+    try {
+      await api.revokeAttestation(id);
+      onChanged();
+    } catch (e) {
+      setError(`Could not revoke the attestation: ${errorMessage(e)}`);
+    }
+  };
+
+  return (
+    <>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      <ul className={classes.list} aria-label={`Checklist of the ${kitTitle}`}>
+        {items.map(item => {
+          const action = attestations && itemAction(item, attestations);
+          return (
+            <li key={item.result.id} className={classes.item}>
+              <div className={classes.details}>
+                <Typography variant="body2" component="div">
+                  <strong>{item.title}</strong>{' '}
+                  <Typography variant="caption" color="textSecondary">
+                    ({item.result.dimension})
+                  </Typography>
+                </Typography>
+                <Typography variant="body2" component="div">
+                  <ItemStatusLabel item={item.result} />
+                </Typography>
+                <Typography variant="caption" component="div">
+                  <Evidence evidence={item.result.evidence} />
+                </Typography>
+                {item.result.attestation?.by && (
+                  <Typography variant="caption" component="div">
+                    Attested by {item.result.attestation.by}
+                    {item.result.attestation.expiresAt &&
+                      `, expires ${item.result.attestation.expiresAt.slice(
+                        0,
+                        10,
+                      )}`}
+                  </Typography>
+                )}
+                {item.result.reason && (
+                  <Typography variant="caption" component="div">
+                    {item.result.reason}
+                  </Typography>
+                )}
+              </div>
+              {action?.kind === 'attest' && (
+                <Button
+                  size="small"
+                  variant="outlined"
+                  aria-label={`Attest ${item.title}`}
+                  onClick={() => setAttesting(item)}
+                >
+                  Attest
+                </Button>
+              )}
+              {action?.kind === 'revoke' && (
+                <Button
+                  size="small"
+                  aria-label={`Revoke attestation of ${item.title}`}
+                  onClick={() => revoke(action.attestation.id)}
+                >
+                  Revoke
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {attesting && (
+        <AttestDialog
+          itemTitle={attesting.title}
+          description={attesting.definition?.description}
+          onClose={() => setAttesting(undefined)}
+          onSubmit={async ({ url, comment }) => {
+            await api.createAttestation({
+              entityRef: teamRef,
+              itemId: attesting.result.id,
+              url,
+              comment,
+            });
+            setAttesting(undefined);
+            onChanged();
+          }}
+        />
+      )}
+    </>
+  );
+}

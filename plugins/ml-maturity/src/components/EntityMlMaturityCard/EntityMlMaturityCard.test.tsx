@@ -1,0 +1,320 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Entity } from '@backstage/catalog-model';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { mlMaturityApiRef } from '../../api';
+import type { MlMaturityApi } from '../../api';
+import {
+  freshStatus,
+  makeTeam,
+  mockMlMaturityApi,
+} from '../../testing/fixtures';
+import { EntityMlMaturityCard } from './EntityMlMaturityCard';
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'vision', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+const vision = { ...makeTeam('vision', 3), ...freshStatus };
+
+function renderCard(api: MlMaturityApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+      <EntityProvider entity={group}>
+        <EntityMlMaturityCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+// Rendering in a test app is slow on small CI machines.
+jest.setTimeout(30_000);
+
+describe('EntityMlMaturityCard', () => {
+  it('shows progress while loading', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(() => new Promise<never>(() => {})),
+    });
+    await renderCard(api);
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(api.getTeamAssessment).toHaveBeenCalledWith('group:default/vision');
+  });
+
+  it('says what to add to the catalog when the group is not assessed', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => undefined),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText('This group has no ML maturity assessment yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('ml-maturity.io/asset: dataset'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /ML maturity docs/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the API error', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => {
+        throw new Error('backend exploded');
+      }),
+    });
+    await renderCard(api);
+    expect(
+      (await screen.findAllByText(/backend exploded/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the level, progress, checklist, next steps, challenges and history', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getTeamHistory: jest.fn(async () => ({
+        points: [
+          { day: '2026-06-01', level: 2 as const, kitsCompleted: 1, kits: {} },
+          { day: '2026-09-01', level: 3 as const, kitsCompleted: 2, kits: {} },
+        ],
+      })),
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByLabelText('Maturity level 3 of 5: Systematic'),
+    ).toHaveTextContent('L-III Systematic');
+    expect(
+      screen.getByLabelText('Data level 3 of 5: Systematic'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Working on the AIML Scaler Kit/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Technology: 1 of 1 required items met'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Process: 0 of 1 required items met'),
+    ).toBeInTheDocument();
+
+    const checklist = screen.getByRole('list', {
+      name: 'Checklist of the AIML Scaler Kit',
+    });
+    expect(within(checklist).getByText('scaler datasets')).toBeInTheDocument();
+    expect(within(checklist).getByText('Met')).toBeInTheDocument();
+    expect(within(checklist).getByText('Not met')).toBeInTheDocument();
+    const evidence = within(checklist).getByRole('link', {
+      name: /vision-data/,
+    });
+    expect(evidence).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/vision-data',
+    );
+
+    expect(
+      within(screen.getByRole('list', { name: 'Next steps' })).getByText(
+        /Attest the scaler practice with a link to its document/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('a curated dataset with scope team'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Last refreshed/)).toBeInTheDocument();
+
+    const chart = await screen.findByRole('img', {
+      name: /Maturity level from/,
+    });
+    expect(chart.getAttribute('aria-label')).toContain(
+      'L-II Opportunistic at the start, L-III Systematic now',
+    );
+  });
+
+  it('warns when the data is stale', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...vision,
+        stale: true,
+        lastError: 'catalog timed out',
+      })),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(/This assessment may be out of date/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/catalog timed out/).length).toBeGreaterThan(0);
+  });
+
+  it('attests an item only with an http(s) URL and reloads', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      createAttestation: jest.fn(async request => ({
+        id: 'a1',
+        teamRef: request.entityRef,
+        itemId: request.itemId,
+        url: request.url,
+        by: 'user:default/ana',
+        at: '2026-11-27T06:00:00Z',
+        expiresAt: '2027-11-27T06:00:00Z',
+        events: [],
+      })),
+    });
+    await renderCard(api);
+
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const submit = within(dialog).getByRole('button', { name: 'Attest' });
+    expect(submit).toBeDisabled();
+
+    const url = within(dialog).getByLabelText(/Evidence URL/);
+    await user.click(url);
+    await user.paste('ftp://example.com/x');
+    expect(submit).toBeDisabled();
+    expect(
+      within(dialog).getByText('Enter an http:// or https:// URL'),
+    ).toBeInTheDocument();
+
+    await user.clear(url);
+    await user.click(url);
+    await user.paste('https://wiki.example.com/practice');
+    await user.click(within(dialog).getByLabelText(/Comment/));
+    await user.paste('signed off');
+    expect(submit).toBeEnabled();
+    await user.click(submit);
+
+    expect(api.createAttestation).toHaveBeenCalledWith({
+      entityRef: 'group:default/vision',
+      itemId: 'scaler.process.practice',
+      url: 'https://wiki.example.com/practice',
+      comment: 'signed off',
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
+    expect(api.getAttestations).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the API error in the attest dialog', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      createAttestation: jest.fn(async () => {
+        throw new Error('You are not a member of this team');
+      }),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByLabelText(/Evidence URL/));
+    await user.paste('https://wiki.example.com/practice');
+    await user.click(within(dialog).getByRole('button', { name: 'Attest' }));
+    expect(
+      await within(dialog).findByText('You are not a member of this team'),
+    ).toBeInTheDocument();
+  });
+
+  it('revokes an active portal attestation', async () => {
+    const user = userEvent.setup({ delay: null });
+    const attested = makeTeam('vision', 3);
+    const item = attested.items.find(i => i.id === 'scaler.process.practice')!;
+    item.status = 'attested';
+    item.evidence = ['https://wiki.example.com/practice'];
+    item.attestation = {
+      source: 'portal',
+      url: 'https://wiki.example.com/practice',
+      id: 'a1',
+      by: 'user:default/ana',
+      expiresAt: '2999-01-01T00:00:00Z',
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({ ...attested, ...freshStatus })),
+      getAttestations: jest.fn(async () => [
+        {
+          id: 'a1',
+          teamRef: 'group:default/vision',
+          itemId: 'scaler.process.practice',
+          url: 'https://wiki.example.com/practice',
+          by: 'user:default/ana',
+          at: '2026-11-01T00:00:00Z',
+          expiresAt: '2999-01-01T00:00:00Z',
+          events: [],
+        },
+      ]),
+      revokeAttestation: jest.fn(async () => undefined),
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByRole('link', { name: /wiki\.example\.com\/practice/ }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/practice');
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Revoke attestation of scaler practice defined',
+      }),
+    );
+    expect(api.revokeAttestation).toHaveBeenCalledWith('a1');
+    await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
+  });
+
+  it('shows the rollup of a parent group, teams linked by level', async () => {
+    const parent = {
+      ...makeTeam('vision', 2, {
+        rollup: {
+          teams: ['group:default/vision-a', 'group:default/vision-b'],
+          levels: { '1': 0, '2': 1, '3': 0, '4': 1, '5': 0 },
+          level: 3,
+          kitsCompleted: 2,
+          currentKit: 'scaler',
+          kits: [],
+        },
+      }),
+      ...freshStatus,
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => parent),
+      getRoadmap: jest.fn(async () => ({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        levels: {
+          '1': ['group:default/other'],
+          '2': ['group:default/vision-a'],
+          '3': [],
+          '4': ['group:default/vision-b'],
+          '5': [],
+        },
+        items: [],
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+
+    const level4 = await screen.findByRole('list', {
+      name: 'Teams at level 4',
+    });
+    expect(within(level4).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/vision-b',
+    );
+    const level2 = screen.getByRole('list', { name: 'Teams at level 2' });
+    expect(within(level2).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/vision-a',
+    );
+    expect(screen.queryByText(/other/)).not.toBeInTheDocument();
+  });
+});

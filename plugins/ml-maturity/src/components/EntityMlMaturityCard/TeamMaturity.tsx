@@ -1,0 +1,118 @@
+import { ReactNode } from 'react';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import type { KitDefinition } from '@aiml-service-kits/plugin-ml-maturity-common';
+import type { TeamAssessmentResponse } from '../../api';
+import { useAttestations } from '../../hooks/useAttestations';
+import { LevelBadge } from '../LevelBadge';
+import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
+import { ChallengesList } from './ChallengesList';
+import { Checklist } from './Checklist';
+import { DimensionProgress } from './DimensionProgress';
+import { NextSteps } from './NextSteps';
+import { RollupSection } from './RollupSection';
+import { TeamHistorySection } from './TeamHistorySection';
+import { displayedKit, joinItems, kitTitle } from './joinItems';
+
+const useStyles = makeStyles(theme => ({
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+  section: { marginTop: theme.spacing(2) },
+}));
+
+function Section(props: { title: string; children: ReactNode }) {
+  const classes = useStyles();
+  return (
+    <section className={classes.section} aria-label={props.title}>
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.title}
+      </Typography>
+      {props.children}
+    </section>
+  );
+}
+
+/** Props of {@link TeamMaturity}. */
+export interface TeamMaturityProps {
+  assessment: TeamAssessmentResponse;
+  kits: KitDefinition[];
+  /** Reload the assessment (after an attestation changed). */
+  onChanged(): void;
+}
+
+/** The body of the team card once the assessment is loaded. */
+export function TeamMaturity(props: TeamMaturityProps) {
+  const { assessment, kits, onChanged } = props;
+  const classes = useStyles();
+  const attestations = useAttestations(assessment.entityRef);
+  const kitId = displayedKit(assessment);
+  const title = kitTitle(kits, kitId);
+  const items = joinItems(assessment, kits, kitId);
+  const progress = assessment.kits.find(k => k.id === kitId);
+
+  const changed = () => {
+    attestations.retry();
+    onChanged();
+  };
+
+  return (
+    <div>
+      <div className={classes.header}>
+        <LevelBadge level={assessment.level} size="medium" />
+        <Typography variant="body2">
+          {assessment.kitsCompleted} of 5 kits complete.{' '}
+          {assessment.currentKit
+            ? `Working on the ${title}`
+            : `All kits complete; the ${title} keeps improving`}
+          {progress && ` (${progress.met} of ${progress.total} required items)`}
+          .
+        </Typography>
+      </div>
+      <SnapshotStatusNotice status={assessment} />
+
+      <Section title={`${title}: progress`}>
+        <DimensionProgress items={items} />
+      </Section>
+
+      <Section title="Checklist">
+        {attestations.error && (
+          <ResponseErrorPanel
+            error={attestations.error}
+            title="Could not load attestations"
+          />
+        )}
+        <Checklist
+          teamRef={assessment.entityRef}
+          kitTitle={title}
+          items={items}
+          attestations={attestations.value}
+          onChanged={changed}
+        />
+      </Section>
+
+      <Section title="Next steps">
+        <NextSteps items={items} />
+      </Section>
+
+      <Section title="ML challenges">
+        <ChallengesList challenges={assessment.challenges} />
+      </Section>
+
+      <Section title="Level over time">
+        <TeamHistorySection entityRef={assessment.entityRef} />
+      </Section>
+
+      {assessment.rollup && (
+        <Section title="Teams in this group">
+          <RollupSection rollup={assessment.rollup} />
+        </Section>
+      )}
+    </div>
+  );
+}

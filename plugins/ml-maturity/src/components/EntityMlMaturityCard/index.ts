@@ -1,0 +1,2 @@
+export { EntityMlMaturityCard } from './EntityMlMaturityCard';
+export type { EntityMlMaturityCardProps } from './EntityMlMaturityCard';

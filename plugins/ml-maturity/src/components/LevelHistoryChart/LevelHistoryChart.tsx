@@ -1,0 +1,109 @@
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import type { TeamHistoryPoint } from '../../api';
+import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
+
+const WIDTH = 320;
+const HEIGHT = 120;
+const PAD = { left: 36, right: 8, top: 8, bottom: 20 };
+
+const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The sentence a screen reader hears instead of the picture. */
+export function describeLevelHistory(points: TeamHistoryPoint[]): string {
+  const first = points[0];
+  const last = points[points.length - 1];
+  const changes = points.filter(
+    (p, i) => i > 0 && p.level !== points[i - 1].level,
+  ).length;
+  const highest = Math.max(...points.map(p => p.level));
+  return (
+    `Maturity level from ${first.day} to ${last.day}: ` +
+    `${levelLabel(first.level)} at the start, ${levelLabel(last.level)} now; ` +
+    `highest ${levelLabel(highest)}; ${changes} level change${
+      changes === 1 ? '' : 's'
+    }.`
+  );
+}
+
+/**
+ * A team's level over time as a step line. Hand-written SVG: one image with
+ * a text summary for assistive technology.
+ * @internal
+ */
+export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
+  const theme = useTheme();
+  const points = [...props.points].sort((a, b) => a.day.localeCompare(b.day));
+  if (points.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No history yet: a point is recorded on each day the assessment
+        refreshes.
+      </Typography>
+    );
+  }
+  const t0 = dayTime(points[0].day);
+  const span = dayTime(points[points.length - 1].day) - t0;
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const x = (day: string) =>
+    PAD.left + (span > 0 ? ((dayTime(day) - t0) / span) * plotW : plotW / 2);
+  const y = (level: number) => PAD.top + ((5 - level) / 4) * plotH;
+
+  let path = `M ${x(points[0].day)} ${y(points[0].level)}`;
+  for (const p of points.slice(1)) {
+    path += ` H ${x(p.day)} V ${y(p.level)}`;
+  }
+  const last = points[points.length - 1];
+
+  return (
+    <svg
+      role="img"
+      aria-label={describeLevelHistory(points)}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      width="100%"
+      style={{ maxWidth: WIDTH * 1.5 }}
+    >
+      {LEVELS.map(level => (
+        <g key={level} aria-hidden="true">
+          <line
+            x1={PAD.left}
+            x2={WIDTH - PAD.right}
+            y1={y(level)}
+            y2={y(level)}
+            stroke={theme.palette.divider}
+          />
+          <text
+            x={PAD.left - 4}
+            y={y(level) + 4}
+            textAnchor="end"
+            fontSize={10}
+            fill={theme.palette.text.secondary}
+          >
+            {levelCode(level)}
+          </text>
+        </g>
+      ))}
+      <path
+        d={path}
+        fill="none"
+        stroke={theme.palette.primary.main}
+        strokeWidth={2}
+      />
+      <circle
+        cx={x(last.day)}
+        cy={y(last.level)}
+        r={3}
+        fill={theme.palette.primary.main}
+      />
+      <g aria-hidden="true" fontSize={10} fill={theme.palette.text.secondary}>
+        <text x={PAD.left} y={HEIGHT - 4}>
+          {points[0].day}
+        </text>
+        <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
+          {last.day}
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,1 @@
+export { LevelHistoryChart, describeLevelHistory } from './LevelHistoryChart';

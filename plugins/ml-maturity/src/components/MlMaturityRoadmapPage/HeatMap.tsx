@@ -1,0 +1,201 @@
+import { ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import MenuItem from '@material-ui/core/MenuItem';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  KIT_IDS,
+  type KitDefinition,
+  type TeamAssessment,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { downloadFile } from '../../lib/download';
+import { LevelBadge } from '../LevelBadge';
+import { filterTeams, heatmapCsv, kitPercent } from './heatmapRows';
+
+/** Rows per page: 2,000 teams must render fast, so only one page is in the DOM. */
+export const HEATMAP_PAGE_SIZE = 50;
+
+/** Read by the frontend benchmark. */
+export const HEATMAP_RENDERED_MARK = 'ml-maturity:heatmap-rendered';
+
+const useStyles = makeStyles(theme => ({
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+  },
+  select: { minWidth: 220 },
+  cell: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+}));
+
+function cellStyle(percent: number) {
+  return {
+    backgroundColor: `rgba(30, 136, 229, ${(percent / 100) * 0.85})`,
+    color: percent > 55 ? '#fff' : 'inherit',
+  };
+}
+
+/** Props of {@link HeatMap}. */
+export interface HeatMapProps {
+  teams: TeamAssessment[];
+  kits: KitDefinition[];
+}
+
+/** Teams × kits (% of required items met), searchable, filterable, paged. */
+export function HeatMap(props: HeatMapProps) {
+  const { teams, kits } = props;
+  const classes = useStyles();
+  const [search, setSearch] = useState('');
+  const [parent, setParent] = useState('');
+  const [page, setPage] = useState(0);
+
+  const parents = useMemo(
+    () => [...new Set(teams.flatMap(t => (t.parent ? [t.parent] : [])))].sort(),
+    [teams],
+  );
+  const filtered = useMemo(
+    () => filterTeams(teams, { search, parent }),
+    [teams, search, parent],
+  );
+  const rows = filtered.slice(
+    page * HEATMAP_PAGE_SIZE,
+    (page + 1) * HEATMAP_PAGE_SIZE,
+  );
+
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!marked.current && teams.length > 0) {
+      marked.current = true;
+      // Not every environment has the User Timing API (jsdom has not).
+      if (typeof performance !== 'undefined' && performance.mark) {
+        performance.mark(HEATMAP_RENDERED_MARK);
+      }
+    }
+  }, [teams.length]);
+
+  const kitTitle = (id: string) => kits.find(k => k.id === id)?.title ?? id;
+
+  return (
+    <div>
+      <div className={classes.toolbar}>
+        <TextField
+          id="ml-maturity-heatmap-search"
+          label="Search teams"
+          value={search}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => {
+            setSearch(e.target.value);
+            setPage(0);
+          }}
+        />
+        <TextField
+          select
+          id="ml-maturity-heatmap-parent"
+          className={classes.select}
+          label="Parent group"
+          value={parent}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => {
+            setParent(e.target.value);
+            setPage(0);
+          }}
+        >
+          <MenuItem value="">All parents</MenuItem>
+          {parents.map(p => (
+            <MenuItem key={p} value={p}>
+              {p}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button
+          variant="outlined"
+          onClick={() =>
+            downloadFile({
+              filename: 'ml-maturity-teams.csv',
+              content: heatmapCsv(filtered),
+              mimeType: 'text/csv;charset=utf-8',
+            })
+          }
+        >
+          Export CSV ({filtered.length} teams)
+        </Button>
+      </div>
+      {filtered.length === 0 ? (
+        <Typography variant="body2" role="status">
+          No team matches this search and filter.
+        </Typography>
+      ) : (
+        <>
+          <TableContainer>
+            <Table
+              size="small"
+              aria-label="Teams by kit: percent of required items met"
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell>Team</TableCell>
+                  <TableCell>Parent</TableCell>
+                  <TableCell>Level</TableCell>
+                  {KIT_IDS.map(id => (
+                    <TableCell key={id} className={classes.cell}>
+                      {kitTitle(id)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map(team => (
+                  <TableRow key={team.entityRef}>
+                    <TableCell>
+                      <EntityRefLink entityRef={team.entityRef} />
+                    </TableCell>
+                    <TableCell>
+                      {team.parent ? (
+                        <EntityRefLink entityRef={team.parent} />
+                      ) : (
+                        '—'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <LevelBadge level={team.level} />
+                    </TableCell>
+                    {KIT_IDS.map(id => {
+                      const percent = kitPercent(team, id);
+                      return (
+                        <TableCell
+                          key={id}
+                          className={classes.cell}
+                          style={cellStyle(percent)}
+                          aria-label={`${kitTitle(id)}: ${percent}% met`}
+                        >
+                          {percent}%
+                        </TableCell>
+                      );
+                    })}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+          <TablePagination
+            component="div"
+            count={filtered.length}
+            page={page}
+            rowsPerPage={HEATMAP_PAGE_SIZE}
+            rowsPerPageOptions={[HEATMAP_PAGE_SIZE]}
+            onPageChange={(_e, next) => setPage(next)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

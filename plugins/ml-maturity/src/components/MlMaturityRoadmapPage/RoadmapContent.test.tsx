@@ -1,0 +1,207 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { TeamAssessment } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { mlMaturityApiRef } from '../../api';
+import type { MlMaturityApi } from '../../api';
+import { downloadFile } from '../../lib/download';
+import {
+  freshStatus,
+  makeTeam,
+  mockMlMaturityApi,
+} from '../../testing/fixtures';
+import { HEATMAP_RENDERED_MARK } from './HeatMap';
+import { RoadmapContent } from './RoadmapContent';
+
+jest.mock('../../lib/download', () => ({ downloadFile: jest.fn() }));
+
+/** 120 teams: three pages of the heat map, two parents. */
+function manyTeams(): TeamAssessment[] {
+  return Array.from({ length: 120 }, (_, i) => {
+    const name = `team-${String(i).padStart(3, '0')}`;
+    return makeTeam(name, ((i % 5) + 1) as 1, {
+      parent: i % 2 ? 'group:default/research' : 'group:default/products',
+    });
+  });
+}
+
+function roadmapApi(teams: TeamAssessment[]) {
+  const levels = { '1': [], '2': [], '3': [], '4': [], '5': [] } as Record<
+    '1' | '2' | '3' | '4' | '5',
+    string[]
+  >;
+  for (const t of teams) {
+    levels[String(t.level) as '1'].push(t.entityRef);
+  }
+  return mockMlMaturityApi({
+    // two pages, to check the cursor is followed
+    getAssessments: jest.fn(async ({ cursor } = {}) => ({
+      generatedAt: '2026-11-27T06:00:00.000Z',
+      teams: cursor ? teams.slice(100) : teams.slice(0, 100),
+      unattributedAssets: [],
+      findings: [],
+      ...freshStatus,
+      nextCursor: cursor ? undefined : 'page2',
+    })),
+    getRoadmap: jest.fn(async () => ({
+      generatedAt: '2026-11-27T06:00:00.000Z',
+      levels,
+      items: [
+        {
+          id: 'scaler.process.practice',
+          kit: 'scaler' as const,
+          blocks: ['group:default/a', 'group:default/b', 'group:default/c'],
+          completes: ['group:default/a'],
+        },
+      ],
+      ...freshStatus,
+    })),
+    getOrgHistory: jest.fn(async () => ({
+      days: [
+        {
+          day: '2026-10-01',
+          levels: { '1': 40, '2': 30, '3': 20, '4': 10, '5': 0 },
+        },
+        {
+          day: '2026-11-01',
+          levels: { '1': 24, '2': 24, '3': 24, '4': 24, '5': 24 },
+        },
+      ],
+    })),
+  });
+}
+
+function renderPage(api: MlMaturityApi) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+      <RoadmapContent />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+// Rendering in a test app is slow on small CI machines.
+jest.setTimeout(30_000);
+
+describe('RoadmapContent', () => {
+  it('shows progress while loading', async () => {
+    const api = mockMlMaturityApi({
+      getAssessments: jest.fn(() => new Promise<never>(() => {})),
+      getRoadmap: jest.fn(() => new Promise<never>(() => {})),
+    });
+    await renderPage(api);
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says what to add to the catalog when no team is assessed', async () => {
+    await renderPage(roadmapApi([]));
+    expect(
+      await screen.findByText('No teams assessed yet.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('ml-maturity.io/asset: dataset'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the API error', async () => {
+    const api = roadmapApi([]);
+    api.getRoadmap.mockRejectedValue(new Error('roadmap unavailable'));
+    await renderPage(api);
+    expect(
+      (await screen.findAllByText(/roadmap unavailable/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows levels, blocking items, history and a paged, filterable heat map', async () => {
+    const user = userEvent.setup({ delay: null });
+    const mark = jest.fn();
+    Object.defineProperty(performance, 'mark', {
+      value: mark,
+      configurable: true,
+    });
+    const teams = manyTeams();
+    const api = roadmapApi(teams);
+    await renderPage(api);
+
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    expect(api.getAssessments).toHaveBeenCalledTimes(2);
+
+    const perLevel = screen.getByRole('list', { name: 'Teams per level' });
+    expect(within(perLevel).getAllByText('24')).toHaveLength(5);
+
+    expect(
+      screen.getByText(
+        /holds back 3 teams; it is the last item of their current kit for 1 of them/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('scaler practice defined')).toBeInTheDocument();
+
+    expect(
+      await screen.findByRole('img', { name: /On 2026-11-01: L-I Basic 24/ }),
+    ).toBeInTheDocument();
+
+    // one page of 50 rows (+ header)
+    expect(within(heatmap).getAllByRole('row')).toHaveLength(51);
+    expect(screen.getByText('1-50 of 120')).toBeInTheDocument();
+    const firstRow = within(heatmap).getAllByRole('row')[1];
+    expect(within(firstRow).getAllByRole('link')[0]).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-000',
+    );
+    // team-000 is level 1: starter half done
+    expect(
+      within(firstRow).getByLabelText('AIML Starter Kit: 50% met'),
+    ).toHaveTextContent('50%');
+    expect(
+      mark.mock.calls.filter(c => c[0] === HEATMAP_RENDERED_MARK),
+    ).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: /next page/i }));
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Search teams'));
+    await user.paste('team-11');
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(11),
+    );
+    expect(screen.getByText('1-10 of 10')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Parent group'));
+    await user.click(
+      within(screen.getByRole('listbox')).getByText('group:default/research'),
+    );
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(6),
+    );
+    expect(
+      mark.mock.calls.filter(c => c[0] === HEATMAP_RENDERED_MARK),
+    ).toHaveLength(1);
+    delete (performance as { mark?: unknown }).mark;
+  });
+
+  it('exports the filtered rows as CSV', async () => {
+    const user = userEvent.setup({ delay: null });
+    const teams = [
+      makeTeam('alpha', 3, { parent: 'group:default/research' }),
+      makeTeam('beta', 1, { parent: 'group:default/products' }),
+    ];
+    await renderPage(roadmapApi(teams));
+    await user.click(await screen.findByLabelText('Search teams'));
+    await user.paste('alpha');
+    await user.click(
+      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+    );
+
+    expect(downloadFile).toHaveBeenCalledTimes(1);
+    const { filename, content } = (downloadFile as jest.Mock).mock.calls[0][0];
+    expect(filename).toBe('ml-maturity-teams.csv');
+    expect(content.split('\r\n')).toEqual([
+      'team,parent,level,levelName,starter,accelerator,scaler,synergizer,transformer',
+      'group:default/alpha,group:default/research,3,Systematic,100,100,50,0,0',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { ReactNode } from 'react';
+import Grid from '@material-ui/core/Grid';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useRoadmapData } from '../../hooks/useRoadmapData';
+import { EmptyHint } from '../EmptyHint';
+import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
+import { BlockingItems } from './BlockingItems';
+import { HeatMap } from './HeatMap';
+import { LevelSummary } from './LevelSummary';
+import { OrgHistorySection } from './OrgHistorySection';
+
+function Card(props: { title: string; children: ReactNode }) {
+  return (
+    <Grid item xs={12}>
+      <InfoCard title={props.title}>{props.children}</InfoCard>
+    </Grid>
+  );
+}
+
+/**
+ * The organisation's roadmap: levels, blocking items, history and the
+ * teams × kits heat map. Frame-less, for both frontend systems.
+ * @internal
+ */
+export function RoadmapContent() {
+  const { value, loading, error } = useRoadmapData();
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value || value.teams.length === 0) {
+    return (
+      <EmptyHint title="No teams assessed yet.">
+        Teams are the catalog's Group entities. Add your teams as Groups, and
+        their ML assets with a Group as <code>spec.owner</code>: annotate each
+        asset's catalog-info.yaml with{' '}
+        <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
+        ml-pipeline…). They show here after the next refresh.
+      </EmptyHint>
+    );
+  }
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <SnapshotStatusNotice status={value.status} />
+      </Grid>
+      <Card title="Teams per level">
+        <LevelSummary levels={value.roadmap.levels} />
+      </Card>
+      <Card title="What holds teams back">
+        <BlockingItems items={value.roadmap.items} kits={value.kits} />
+      </Card>
+      <Card title="Teams per level over time">
+        <OrgHistorySection />
+      </Card>
+      <Card title="Teams by kit">
+        <HeatMap teams={value.teams} kits={value.kits} />
+      </Card>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { MlMaturityRoadmapPage } from './MlMaturityRoadmapPage';
+export { RoadmapContent } from './RoadmapContent';

@@ -1,0 +1,135 @@
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import type { LevelKey, OrgHistoryDay } from '../../api';
+import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
+
+const WIDTH = 640;
+const HEIGHT = 200;
+const PAD = { left: 40, right: 48, top: 10, bottom: 22 };
+/** Each level also differs by dash pattern, so colour is not the only cue. */
+const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
+const COLOURS = ['#9e9e9e', '#64b5f6', '#1e88e5', '#1565c0', '#0d47a1'];
+
+const useStyles = makeStyles(theme => ({
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(2),
+    listStyle: 'none',
+    padding: 0,
+    margin: theme.spacing(1, 0, 0),
+  },
+  legendItem: { display: 'flex', alignItems: 'center', gap: theme.spacing(1) },
+}));
+
+const count = (day: OrgHistoryDay, level: number) =>
+  day.levels[String(level) as LevelKey] ?? 0;
+
+/** The sentence a screen reader hears instead of the picture. */
+export function describeOrgLevels(days: OrgHistoryDay[]): string {
+  const last = days[days.length - 1];
+  const counts = LEVELS.map(
+    level => `${levelLabel(level)} ${count(last, level)}`,
+  ).join(', ');
+  return `Teams per level from ${days[0].day} to ${last.day}. On ${last.day}: ${counts}.`;
+}
+
+/**
+ * Teams per level over time: one line per level, each with its own dash
+ * pattern and an end label. Hand-written SVG.
+ * @internal
+ */
+export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
+  const theme = useTheme();
+  const classes = useStyles();
+  const days = [...props.days].sort((a, b) => a.day.localeCompare(b.day));
+  if (days.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No history yet: a point is recorded on each day the assessment
+        refreshes.
+      </Typography>
+    );
+  }
+  const max = Math.max(1, ...days.flatMap(d => LEVELS.map(l => count(d, l))));
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const x = (i: number) =>
+    PAD.left + (days.length > 1 ? (i / (days.length - 1)) * plotW : plotW / 2);
+  const y = (n: number) => PAD.top + (1 - n / max) * plotH;
+  const last = days.length - 1;
+
+  return (
+    <div>
+      <svg
+        role="img"
+        aria-label={describeOrgLevels(days)}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+      >
+        <g aria-hidden="true" fontSize={10} fill={theme.palette.text.secondary}>
+          {[0, max].map(n => (
+            <g key={n}>
+              <line
+                x1={PAD.left}
+                x2={WIDTH - PAD.right}
+                y1={y(n)}
+                y2={y(n)}
+                stroke={theme.palette.divider}
+              />
+              <text x={PAD.left - 4} y={y(n) + 4} textAnchor="end">
+                {n}
+              </text>
+            </g>
+          ))}
+          <text x={PAD.left} y={HEIGHT - 4}>
+            {days[0].day}
+          </text>
+          <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
+            {days[last].day}
+          </text>
+        </g>
+        {LEVELS.map(level => (
+          <g key={level}>
+            <polyline
+              fill="none"
+              stroke={COLOURS[level - 1]}
+              strokeWidth={2}
+              strokeDasharray={DASHES[level - 1]}
+              points={days
+                .map((d, i) => `${x(i)},${y(count(d, level))}`)
+                .join(' ')}
+            />
+            <text
+              aria-hidden="true"
+              x={x(last) + 4}
+              y={y(count(days[last], level)) + 4}
+              fontSize={10}
+              fill={theme.palette.text.primary}
+            >
+              {levelCode(level)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <ul className={classes.legend} aria-hidden="true">
+        {LEVELS.map(level => (
+          <li key={level} className={classes.legendItem}>
+            <svg width={24} height={8}>
+              <line
+                x1={0}
+                x2={24}
+                y1={4}
+                y2={4}
+                stroke={COLOURS[level - 1]}
+                strokeWidth={2}
+                strokeDasharray={DASHES[level - 1]}
+              />
+            </svg>
+            <Typography variant="caption">{levelLabel(level)}</Typography>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

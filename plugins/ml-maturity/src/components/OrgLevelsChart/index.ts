@@ -1,0 +1,1 @@
+export { OrgLevelsChart, describeOrgLevels } from './OrgLevelsChart';

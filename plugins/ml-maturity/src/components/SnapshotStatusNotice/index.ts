@@ -1,0 +1,1 @@
+export { SnapshotStatusNotice } from './SnapshotStatusNotice';

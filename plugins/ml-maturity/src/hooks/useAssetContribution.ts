@@ -1,0 +1,25 @@
+import { useApi } from '@backstage/core-plugin-api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import type {
+  AssetContribution,
+  KitDefinition,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { mlMaturityApiRef } from '../api';
+
+/** The asset card's data: undefined contribution = not an ML asset. */
+export interface AssetContributionData {
+  contribution?: AssetContribution;
+  kits: KitDefinition[];
+}
+
+/** Loads how an entity counts as an ML asset, with the kits to name items. @internal */
+export function useAssetContribution(entityRef: string) {
+  const api = useApi(mlMaturityApiRef);
+  return useAsyncRetry(async (): Promise<AssetContributionData> => {
+    const [contribution, kits] = await Promise.all([
+      api.getAssetContribution(entityRef),
+      api.getKits(),
+    ]);
+    return { contribution, kits };
+  }, [api, entityRef]);
+}
