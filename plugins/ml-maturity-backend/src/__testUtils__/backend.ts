@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { Server } from 'node:http';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import request from 'supertest';
+
+/** The fixture catalog, read by the real catalog from file locations. */
+export const FIXTURE_DIR = path.resolve(__dirname, '../__fixtures__/catalog');
+
+/** Catalog config loading every fixture file, all kinds allowed. */
+export function catalogConfig() {
+  return {
+    catalog: {
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Group',
+            'User',
+          ],
+        },
+      ],
+      locations: ['org.yaml', 'assets.yaml'].map(file => ({
+        type: 'file',
+        target: path.join(FIXTURE_DIR, file),
+      })),
+    },
+  };
+}
+
+function hasRelation(entities: Entity[], ref: string, type: string): boolean {
+  return entities.some(
+    e =>
+      `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLocaleLowerCase(
+        'en-US',
+      ) === ref && (e.relations ?? []).some(r => r.type === type),
+  );
+}
+
+/** Waits until the catalog has processed and stitched every fixture entity. */
+export async function waitForFixtureCatalog(server: Server): Promise<Entity[]> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const res = await request(server)
+      .get('/api/catalog/entities')
+      .set('Authorization', mockCredentials.service.header());
+    if (res.status === 200) {
+      const entities = (res.body as Entity[]).filter(
+        e => e.kind !== 'Location',
+      );
+      if (
+        entities.length === 13 &&
+        hasRelation(entities, 'group:default/vision', 'hasMember') &&
+        hasRelation(entities, 'group:default/ml-org', 'parentOf') &&
+        hasRelation(entities, 'component:default/nlp-pipeline', 'dependsOn') &&
+        hasRelation(
+          entities,
+          'resource:default/secret-dataset',
+          'dependencyOf',
+        ) &&
+        hasRelation(entities, 'resource:default/gpu-pool', 'ownedBy')
+      ) {
+        return entities;
+      }
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  throw new Error('The catalog did not process the fixtures in time');
+}

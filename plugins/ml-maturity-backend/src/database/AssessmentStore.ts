@@ -1,0 +1,161 @@
+import type {
+  AssetContribution,
+  Finding,
+  KitProgress,
+  PortalAttestation,
+  TeamAssessment,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+
+/** @internal */
+export type SnapshotStatus = 'running' | 'succeeded' | 'failed';
+
+/** One refresh run. @internal */
+export interface Snapshot {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  status: SnapshotStatus;
+  entityCount: number | null;
+  teamCount: number | null;
+  error: string | null;
+  heartbeatAt: string;
+}
+
+/** The top-level parts of an assessment, kept with its snapshot. @internal */
+export interface SnapshotPayload {
+  generatedAt: string;
+  unattributedAssets: string[];
+  findings: Finding[];
+}
+
+/** A successful snapshot with its payload. @internal */
+export interface SucceededSnapshot extends Snapshot {
+  payload: SnapshotPayload;
+}
+
+/** What the API reports about freshness. @internal */
+export interface RefreshStatus {
+  /** The latest successful refresh, whose results are served. */
+  lastSuccess: SucceededSnapshot | undefined;
+  /** The latest failed refresh finished after the last success, if any. */
+  lastFailure: Snapshot | undefined;
+}
+
+/** A team's stored assessment. @internal */
+export interface StoredTeam {
+  assessment: TeamAssessment;
+  /**
+   * For an implicit team (no Group entity): the entities that name it as
+   * owner, so that visibility can follow them. Empty for real groups.
+   */
+  referencedBy: string[];
+}
+
+/** Everything one successful refresh writes, in one transaction. @internal */
+export interface SnapshotResult {
+  snapshotId: number;
+  finishedAt: Date;
+  entityCount: number;
+  payload: SnapshotPayload;
+  teams: StoredTeam[];
+  assets: AssetContribution[];
+  /** UTC day of the history points, YYYY-MM-DD. */
+  day: string;
+  /** History points with a day before this one are purged. */
+  purgeHistoryBefore: string;
+}
+
+/** One history point of one team. @internal */
+export interface TeamHistoryPoint {
+  teamRef: string;
+  day: string;
+  level: number;
+  kitsCompleted: number;
+  kits: KitProgress[];
+}
+
+/** A portal attestation with its revocation state. @internal */
+export interface AttestationRecord extends PortalAttestation {
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/** One entry of the attestation audit trail. @internal */
+export interface AttestationEvent {
+  id: number;
+  attestationId: string;
+  teamRef: string;
+  itemId: string;
+  action: 'created' | 'revoked';
+  actor: string;
+  at: string;
+  url: string;
+  comment?: string;
+}
+
+/**
+ * Persistence of the ML maturity plugin: snapshots of the latest assessment,
+ * team history and portal attestations.
+ *
+ * @internal
+ */
+export interface AssessmentStore {
+  /** Records the start of a refresh; marks abandoned runs as failed. */
+  startSnapshot(options: {
+    startedAt: Date;
+    /** Running rows whose heartbeat is older than this are abandoned. */
+    abandonedBefore: Date;
+  }): Promise<number>;
+  heartbeat(options: { snapshotId: number; at: Date }): Promise<void>;
+  /** The running refresh whose heartbeat is not older than `since`. */
+  getRunningSnapshot(options: { since: Date }): Promise<Snapshot | undefined>;
+  /** Writes a successful refresh's results, in one transaction. */
+  completeSnapshot(result: SnapshotResult): Promise<void>;
+  failSnapshot(options: {
+    snapshotId: number;
+    finishedAt: Date;
+    error: string;
+  }): Promise<void>;
+  getRefreshStatus(): Promise<RefreshStatus>;
+  listSnapshots(): Promise<Snapshot[]>;
+
+  /** Teams sorted by ref, strictly after `afterRef` when given. */
+  listTeams(options: {
+    afterRef?: string;
+    limit: number;
+  }): Promise<StoredTeam[]>;
+  getTeam(teamRef: string): Promise<StoredTeam | undefined>;
+  /** Levels of the given teams; unknown refs are left out. */
+  getTeamLevels(teamRefs: string[]): Promise<Map<string, number>>;
+  getAsset(entityRef: string): Promise<AssetContribution | undefined>;
+
+  getTeamHistory(options: {
+    teamRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<TeamHistoryPoint[]>;
+  /** Every team's level per day (for the org view). */
+  getHistoryLevels(options: {
+    from?: string;
+    to?: string;
+  }): Promise<Array<{ teamRef: string; day: string; level: number }>>;
+
+  createAttestation(
+    attestation: Omit<AttestationRecord, 'revokedAt' | 'revokedBy'>,
+  ): Promise<AttestationRecord>;
+  /** Returns the updated record, or undefined when there is no such id. */
+  revokeAttestation(options: {
+    id: string;
+    actor: string;
+    at: Date;
+  }): Promise<AttestationRecord | undefined>;
+  getAttestation(id: string): Promise<AttestationRecord | undefined>;
+  listAttestations(options: { teamRef: string }): Promise<AttestationRecord[]>;
+  listAttestationEvents(options: {
+    teamRef: string;
+  }): Promise<AttestationEvent[]>;
+  /** Attestations not revoked (active and expired), for the classifier. */
+  listUnrevokedAttestations(): Promise<PortalAttestation[]>;
+  /** Id of the latest attestation event, 0 when none: changes on every write. */
+  getAttestationsVersion(): Promise<number>;
+}

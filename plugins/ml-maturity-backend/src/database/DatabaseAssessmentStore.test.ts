@@ -1,0 +1,271 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
+import { SnapshotResult } from './AssessmentStore';
+import { makeTeam, stored } from '../__testUtils__/teams';
+
+jest.setTimeout(60_000);
+
+function result(
+  snapshotId: number,
+  overrides: Partial<SnapshotResult> = {},
+): SnapshotResult {
+  return {
+    snapshotId,
+    finishedAt: new Date('2026-03-02T10:00:00Z'),
+    entityCount: 10,
+    payload: {
+      generatedAt: '2026-03-02T10:00:00.000Z',
+      unattributedAssets: ['resource:default/orphan'],
+      findings: [],
+    },
+    teams: [
+      stored(makeTeam('group:default/b', { level: 2 })),
+      stored(makeTeam('group:default/a', { level: 3 })),
+    ],
+    assets: [
+      {
+        entityRef: 'resource:default/images',
+        assetType: 'dataset',
+        countsToward: [
+          {
+            team: 'group:default/a',
+            itemId: 'starter.technology.project-datasets',
+            via: 'owned',
+          },
+        ],
+        findings: [],
+      },
+    ],
+    day: '2026-03-02',
+    purgeHistoryBefore: '2025-01-26',
+    ...overrides,
+  };
+}
+
+describe('DatabaseAssessmentStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: string) {
+    const knex = await databases.init(databaseId as any);
+    const store = await DatabaseAssessmentStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    it('runs a snapshot through running, succeeded and failed', async () => {
+      const { store } = await createStore(databaseId);
+      const start = new Date('2026-03-02T09:59:00Z');
+
+      const id = await store.startSnapshot({
+        startedAt: start,
+        abandonedBefore: new Date(start.getTime() - 60_000),
+      });
+      expect(
+        await store.getRunningSnapshot({ since: new Date(start.getTime()) }),
+      ).toMatchObject({ id, status: 'running' });
+      expect(
+        await store.getRunningSnapshot({
+          since: new Date(start.getTime() + 1000),
+        }),
+      ).toBeUndefined();
+
+      await store.completeSnapshot(result(id));
+      const status = await store.getRefreshStatus();
+      expect(status.lastFailure).toBeUndefined();
+      expect(status.lastSuccess).toMatchObject({
+        id,
+        status: 'succeeded',
+        startedAt: '2026-03-02T09:59:00.000Z',
+        finishedAt: '2026-03-02T10:00:00.000Z',
+        entityCount: 10,
+        teamCount: 2,
+        payload: { unattributedAssets: ['resource:default/orphan'] },
+      });
+
+      const failedId = await store.startSnapshot({
+        startedAt: new Date('2026-03-02T11:00:00Z'),
+        abandonedBefore: new Date('2026-03-02T10:59:00Z'),
+      });
+      await store.failSnapshot({
+        snapshotId: failedId,
+        finishedAt: new Date('2026-03-02T11:00:05Z'),
+        error: 'catalog down',
+      });
+      const afterFailure = await store.getRefreshStatus();
+      expect(afterFailure.lastSuccess?.id).toBe(id);
+      expect(afterFailure.lastFailure).toMatchObject({
+        id: failedId,
+        error: 'catalog down',
+      });
+      // the previous results are still served
+      expect(await store.getTeam('group:default/a')).toBeDefined();
+    });
+
+    it('marks runs without a heartbeat as abandoned', async () => {
+      const { store } = await createStore(databaseId);
+      const first = await store.startSnapshot({
+        startedAt: new Date('2026-03-02T09:00:00Z'),
+        abandonedBefore: new Date('2026-03-02T08:00:00Z'),
+      });
+      await store.heartbeat({
+        snapshotId: first,
+        at: new Date('2026-03-02T09:01:00Z'),
+      });
+      await store.startSnapshot({
+        startedAt: new Date('2026-03-02T10:00:00Z'),
+        abandonedBefore: new Date('2026-03-02T09:30:00Z'),
+      });
+      const snapshots = await store.listSnapshots();
+      expect(snapshots.map(s => s.status)).toEqual(['failed', 'running']);
+      expect(snapshots[0].error).toMatch(/abandoned/);
+    });
+
+    it('replaces teams and assets and pages teams in ref order', async () => {
+      const { store } = await createStore(databaseId);
+      const id = await store.startSnapshot({
+        startedAt: new Date(),
+        abandonedBefore: new Date(0),
+      });
+      await store.completeSnapshot(result(id));
+      expect(
+        (await store.listTeams({ limit: 10 })).map(t => t.assessment.entityRef),
+      ).toEqual(['group:default/a', 'group:default/b']);
+
+      const next = await store.startSnapshot({
+        startedAt: new Date(),
+        abandonedBefore: new Date(0),
+      });
+      await store.completeSnapshot(
+        result(next, {
+          teams: [
+            stored(makeTeam('group:default/c-d'), ['component:default/x']),
+            stored(makeTeam('group:default/cd')),
+            stored(makeTeam('group:default/c')),
+          ],
+          assets: [],
+        }),
+      );
+      const first = await store.listTeams({ limit: 2 });
+      const rest = await store.listTeams({
+        limit: 2,
+        afterRef: first[1].assessment.entityRef,
+      });
+      expect([...first, ...rest].map(t => t.assessment.entityRef)).toEqual([
+        'group:default/c',
+        'group:default/c-d',
+        'group:default/cd',
+      ]);
+      expect(await store.getTeam('group:default/a')).toBeUndefined();
+      expect((await store.getTeam('group:default/c-d'))?.referencedBy).toEqual([
+        'component:default/x',
+      ]);
+      expect(await store.getAsset('resource:default/images')).toBeUndefined();
+      expect(
+        await store.getTeamLevels(['group:default/c', 'group:default/zz']),
+      ).toEqual(new Map([['group:default/c', 1]]));
+    });
+
+    it('keeps one history point per team per day and purges old days', async () => {
+      const { store } = await createStore(databaseId);
+      const write = async (day: string, level: number, purge: string) => {
+        const id = await store.startSnapshot({
+          startedAt: new Date(),
+          abandonedBefore: new Date(0),
+        });
+        await store.completeSnapshot(
+          result(id, {
+            teams: [stored(makeTeam('group:default/a', { level: level as 1 }))],
+            day,
+            purgeHistoryBefore: purge,
+          }),
+        );
+      };
+      await write('2026-01-01', 1, '2000-01-01');
+      await write('2026-01-02', 1, '2000-01-01');
+      await write('2026-01-02', 2, '2000-01-01');
+      await write('2026-01-03', 3, '2026-01-02');
+
+      const points = await store.getTeamHistory({ teamRef: 'group:default/a' });
+      expect(points.map(p => [p.day, p.level, p.kitsCompleted])).toEqual([
+        ['2026-01-02', 2, 1],
+        ['2026-01-03', 3, 2],
+      ]);
+      expect(points[0].kits).toHaveLength(5);
+      expect(
+        await store.getTeamHistory({
+          teamRef: 'group:default/a',
+          from: '2026-01-03',
+          to: '2026-01-03',
+        }),
+      ).toHaveLength(1);
+      expect(await store.getHistoryLevels({ to: '2026-01-02' })).toEqual([
+        { teamRef: 'group:default/a', day: '2026-01-02', level: 2 },
+      ]);
+    });
+
+    it('records, lists and revokes attestations with an audit trail', async () => {
+      const { store } = await createStore(databaseId);
+      expect(await store.getAttestationsVersion()).toBe(0);
+      const created = await store.createAttestation({
+        id: '8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e11',
+        teamRef: 'group:default/a',
+        itemId: 'starter.process.use-cases',
+        url: 'https://wiki.example.com/use-cases',
+        comment: 'Reviewed in Q1',
+        by: 'user:default/alice',
+        at: '2026-03-01T00:00:00.000Z',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      });
+      expect(created).toEqual({
+        id: '8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e11',
+        teamRef: 'group:default/a',
+        itemId: 'starter.process.use-cases',
+        url: 'https://wiki.example.com/use-cases',
+        comment: 'Reviewed in Q1',
+        by: 'user:default/alice',
+        at: '2026-03-01T00:00:00.000Z',
+        expiresAt: '2027-03-01T00:00:00.000Z',
+      });
+      const afterCreate = await store.getAttestationsVersion();
+      expect(afterCreate).toBeGreaterThan(0);
+      expect(await store.listUnrevokedAttestations()).toEqual([created]);
+
+      const revoked = await store.revokeAttestation({
+        id: created.id,
+        actor: 'user:default/bob',
+        at: new Date('2026-03-05T00:00:00Z'),
+      });
+      expect(revoked).toMatchObject({
+        revokedAt: '2026-03-05T00:00:00.000Z',
+        revokedBy: 'user:default/bob',
+      });
+      expect(await store.getAttestationsVersion()).toBeGreaterThan(afterCreate);
+      expect(await store.listUnrevokedAttestations()).toEqual([]);
+      expect(
+        await store.revokeAttestation({
+          id: '00000000-0000-4000-8000-000000000000',
+          actor: 'user:default/bob',
+          at: new Date(),
+        }),
+      ).toBeUndefined();
+
+      expect(
+        await store.listAttestations({ teamRef: 'group:default/a' }),
+      ).toEqual([revoked]);
+      const events = await store.listAttestationEvents({
+        teamRef: 'group:default/a',
+      });
+      expect(events.map(e => [e.action, e.actor, e.at])).toEqual([
+        ['created', 'user:default/alice', '2026-03-01T00:00:00.000Z'],
+        ['revoked', 'user:default/bob', '2026-03-05T00:00:00.000Z'],
+      ]);
+      expect(events[1]).toMatchObject({
+        attestationId: created.id,
+        url: 'https://wiki.example.com/use-cases',
+        comment: 'Reviewed in Q1',
+      });
+    });
+  });
+});

@@ -1,0 +1,507 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  AssetContribution,
+  PortalAttestation,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { Knex } from 'knex';
+import {
+  AssessmentStore,
+  AttestationEvent,
+  AttestationRecord,
+  RefreshStatus,
+  Snapshot,
+  SnapshotResult,
+  SnapshotStatus,
+  StoredTeam,
+  TeamHistoryPoint,
+} from './AssessmentStore';
+
+const migrationsDir = resolvePackagePath(
+  '@aiml-service-kits/plugin-ml-maturity-backend',
+  'migrations',
+);
+
+/** Rows per INSERT statement, well under every engine's parameter limit. */
+const INSERT_CHUNK = 200;
+
+type DbTimestamp = Date | string | number;
+
+/** @internal */
+export type SnapshotRow = {
+  id: number;
+  started_at: DbTimestamp;
+  finished_at: DbTimestamp | null;
+  status: SnapshotStatus;
+  entity_count: number | null;
+  team_count: number | null;
+  error: string | null;
+  heartbeat_at: DbTimestamp;
+  payload: string | null;
+};
+
+/** @internal */
+export type TeamAssessmentRow = {
+  team_ref: string;
+  parent_ref: string | null;
+  level: number;
+  payload: string;
+};
+
+/** @internal */
+export type AssetContributionRow = {
+  entity_ref: string;
+  payload: string;
+};
+
+/** @internal */
+export type TeamHistoryRow = {
+  team_ref: string;
+  day: string;
+  level: number;
+  kits_completed: number;
+  kits: string;
+};
+
+/** @internal */
+export type AttestationRow = {
+  id: string;
+  team_ref: string;
+  item_id: string;
+  url: string;
+  comment: string | null;
+  created_by: string;
+  created_at: DbTimestamp;
+  expires_at: DbTimestamp;
+  revoked_at: DbTimestamp | null;
+  revoked_by: string | null;
+};
+
+/** @internal */
+export type AttestationEventRow = {
+  id: number;
+  attestation_id: string;
+  team_ref: string;
+  item_id: string;
+  action: 'created' | 'revoked';
+  actor: string;
+  at: DbTimestamp;
+  url: string;
+  comment: string | null;
+};
+
+/** SQLite hands back epoch numbers, PostgreSQL Date objects. */
+function toIso(value: DbTimestamp): string {
+  return new Date(value).toISOString();
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+function toSnapshot(row: SnapshotRow): Snapshot {
+  return {
+    id: Number(row.id),
+    startedAt: toIso(row.started_at),
+    finishedAt: row.finished_at === null ? null : toIso(row.finished_at),
+    status: row.status,
+    entityCount: row.entity_count,
+    teamCount: row.team_count,
+    error: row.error,
+    heartbeatAt: toIso(row.heartbeat_at),
+  };
+}
+
+function toAttestation(row: AttestationRow): AttestationRecord {
+  return {
+    id: row.id,
+    teamRef: row.team_ref,
+    itemId: row.item_id,
+    url: row.url,
+    ...(row.comment !== null && { comment: row.comment }),
+    by: row.created_by,
+    at: toIso(row.created_at),
+    expiresAt: toIso(row.expires_at),
+    ...(row.revoked_at !== null && { revokedAt: toIso(row.revoked_at) }),
+    ...(row.revoked_by !== null && { revokedBy: row.revoked_by }),
+  };
+}
+
+function toEvent(row: AttestationEventRow): AttestationEvent {
+  return {
+    id: Number(row.id),
+    attestationId: row.attestation_id,
+    teamRef: row.team_ref,
+    itemId: row.item_id,
+    action: row.action,
+    actor: row.actor,
+    at: toIso(row.at),
+    url: row.url,
+    ...(row.comment !== null && { comment: row.comment }),
+  };
+}
+
+/**
+ * Knex implementation of {@link AssessmentStore}, on SQLite or PostgreSQL.
+ *
+ * @internal
+ */
+export class DatabaseAssessmentStore implements AssessmentStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseAssessmentStore> {
+    const { database } = options;
+    const client = await database.getClient();
+
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+
+    return new DatabaseAssessmentStore(client);
+  }
+
+  private readonly db: Knex;
+  /** Byte-order comparison of refs, so that ordering matches JavaScript's. */
+  private readonly collate: string;
+
+  private constructor(db: Knex) {
+    this.db = db;
+    this.collate = db.client.config.client === 'pg' ? ' COLLATE "C"' : '';
+  }
+
+  async startSnapshot(options: {
+    startedAt: Date;
+    abandonedBefore: Date;
+  }): Promise<number> {
+    return this.db.transaction(async tx => {
+      await tx<SnapshotRow>('snapshots')
+        .where('status', 'running')
+        .where('heartbeat_at', '<', options.abandonedBefore)
+        .update({
+          status: 'failed',
+          finished_at: options.startedAt,
+          error: 'Refresh abandoned: no heartbeat',
+        });
+      const [row] = await tx<SnapshotRow>('snapshots')
+        .insert({
+          started_at: options.startedAt,
+          status: 'running',
+          heartbeat_at: options.startedAt,
+        })
+        .returning('id');
+      return Number(typeof row === 'object' ? row.id : row);
+    });
+  }
+
+  async heartbeat(options: { snapshotId: number; at: Date }): Promise<void> {
+    await this.db<SnapshotRow>('snapshots')
+      .where({ id: options.snapshotId, status: 'running' })
+      .update({ heartbeat_at: options.at });
+  }
+
+  async getRunningSnapshot(options: {
+    since: Date;
+  }): Promise<Snapshot | undefined> {
+    const row = await this.db<SnapshotRow>('snapshots')
+      .where('status', 'running')
+      .where('heartbeat_at', '>=', options.since)
+      .orderBy('id', 'desc')
+      .first();
+    return row ? toSnapshot(row) : undefined;
+  }
+
+  async completeSnapshot(result: SnapshotResult): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx<SnapshotRow>('snapshots')
+        .where({ id: result.snapshotId })
+        .update({
+          status: 'succeeded',
+          finished_at: result.finishedAt,
+          heartbeat_at: result.finishedAt,
+          entity_count: result.entityCount,
+          team_count: result.teams.length,
+          error: null,
+          payload: JSON.stringify(result.payload),
+        });
+
+      await tx('team_assessments').delete();
+      for (const chunk of chunks(result.teams, INSERT_CHUNK)) {
+        await tx<TeamAssessmentRow>('team_assessments').insert(
+          chunk.map(team => ({
+            team_ref: team.assessment.entityRef,
+            parent_ref: team.assessment.parent,
+            level: team.assessment.level,
+            payload: JSON.stringify(team),
+          })),
+        );
+      }
+
+      await tx('asset_contributions').delete();
+      for (const chunk of chunks(result.assets, INSERT_CHUNK)) {
+        await tx<AssetContributionRow>('asset_contributions').insert(
+          chunk.map(asset => ({
+            entity_ref: asset.entityRef,
+            payload: JSON.stringify(asset),
+          })),
+        );
+      }
+
+      for (const chunk of chunks(result.teams, INSERT_CHUNK)) {
+        await tx<TeamHistoryRow>('team_history')
+          .insert(
+            chunk.map(({ assessment }) => ({
+              team_ref: assessment.entityRef,
+              day: result.day,
+              level: assessment.level,
+              kits_completed: assessment.kitsCompleted,
+              kits: JSON.stringify(assessment.kits),
+            })),
+          )
+          .onConflict(['team_ref', 'day'])
+          .merge(['level', 'kits_completed', 'kits']);
+      }
+      await tx('team_history')
+        .where('day', '<', result.purgeHistoryBefore)
+        .delete();
+    });
+  }
+
+  async failSnapshot(options: {
+    snapshotId: number;
+    finishedAt: Date;
+    error: string;
+  }): Promise<void> {
+    await this.db<SnapshotRow>('snapshots')
+      .where({ id: options.snapshotId })
+      .update({
+        status: 'failed',
+        finished_at: options.finishedAt,
+        heartbeat_at: options.finishedAt,
+        error: options.error,
+      });
+  }
+
+  async getRefreshStatus(): Promise<RefreshStatus> {
+    const success = await this.db<SnapshotRow>('snapshots')
+      .where('status', 'succeeded')
+      .orderBy('id', 'desc')
+      .first();
+    const failureQuery = this.db<SnapshotRow>('snapshots')
+      .where('status', 'failed')
+      .orderBy('id', 'desc');
+    if (success) {
+      failureQuery.where('id', '>', success.id);
+    }
+    const failure = await failureQuery.first();
+    return {
+      lastSuccess: success && {
+        ...toSnapshot(success),
+        payload: JSON.parse(success.payload!),
+      },
+      lastFailure: failure && toSnapshot(failure),
+    };
+  }
+
+  async listSnapshots(): Promise<Snapshot[]> {
+    const rows = await this.db<SnapshotRow>('snapshots').orderBy('id', 'asc');
+    return rows.map(toSnapshot);
+  }
+
+  async listTeams(options: {
+    afterRef?: string;
+    limit: number;
+  }): Promise<StoredTeam[]> {
+    const query = this.db<TeamAssessmentRow>('team_assessments')
+      .select('payload')
+      .orderByRaw(`team_ref${this.collate} asc`)
+      .limit(options.limit);
+    if (options.afterRef !== undefined) {
+      query.whereRaw(`team_ref${this.collate} > ?`, [options.afterRef]);
+    }
+    const rows = await query;
+    return rows.map(row => JSON.parse(row.payload));
+  }
+
+  async getTeam(teamRef: string): Promise<StoredTeam | undefined> {
+    const row = await this.db<TeamAssessmentRow>('team_assessments')
+      .where('team_ref', teamRef)
+      .first('payload');
+    return row ? JSON.parse(row.payload) : undefined;
+  }
+
+  async getTeamLevels(teamRefs: string[]): Promise<Map<string, number>> {
+    const levels = new Map<string, number>();
+    for (const chunk of chunks([...new Set(teamRefs)], 500)) {
+      const rows = await this.db<TeamAssessmentRow>('team_assessments')
+        .whereIn('team_ref', chunk)
+        .select('team_ref', 'level');
+      for (const row of rows) {
+        levels.set(row.team_ref, Number(row.level));
+      }
+    }
+    return levels;
+  }
+
+  async getAsset(entityRef: string): Promise<AssetContribution | undefined> {
+    const row = await this.db<AssetContributionRow>('asset_contributions')
+      .where('entity_ref', entityRef)
+      .first('payload');
+    return row ? JSON.parse(row.payload) : undefined;
+  }
+
+  async getTeamHistory(options: {
+    teamRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<TeamHistoryPoint[]> {
+    const query = this.db<TeamHistoryRow>('team_history')
+      .where('team_ref', options.teamRef)
+      .orderBy('day', 'asc');
+    if (options.from) query.where('day', '>=', options.from);
+    if (options.to) query.where('day', '<=', options.to);
+    const rows = await query;
+    return rows.map(row => ({
+      teamRef: row.team_ref,
+      day: row.day,
+      level: Number(row.level),
+      kitsCompleted: Number(row.kits_completed),
+      kits: JSON.parse(row.kits),
+    }));
+  }
+
+  async getHistoryLevels(options: {
+    from?: string;
+    to?: string;
+  }): Promise<Array<{ teamRef: string; day: string; level: number }>> {
+    const query = this.db<TeamHistoryRow>('team_history')
+      .select('team_ref', 'day', 'level')
+      .orderBy('day', 'asc');
+    if (options.from) query.where('day', '>=', options.from);
+    if (options.to) query.where('day', '<=', options.to);
+    const rows = await query;
+    return rows.map(row => ({
+      teamRef: row.team_ref,
+      day: row.day,
+      level: Number(row.level),
+    }));
+  }
+
+  async createAttestation(
+    attestation: Omit<AttestationRecord, 'revokedAt' | 'revokedBy'>,
+  ): Promise<AttestationRecord> {
+    await this.db.transaction(async tx => {
+      await tx<AttestationRow>('attestations').insert({
+        id: attestation.id,
+        team_ref: attestation.teamRef,
+        item_id: attestation.itemId,
+        url: attestation.url,
+        comment: attestation.comment ?? null,
+        created_by: attestation.by,
+        created_at: new Date(attestation.at),
+        expires_at: new Date(attestation.expiresAt),
+      });
+      await tx<AttestationEventRow>('attestation_events').insert({
+        attestation_id: attestation.id,
+        team_ref: attestation.teamRef,
+        item_id: attestation.itemId,
+        action: 'created',
+        actor: attestation.by,
+        at: new Date(attestation.at),
+        url: attestation.url,
+        comment: attestation.comment ?? null,
+      });
+    });
+    return (await this.getAttestation(attestation.id))!;
+  }
+
+  async revokeAttestation(options: {
+    id: string;
+    actor: string;
+    at: Date;
+  }): Promise<AttestationRecord | undefined> {
+    return this.db.transaction(async tx => {
+      const row = await tx<AttestationRow>('attestations')
+        .where('id', options.id)
+        .first();
+      if (!row) {
+        return undefined;
+      }
+      if (row.revoked_at !== null) {
+        return toAttestation(row);
+      }
+      await tx<AttestationRow>('attestations')
+        .where('id', options.id)
+        .whereNull('revoked_at')
+        .update({ revoked_at: options.at, revoked_by: options.actor });
+      await tx<AttestationEventRow>('attestation_events').insert({
+        attestation_id: row.id,
+        team_ref: row.team_ref,
+        item_id: row.item_id,
+        action: 'revoked',
+        actor: options.actor,
+        at: options.at,
+        url: row.url,
+        comment: row.comment,
+      });
+      const updated = await tx<AttestationRow>('attestations')
+        .where('id', options.id)
+        .first();
+      return toAttestation(updated!);
+    });
+  }
+
+  async getAttestation(id: string): Promise<AttestationRecord | undefined> {
+    const row = await this.db<AttestationRow>('attestations')
+      .where('id', id)
+      .first();
+    return row ? toAttestation(row) : undefined;
+  }
+
+  async listAttestations(options: {
+    teamRef: string;
+  }): Promise<AttestationRecord[]> {
+    const rows = await this.db<AttestationRow>('attestations')
+      .where('team_ref', options.teamRef)
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(toAttestation);
+  }
+
+  async listAttestationEvents(options: {
+    teamRef: string;
+  }): Promise<AttestationEvent[]> {
+    const rows = await this.db<AttestationEventRow>('attestation_events')
+      .where('team_ref', options.teamRef)
+      .orderBy('id', 'asc');
+    return rows.map(toEvent);
+  }
+
+  async listUnrevokedAttestations(): Promise<PortalAttestation[]> {
+    const rows = await this.db<AttestationRow>('attestations')
+      .whereNull('revoked_at')
+      .orderBy('id', 'asc');
+    return rows.map(row => {
+      const {
+        revokedAt: _a,
+        revokedBy: _b,
+        ...attestation
+      } = toAttestation(row);
+      return attestation;
+    });
+  }
+
+  async getAttestationsVersion(): Promise<number> {
+    const row = await this.db<AttestationEventRow>('attestation_events')
+      .max({ version: 'id' })
+      .first();
+    return Number(row?.version ?? 0);
+  }
+}

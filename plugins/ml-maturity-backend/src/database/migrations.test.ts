@@ -1,0 +1,93 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = resolvePackagePath(
+  '@aiml-service-kits/plugin-ml-maturity-backend',
+  'migrations',
+);
+
+async function migrateUpOnce(knex: Knex): Promise<void> {
+  await knex.migrate.up({ directory: migrationsDir });
+}
+
+async function migrateDownOnce(knex: Knex): Promise<void> {
+  await knex.migrate.down({ directory: migrationsDir });
+}
+
+async function tableNames(knex: Knex, names: string[]): Promise<string[]> {
+  const present = [];
+  for (const name of names) {
+    if (await knex.schema.hasTable(name)) present.push(name);
+  }
+  return present;
+}
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'steps up and down keeping data, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const all = [
+        'snapshots',
+        'team_assessments',
+        'asset_contributions',
+        'team_history',
+        'attestations',
+        'attestation_events',
+      ];
+
+      await migrateUpOnce(knex);
+      expect(await tableNames(knex, all)).toEqual(all.slice(0, 4));
+      await knex('snapshots').insert({
+        started_at: new Date('2026-01-01T00:00:00Z'),
+        status: 'succeeded',
+        heartbeat_at: new Date('2026-01-01T00:00:00Z'),
+        payload: '{}',
+      });
+      await knex('team_history').insert({
+        team_ref: 'group:default/a',
+        day: '2026-01-01',
+        level: 2,
+        kits_completed: 1,
+        kits: '[]',
+      });
+
+      await migrateUpOnce(knex);
+      expect(await tableNames(knex, all)).toEqual(all);
+      await knex('attestations').insert({
+        id: '8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e11',
+        team_ref: 'group:default/a',
+        item_id: 'starter.process.use-cases',
+        url: 'https://example.com',
+        created_by: 'user:default/alice',
+        created_at: new Date(),
+        expires_at: new Date(),
+      });
+      expect(await knex('snapshots').count({ n: '*' })).toEqual([
+        { n: expect.anything() },
+      ]);
+      expect(await knex('team_history').select('team_ref', 'level')).toEqual([
+        { team_ref: 'group:default/a', level: 2 },
+      ]);
+
+      await migrateDownOnce(knex);
+      expect(await tableNames(knex, all)).toEqual(all.slice(0, 4));
+      expect(await knex('team_history').select('team_ref', 'level')).toEqual([
+        { team_ref: 'group:default/a', level: 2 },
+      ]);
+      expect(await knex('snapshots').select('status')).toEqual([
+        { status: 'succeeded' },
+      ]);
+
+      await migrateDownOnce(knex);
+      expect(await tableNames(knex, all)).toEqual([]);
+
+      await knex.destroy();
+    },
+  );
+});

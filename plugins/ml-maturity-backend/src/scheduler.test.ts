@@ -1,0 +1,108 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readCatalogFiles } from '@aiml-service-kits/plugin-ml-maturity-node';
+import request from 'supertest';
+import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { mlMaturityPlugin } from './plugin';
+import { FIXTURE_DIR } from './__testUtils__/backend';
+
+jest.setTimeout(120_000);
+
+const PERIOD_MS = 2_000;
+const WINDOW_MS = 12_000;
+
+describe('two instances on one database', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'refresh once per tick, never overlapping, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { entities } = await readCatalogFiles({ paths: [FIXTURE_DIR] });
+
+      const startInstance = (
+        frequency: object = { seconds: PERIOD_MS / 1000 },
+      ) => {
+        const catalog = catalogServiceMock.mock({
+          getEntitiesByRefs: jest.fn(async ({ entityRefs }) => ({
+            items: entityRefs.map(() => ({} as Entity)),
+          })),
+          // slow enough that two concurrent runs would overlap
+          streamEntities: jest.fn(async function* pages() {
+            await new Promise(resolve => setTimeout(resolve, 300));
+            yield entities as Entity[];
+          }),
+        });
+        return startTestBackend({
+          features: [
+            mlMaturityPlugin,
+            catalog.factory,
+            schedulerServiceFactory,
+            mockServices.database.factory({ knex }),
+            mockServices.rootConfig.factory({
+              data: {
+                mlMaturity: {
+                  schedule: {
+                    frequency,
+                    timeout: { seconds: 30 },
+                    initialDelay: { seconds: 0 },
+                  },
+                },
+              },
+            }),
+          ],
+        });
+      };
+
+      // Two instances creating the schema of an empty database at once race
+      // in knex's migration tables (the scheduler's too), so one instance
+      // creates the schema first, with a task that never runs by itself.
+      const warmUp = await startInstance({ trigger: 'manual' });
+      await warmUp.stop();
+      expect(
+        Number((await knex('snapshots').count({ n: '*' }).first())?.n),
+      ).toBe(0);
+
+      const [a, b] = await Promise.all([startInstance(), startInstance()]);
+      const started = Date.now();
+      await new Promise(resolve => setTimeout(resolve, WINDOW_MS + PERIOD_MS));
+
+      for (const backend of [a, b]) {
+        const res = await request(backend.server)
+          .get('/api/ml-maturity/v1/assessments')
+          .set('Authorization', mockCredentials.user.header());
+        expect(res.status).toBe(200);
+        expect(res.body.teams.length).toBeGreaterThan(0);
+      }
+      await Promise.all([a.stop(), b.stop()]);
+
+      const store = await DatabaseAssessmentStore.create({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+      });
+      const snapshots = await store.listSnapshots();
+      expect(snapshots.map(s => s.status)).not.toContain('failed');
+
+      const finished = snapshots.filter(s => s.status === 'succeeded');
+      for (let i = 1; i < finished.length; i++) {
+        expect(Date.parse(finished[i].startedAt)).toBeGreaterThanOrEqual(
+          Date.parse(finished[i - 1].finishedAt!),
+        );
+      }
+
+      const first = Date.parse(finished[0].startedAt);
+      expect(first - started).toBeLessThan(PERIOD_MS * 2);
+      const inWindow = finished.filter(
+        s => Date.parse(s.startedAt) < first + WINDOW_MS,
+      );
+      const ticks = WINDOW_MS / PERIOD_MS;
+      expect(Math.abs(inWindow.length - ticks)).toBeLessThanOrEqual(1);
+    },
+  );
+});

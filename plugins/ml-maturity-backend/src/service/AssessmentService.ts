@@ -1,0 +1,330 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  buildRoadmap,
+  type AssetContribution,
+  type Finding,
+  type KitDefinition,
+  type Roadmap,
+  type TeamAssessment,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
+  AssessmentStore,
+  SucceededSnapshot,
+  StoredTeam,
+  TeamHistoryPoint,
+} from '../database/AssessmentStore';
+import {
+  CatalogVisibility,
+  cutAsset,
+  cutFindings,
+  cutTeam,
+  isTeamVisible,
+  teamRefsToCheck,
+} from './visibility';
+
+/** Freshness fields every assessment response carries. @public */
+export interface Freshness {
+  /** True when the latest refresh failed (or none succeeded yet). */
+  stale: boolean;
+  /** Finish time of the last successful refresh. */
+  lastRefresh: string | null;
+  /** Error of the latest failed refresh after the last success. */
+  lastError: string | null;
+}
+
+/** `GET /v1/assessments` body. @public */
+export interface AssessmentsPage extends Freshness {
+  generatedAt: string;
+  teams: TeamAssessment[];
+  unattributedAssets: string[];
+  findings: Finding[];
+  nextCursor?: string;
+}
+
+/** `GET /v1/history` with an entityRef. @public */
+export interface TeamHistoryResponse {
+  entityRef: string;
+  points: Array<Omit<TeamHistoryPoint, 'teamRef'>>;
+}
+
+/** `GET /v1/history` without an entityRef. @public */
+export interface OrgHistoryResponse {
+  days: Array<{
+    day: string;
+    levels: Record<'1' | '2' | '3' | '4' | '5', number>;
+  }>;
+}
+
+/** Raw team rows read per round while filling a page. */
+const SCAN_CHUNK = 500;
+
+function encodeCursor(teamRef: string): string {
+  return Buffer.from(teamRef, 'utf8').toString('base64url');
+}
+
+/** @internal */
+export function decodeCursor(cursor: string): string | undefined {
+  const ref = Buffer.from(cursor, 'base64url').toString('utf8');
+  return /^[a-z0-9._-]+:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)
+    ? ref
+    : undefined;
+}
+
+/**
+ * The read side of the API: the latest snapshot, cut to what the caller may
+ * read in the catalog.
+ *
+ * @internal
+ */
+export class AssessmentService {
+  static create(options: {
+    store: AssessmentStore;
+    catalog: CatalogService;
+    kits: ReadonlyArray<KitDefinition>;
+  }): AssessmentService {
+    return new AssessmentService(options.store, options.catalog, options.kits);
+  }
+
+  private constructor(
+    private readonly store: AssessmentStore,
+    private readonly catalog: CatalogService,
+    private readonly kits: ReadonlyArray<KitDefinition>,
+  ) {}
+
+  visibilityFor(credentials: BackstageCredentials): CatalogVisibility {
+    return new CatalogVisibility(this.catalog, credentials);
+  }
+
+  private async latest(): Promise<{
+    snapshot: SucceededSnapshot;
+    freshness: Freshness;
+  }> {
+    const { lastSuccess, lastFailure } = await this.store.getRefreshStatus();
+    if (!lastSuccess) {
+      throw new ServiceUnavailableError(
+        lastFailure
+          ? `No ML maturity assessment yet; the last refresh failed: ${lastFailure.error}`
+          : 'No ML maturity assessment yet; the first refresh has not finished',
+      );
+    }
+    return {
+      snapshot: lastSuccess,
+      freshness: {
+        stale: Boolean(lastFailure),
+        lastRefresh: lastSuccess.finishedAt,
+        lastError: lastFailure?.error ?? null,
+      },
+    };
+  }
+
+  /** Cuts visible teams, fetching rollup levels only when a rollup shrinks. */
+  private async cutTeams(
+    teams: StoredTeam[],
+    visibility: CatalogVisibility,
+  ): Promise<TeamAssessment[]> {
+    const hiddenRollupRefs = teams.flatMap(
+      t => t.assessment.rollup?.teams.filter(r => !visibility.canRead(r)) ?? [],
+    );
+    const levels =
+      hiddenRollupRefs.length > 0
+        ? await this.store.getTeamLevels(
+            teams.flatMap(t => t.assessment.rollup?.teams ?? []),
+          )
+        : new Map<string, number>();
+    return teams.map(t =>
+      cutTeam(t.assessment, visibility.canRead, ref => levels.get(ref)),
+    );
+  }
+
+  async listAssessments(options: {
+    credentials: BackstageCredentials;
+    limit: number;
+    afterRef?: string;
+  }): Promise<AssessmentsPage> {
+    const { snapshot, freshness } = await this.latest();
+    const visibility = this.visibilityFor(options.credentials);
+    // Collect one team more than asked, to know whether a next page exists.
+    const visible: StoredTeam[] = [];
+    let afterRef = options.afterRef;
+    for (;;) {
+      const rows = await this.store.listTeams({ afterRef, limit: SCAN_CHUNK });
+      await visibility.load(rows.flatMap(teamRefsToCheck));
+      for (const row of rows) {
+        if (visible.length > options.limit) break;
+        if (isTeamVisible(row, visibility.canRead)) visible.push(row);
+      }
+      if (visible.length > options.limit || rows.length < SCAN_CHUNK) break;
+      afterRef = rows[rows.length - 1].assessment.entityRef;
+    }
+    const hasMore = visible.length > options.limit;
+    if (hasMore) visible.pop();
+
+    const firstPage = options.afterRef === undefined;
+    const { payload } = snapshot;
+    if (firstPage) {
+      await visibility.load([
+        ...payload.unattributedAssets,
+        ...payload.findings.map(f => f.entityRef),
+      ]);
+    }
+    const teams = await this.cutTeams(visible, visibility);
+    return {
+      generatedAt: payload.generatedAt,
+      teams,
+      unattributedAssets: firstPage
+        ? payload.unattributedAssets.filter(visibility.canRead)
+        : [],
+      findings: firstPage
+        ? cutFindings(payload.findings, visibility.canRead)
+        : [],
+      ...freshness,
+      ...(hasMore && {
+        nextCursor: encodeCursor(teams[teams.length - 1].entityRef),
+      }),
+    };
+  }
+
+  /** The stored team, or NotFoundError when unknown or hidden from the caller. */
+  async getVisibleTeam(options: {
+    visibility: CatalogVisibility;
+    teamRef: string;
+  }): Promise<StoredTeam> {
+    const team = await this.store.getTeam(options.teamRef);
+    if (team) {
+      await options.visibility.load(teamRefsToCheck(team));
+      if (isTeamVisible(team, options.visibility.canRead)) {
+        return team;
+      }
+    }
+    throw new NotFoundError(`No team ${options.teamRef}`);
+  }
+
+  async getTeam(options: {
+    credentials: BackstageCredentials;
+    teamRef: string;
+  }): Promise<TeamAssessment & Freshness> {
+    const { freshness } = await this.latest();
+    const visibility = this.visibilityFor(options.credentials);
+    const team = await this.getVisibleTeam({
+      visibility,
+      teamRef: options.teamRef,
+    });
+    const [assessment] = await this.cutTeams([team], visibility);
+    return { ...assessment, ...freshness };
+  }
+
+  /** Which of `teamRefs` the caller may see (implicit teams included). */
+  private async visibleTeamRefs(
+    teamRefs: string[],
+    visibility: CatalogVisibility,
+  ): Promise<Set<string>> {
+    await visibility.load(teamRefs);
+    const visible = new Set(teamRefs.filter(visibility.canRead));
+    for (const ref of new Set(teamRefs.filter(r => !visible.has(r)))) {
+      const team = await this.store.getTeam(ref);
+      if (team?.assessment.implicit) {
+        await visibility.load(team.referencedBy);
+        if (isTeamVisible(team, visibility.canRead)) visible.add(ref);
+      }
+    }
+    return visible;
+  }
+
+  async getAsset(options: {
+    credentials: BackstageCredentials;
+    entityRef: string;
+  }): Promise<AssetContribution & Freshness> {
+    const { freshness } = await this.latest();
+    const visibility = this.visibilityFor(options.credentials);
+    const asset = await this.store.getAsset(options.entityRef);
+    if (asset) {
+      await visibility.load([asset.entityRef]);
+    }
+    if (!asset || !visibility.canRead(asset.entityRef)) {
+      throw new NotFoundError(`No ML asset ${options.entityRef}`);
+    }
+    const teams = await this.visibleTeamRefs(
+      asset.countsToward.map(c => c.team),
+      visibility,
+    );
+    return {
+      ...cutAsset(asset, ref => teams.has(ref), visibility.canRead),
+      ...freshness,
+    };
+  }
+
+  async getRoadmap(options: {
+    credentials: BackstageCredentials;
+  }): Promise<Roadmap & Freshness> {
+    const { snapshot, freshness } = await this.latest();
+    const visibility = this.visibilityFor(options.credentials);
+    const teams: TeamAssessment[] = [];
+    let afterRef: string | undefined;
+    for (;;) {
+      const rows = await this.store.listTeams({ afterRef, limit: SCAN_CHUNK });
+      await visibility.load(
+        rows
+          .map(r => r.assessment.entityRef)
+          .concat(rows.flatMap(r => r.referencedBy)),
+      );
+      for (const row of rows) {
+        if (isTeamVisible(row, visibility.canRead)) teams.push(row.assessment);
+      }
+      if (rows.length < SCAN_CHUNK) break;
+      afterRef = rows[rows.length - 1].assessment.entityRef;
+    }
+    const roadmap = buildRoadmap(
+      {
+        generatedAt: snapshot.payload.generatedAt,
+        teams,
+        unattributedAssets: [],
+        findings: [],
+      },
+      [...this.kits],
+    );
+    return { ...roadmap, ...freshness };
+  }
+
+  async getTeamHistory(options: {
+    credentials: BackstageCredentials;
+    teamRef: string;
+    from?: string;
+    to?: string;
+  }): Promise<TeamHistoryResponse> {
+    const visibility = this.visibilityFor(options.credentials);
+    await this.getVisibleTeam({ visibility, teamRef: options.teamRef });
+    const points = await this.store.getTeamHistory(options);
+    return {
+      entityRef: options.teamRef,
+      points: points.map(({ teamRef: _ref, ...point }) => point),
+    };
+  }
+
+  async getOrgHistory(options: {
+    credentials: BackstageCredentials;
+    from?: string;
+    to?: string;
+  }): Promise<OrgHistoryResponse> {
+    const rows = await this.store.getHistoryLevels(options);
+    const visible = await this.visibleTeamRefs(
+      [...new Set(rows.map(r => r.teamRef))],
+      this.visibilityFor(options.credentials),
+    );
+    const days = new Map<string, OrgHistoryResponse['days'][number]>();
+    for (const row of rows) {
+      if (!visible.has(row.teamRef)) continue;
+      let entry = days.get(row.day);
+      if (!entry) {
+        entry = {
+          day: row.day,
+          levels: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+        };
+        days.set(row.day, entry);
+      }
+      entry.levels[String(row.level) as '1'] += 1;
+    }
+    return { days: [...days.values()] };
+  }
+}

@@ -1,0 +1,204 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, stringifyError } from '@backstage/errors';
+import {
+  classifyWithDetails,
+  type KitDefinition,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { AssessmentStore } from '../database/AssessmentStore';
+import { CatalogReader } from '../catalog/CatalogReader';
+import { implicitTeamReferrers } from './owners';
+
+/** The scheduler task id, shared by every instance (scope global). */
+export const REFRESH_TASK_ID = 'ml-maturity-refresh';
+
+/** A running refresh proves it is alive at least this often... */
+const HEARTBEAT_MS = 10_000;
+/** ...and is considered dead after this long without a heartbeat. */
+export const HEARTBEAT_STALE_MS = 60_000;
+/**
+ * Classification passes per refresh when attestations keep changing while
+ * it runs; each pass reuses the entities already read.
+ */
+const MAX_PASSES = 5;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** @internal */
+export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 30 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 15 },
+  };
+
+function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * The scheduled refresh: catalog → classifier → one transaction in the
+ * store. A failure records a failed snapshot and keeps the previous results.
+ *
+ * @internal
+ */
+export class RefreshService {
+  static create(options: {
+    logger: LoggerService;
+    scheduler: SchedulerService;
+    store: AssessmentStore;
+    reader: CatalogReader;
+    kits: ReadonlyArray<KitDefinition>;
+    assetTypeAliases: Record<string, string>;
+    retentionDays: number;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  }): RefreshService {
+    return new RefreshService(options);
+  }
+
+  /** Aborts a running refresh when the backend shuts down. */
+  private readonly shutdown = new AbortController();
+
+  private constructor(
+    private readonly options: Parameters<typeof RefreshService.create>[0],
+  ) {}
+
+  /** Stops a refresh in progress (at the next catalog page). */
+  stop(): void {
+    this.shutdown.abort(new Error('Backend is shutting down'));
+  }
+
+  /** Registers the global task with the scheduler. */
+  async start(): Promise<void> {
+    await this.options.scheduler.scheduleTask({
+      id: REFRESH_TASK_ID,
+      ...this.options.schedule,
+      // One refresh at a time across instances, whatever the config says.
+      scope: 'global',
+      fn: async signal => {
+        await this.refresh(signal);
+      },
+    });
+  }
+
+  /** Whether a refresh is running anywhere (its heartbeat is recent). */
+  async isRunning(): Promise<boolean> {
+    const running = await this.options.store.getRunningSnapshot({
+      since: new Date(Date.now() - HEARTBEAT_STALE_MS),
+    });
+    return running !== undefined;
+  }
+
+  /** `POST /refresh`: runs the task now; ConflictError when one is running. */
+  async trigger(): Promise<void> {
+    if (await this.isRunning()) {
+      throw new ConflictError('An ML maturity refresh is already running');
+    }
+    await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+  }
+
+  /**
+   * After an attestation change: run the task now, or, when one is running,
+   * let it see the change (it re-classifies when the attestations changed
+   * during its run).
+   */
+  async onAttestationsChanged(): Promise<void> {
+    try {
+      await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+    } catch (error) {
+      if ((error as Error)?.name !== 'ConflictError') throw error;
+    }
+  }
+
+  /** One refresh; the scheduled task's body. */
+  async refresh(signal?: AbortSignal): Promise<void> {
+    const { store, logger, reader } = this.options;
+    const started = Date.now();
+    const snapshotId = await store.startSnapshot({
+      startedAt: new Date(started),
+      abandonedBefore: new Date(started - HEARTBEAT_STALE_MS),
+    });
+    const beat = () => store.heartbeat({ snapshotId, at: new Date() });
+    const timer = setInterval(
+      () => beat().catch(e => logger.warn(`Heartbeat failed: ${e}`)),
+      HEARTBEAT_MS,
+    );
+    timer.unref?.();
+
+    try {
+      const entities = await reader.readAll({
+        signal: signal
+          ? AbortSignal.any([signal, this.shutdown.signal])
+          : this.shutdown.signal,
+        onPage: beat,
+      });
+      const referrers = implicitTeamReferrers(entities);
+      let teamCount = 0;
+      for (let pass = 1; pass <= MAX_PASSES; pass++) {
+        const version = await store.getAttestationsVersion();
+        teamCount = await this.classifyAndStore({
+          snapshotId,
+          entities,
+          referrers,
+        });
+        if ((await store.getAttestationsVersion()) === version) break;
+      }
+      logger.info('Refreshed ML maturity', {
+        teams: teamCount,
+        entities: entities.length,
+        ms: Date.now() - started,
+      });
+    } catch (error) {
+      const message = stringifyError(error);
+      logger.error(`ML maturity refresh failed: ${message}`);
+      await store.failSnapshot({
+        snapshotId,
+        finishedAt: new Date(),
+        error: message,
+      });
+      throw error;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  private async classifyAndStore(options: {
+    snapshotId: number;
+    entities: unknown[];
+    referrers: Map<string, string[]>;
+  }): Promise<number> {
+    const { store, kits, assetTypeAliases, retentionDays } = this.options;
+    const attestations = await store.listUnrevokedAttestations();
+    const now = Date.now();
+    const { assessment, assets } = classifyWithDetails({
+      entities: options.entities,
+      kits,
+      assetTypeAliases,
+      attestations,
+      now: new Date(now),
+    });
+    await store.completeSnapshot({
+      snapshotId: options.snapshotId,
+      finishedAt: new Date(),
+      entityCount: options.entities.length,
+      payload: {
+        generatedAt: assessment.generatedAt,
+        unattributedAssets: assessment.unattributedAssets,
+        findings: assessment.findings,
+      },
+      teams: assessment.teams.map(team => ({
+        assessment: team,
+        referencedBy: team.implicit
+          ? options.referrers.get(team.entityRef) ?? []
+          : [],
+      })),
+      assets,
+      day: utcDay(now),
+      purgeHistoryBefore: utcDay(now - retentionDays * DAY_MS),
+    });
+    return assessment.teams.length;
+  }
+}

@@ -1,0 +1,629 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  DEFAULT_KITS,
+  mlMaturityAttestationCreatePermission,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import express from 'express';
+import request from 'supertest';
+import {
+  AssessmentStore,
+  AttestationRecord,
+} from '../database/AssessmentStore';
+import { isTeamMember, mlMaturityTeamConditions } from '../permissions/rules';
+import { makeTeam, stored } from '../__testUtils__/teams';
+import { AssessmentService } from './AssessmentService';
+import { AttestationService } from './AttestationService';
+import { createRouter } from './router';
+
+const VISION = 'group:default/vision';
+const SECRET = 'group:default/secret';
+const ATTESTATION_ID = '8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e11';
+
+const vision = stored(
+  makeTeam(VISION, {
+    level: 2,
+    items: [
+      {
+        id: 'starter.technology.project-datasets',
+        kit: 'starter',
+        dimension: 'technology',
+        required: true,
+        status: 'met',
+        evidence: ['resource:default/hidden-data', 'resource:default/images'],
+      },
+    ],
+    findings: [
+      {
+        entityRef: 'resource:default/hidden-data',
+        field: 'ml-maturity.io/scope',
+        value: 'everyone',
+        message: 'bad scope',
+      },
+    ],
+  }),
+);
+const secret = stored(makeTeam(SECRET));
+
+/** Refs the test user may read; everything else the catalog withholds. */
+const readable = new Set([VISION, 'resource:default/images']);
+
+const attestation: AttestationRecord = {
+  id: ATTESTATION_ID,
+  teamRef: VISION,
+  itemId: 'starter.process.use-cases',
+  url: 'https://wiki.example.com/use-cases',
+  by: 'user:default/mock',
+  at: '2026-03-01T00:00:00.000Z',
+  expiresAt: '2099-03-01T00:00:00.000Z',
+};
+
+function createStore(): jest.Mocked<AssessmentStore> {
+  const teams = [secret, vision].sort((a, b) =>
+    a.assessment.entityRef < b.assessment.entityRef ? -1 : 1,
+  );
+  const store = {
+    startSnapshot: jest.fn(),
+    heartbeat: jest.fn(),
+    getRunningSnapshot: jest.fn(),
+    completeSnapshot: jest.fn(),
+    failSnapshot: jest.fn(),
+    getRefreshStatus: jest.fn().mockResolvedValue({
+      lastSuccess: {
+        id: 1,
+        startedAt: '2026-03-01T00:00:00.000Z',
+        finishedAt: '2026-03-01T00:00:05.000Z',
+        status: 'succeeded',
+        entityCount: 5,
+        teamCount: 2,
+        error: null,
+        heartbeatAt: '2026-03-01T00:00:05.000Z',
+        payload: {
+          generatedAt: '2026-03-01T00:00:00.000Z',
+          unattributedAssets: [
+            'resource:default/hidden-orphan',
+            'resource:default/images',
+          ],
+          findings: [],
+        },
+      },
+      lastFailure: undefined,
+    }),
+    listSnapshots: jest.fn(),
+    listTeams: jest.fn(async ({ afterRef, limit }) =>
+      teams
+        .filter(
+          t => afterRef === undefined || t.assessment.entityRef > afterRef,
+        )
+        .slice(0, limit),
+    ),
+    getTeam: jest.fn(async ref =>
+      teams.find(t => t.assessment.entityRef === ref),
+    ),
+    getTeamLevels: jest.fn(async () => new Map()),
+    getAsset: jest.fn(async ref =>
+      ref === 'resource:default/images'
+        ? {
+            entityRef: ref,
+            assetType: 'dataset',
+            countsToward: [
+              {
+                team: VISION,
+                itemId: 'starter.technology.project-datasets',
+                via: 'owned' as const,
+              },
+              {
+                team: SECRET,
+                itemId: 'starter.technology.project-datasets',
+                via: 'used' as const,
+              },
+            ],
+            findings: [],
+          }
+        : undefined,
+    ),
+    getTeamHistory: jest.fn(async () => [
+      {
+        teamRef: VISION,
+        day: '2026-03-01',
+        level: 2,
+        kitsCompleted: 1,
+        kits: [],
+      },
+    ]),
+    getHistoryLevels: jest.fn(async () => [
+      { teamRef: VISION, day: '2026-03-01', level: 2 },
+      { teamRef: SECRET, day: '2026-03-01', level: 1 },
+    ]),
+    createAttestation: jest.fn(async a => a),
+    revokeAttestation: jest.fn(async ({ actor, at }) => ({
+      ...attestation,
+      revokedAt: at.toISOString(),
+      revokedBy: actor,
+    })),
+    getAttestation: jest.fn(async id =>
+      id === ATTESTATION_ID ? attestation : undefined,
+    ),
+    listAttestations: jest.fn(async () => [attestation]),
+    listAttestationEvents: jest.fn(async () => [
+      {
+        id: 1,
+        attestationId: ATTESTATION_ID,
+        teamRef: VISION,
+        itemId: attestation.itemId,
+        action: 'created' as const,
+        actor: 'user:default/mock',
+        at: attestation.at,
+        url: attestation.url,
+      },
+    ]),
+    listUnrevokedAttestations: jest.fn(),
+    getAttestationsVersion: jest.fn(),
+  };
+  return store as unknown as jest.Mocked<AssessmentStore>;
+}
+
+async function createApp(
+  options: {
+    store?: jest.Mocked<AssessmentStore>;
+    permissions?: ReturnType<typeof mockServices.permissions.mock>;
+    ownershipEntityRefs?: string[];
+  } = {},
+) {
+  const store = options.store ?? createStore();
+  const catalog = catalogServiceMock.mock({
+    getEntitiesByRefs: jest.fn(async ({ entityRefs }) => ({
+      items: entityRefs.map(ref =>
+        readable.has(ref)
+          ? {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'x',
+              metadata: { name: ref },
+            }
+          : undefined,
+      ),
+    })),
+  });
+  const permissions =
+    options.permissions ??
+    mockServices.permissions.mock({
+      authorize: jest.fn(async reqs =>
+        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+      ),
+      authorizeConditional: jest.fn(async reqs =>
+        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+      ),
+    });
+  const assessments = AssessmentService.create({
+    store,
+    catalog,
+    kits: DEFAULT_KITS,
+  });
+  const onChange = jest.fn(async () => {});
+  const attestations = AttestationService.create({
+    store,
+    assessments,
+    permissions,
+    permissionsRegistry: mockServices.permissionsRegistry.mock({
+      getPermissionRuleset: jest.fn(() => ({
+        getRuleByName: () => isTeamMember,
+      })) as any,
+    }),
+    userInfo: mockServices.userInfo({
+      ownershipEntityRefs: options.ownershipEntityRefs ?? ['user:default/mock'],
+    }),
+    kits: DEFAULT_KITS,
+    validForDays: 30,
+    onChange,
+  });
+  const refresh = { trigger: jest.fn(async () => {}) };
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth(),
+    permissions,
+    assessments,
+    attestations,
+    refresh,
+    kits: DEFAULT_KITS,
+  });
+  const app = express().use(router).use(mockErrorHandler());
+  return { app, store, refresh, onChange, permissions };
+}
+
+const user = mockCredentials.user.header();
+const service = mockCredentials.service.header();
+
+describe('createRouter', () => {
+  it.each([
+    ['get', '/v1/kits'],
+    ['get', '/v1/assessments'],
+    ['get', `/v1/assessments/group/default/vision`],
+    ['get', '/v1/assets/resource/default/images'],
+    ['get', '/v1/roadmap'],
+    ['get', '/v1/history'],
+    ['get', `/v1/attestations?entityRef=${VISION}`],
+    ['post', '/v1/attestations'],
+    ['delete', `/v1/attestations/${ATTESTATION_ID}`],
+    ['post', '/v1/refresh'],
+  ] as const)(
+    'answers 401 without credentials: %s %s',
+    async (method, path) => {
+      const { app } = await createApp();
+      const res = await request(app)
+        [method](path)
+        .set('Authorization', mockCredentials.none.header());
+      expect(res.status).toBe(401);
+    },
+  );
+
+  it('serves the kits in force', async () => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .get('/v1/kits')
+      .set('Authorization', service);
+    expect(res.status).toBe(200);
+    expect(res.body.kits.map((k: { id: string }) => k.id)).toEqual(
+      DEFAULT_KITS.map(k => k.id),
+    );
+  });
+
+  it('cuts assessments to what the caller may read', async () => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .get('/v1/assessments')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      generatedAt: '2026-03-01T00:00:00.000Z',
+      stale: false,
+      lastRefresh: '2026-03-01T00:00:05.000Z',
+      lastError: null,
+      unattributedAssets: ['resource:default/images'],
+      findings: [],
+    });
+    expect(
+      res.body.teams.map((t: { entityRef: string }) => t.entityRef),
+    ).toEqual([VISION]);
+    expect(res.body.teams[0].items[0].evidence).toEqual([
+      'resource:default/images',
+    ]);
+    expect(res.body.teams[0].findings).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain('hidden');
+    expect(res.body.nextCursor).toBeUndefined();
+  });
+
+  it('pages with limit and cursor', async () => {
+    readable.add(SECRET);
+    try {
+      const { app } = await createApp();
+      const first = await request(app)
+        .get('/v1/assessments?limit=1')
+        .set('Authorization', user);
+      expect(
+        first.body.teams.map((t: { entityRef: string }) => t.entityRef),
+      ).toEqual([SECRET]);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await request(app)
+        .get(`/v1/assessments?limit=1&cursor=${first.body.nextCursor}`)
+        .set('Authorization', user);
+      expect(
+        second.body.teams.map((t: { entityRef: string }) => t.entityRef),
+      ).toEqual([VISION]);
+      expect(second.body.unattributedAssets).toEqual([]);
+      expect(second.body.nextCursor).toBeUndefined();
+    } finally {
+      readable.delete(SECRET);
+    }
+  });
+
+  it.each([
+    ['/v1/assessments?limit=0', 'limit'],
+    ['/v1/assessments?limit=5001', 'limit'],
+    ['/v1/assessments?limit=abc', 'limit'],
+    ['/v1/assessments?cursor=%21%21', 'cursor'],
+    ['/v1/history?entityRef=vision', 'entityRef'],
+    ['/v1/history?from=2026-13-01', 'from'],
+    ['/v1/history?from=2026-03-02&to=2026-03-01', 'to'],
+    ['/v1/attestations', 'entityRef'],
+  ])('answers 400 naming the field: %s', async (path, field) => {
+    const { app } = await createApp();
+    const res = await request(app).get(path).set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+  });
+
+  it('serves one team with freshness, 404 for unknown or hidden teams', async () => {
+    const { app } = await createApp();
+    const ok = await request(app)
+      .get('/v1/assessments/Group/default/Vision')
+      .set('Authorization', user);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      entityRef: VISION,
+      level: 2,
+      stale: false,
+    });
+    for (const path of [
+      '/v1/assessments/group/default/nope',
+      '/v1/assessments/group/default/secret',
+    ]) {
+      const res = await request(app).get(path).set('Authorization', user);
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('serves an asset counting only toward visible teams, 404 otherwise', async () => {
+    const { app } = await createApp();
+    const ok = await request(app)
+      .get('/v1/assets/resource/default/images')
+      .set('Authorization', user);
+    expect(ok.status).toBe(200);
+    expect(ok.body.countsToward).toEqual([
+      {
+        team: VISION,
+        itemId: 'starter.technology.project-datasets',
+        via: 'owned',
+      },
+    ]);
+    const missing = await request(app)
+      .get('/v1/assets/resource/default/nope')
+      .set('Authorization', user);
+    expect(missing.status).toBe(404);
+  });
+
+  it('serves history of a visible team and the org view of visible teams', async () => {
+    const { app } = await createApp();
+    const team = await request(app)
+      .get(`/v1/history?entityRef=${VISION}`)
+      .set('Authorization', user);
+    expect(team.body).toEqual({
+      entityRef: VISION,
+      points: [{ day: '2026-03-01', level: 2, kitsCompleted: 1, kits: [] }],
+    });
+    const hidden = await request(app)
+      .get(`/v1/history?entityRef=${SECRET}`)
+      .set('Authorization', user);
+    expect(hidden.status).toBe(404);
+    const org = await request(app)
+      .get('/v1/history')
+      .set('Authorization', user);
+    expect(org.body).toEqual({
+      days: [
+        {
+          day: '2026-03-01',
+          levels: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 },
+        },
+      ],
+    });
+  });
+
+  it('answers 503 before the first refresh', async () => {
+    const store = createStore();
+    store.getRefreshStatus.mockResolvedValue({
+      lastSuccess: undefined,
+      lastFailure: undefined,
+    });
+    const { app } = await createApp({ store });
+    const res = await request(app)
+      .get('/v1/assessments')
+      .set('Authorization', user);
+    expect(res.status).toBe(503);
+  });
+
+  it('marks results stale after a failed refresh', async () => {
+    const store = createStore();
+    const status = await store.getRefreshStatus();
+    store.getRefreshStatus.mockResolvedValue({
+      ...status,
+      lastFailure: {
+        ...status.lastSuccess!,
+        id: 2,
+        status: 'failed',
+        error: 'catalog down',
+      },
+    });
+    const { app } = await createApp({ store });
+    const res = await request(app)
+      .get('/v1/assessments/group/default/vision')
+      .set('Authorization', user);
+    expect(res.body).toMatchObject({
+      stale: true,
+      lastRefresh: '2026-03-01T00:00:05.000Z',
+      lastError: 'catalog down',
+    });
+  });
+
+  it('answers 403 when assessment reads are denied', async () => {
+    const { app } = await createApp({
+      permissions: mockServices.permissions.mock({
+        authorize: jest.fn(async reqs =>
+          reqs.map(() => ({ result: AuthorizeResult.DENY })),
+        ),
+      }),
+    });
+    const res = await request(app)
+      .get('/v1/roadmap')
+      .set('Authorization', user);
+    expect(res.status).toBe(403);
+  });
+
+  describe('attestations', () => {
+    const body = {
+      entityRef: VISION,
+      itemId: 'starter.process.use-cases',
+      url: 'https://wiki.example.com/use-cases',
+      comment: 'Reviewed',
+    };
+
+    it('records an attestation for the caller and triggers a refresh', async () => {
+      const { app, store, onChange } = await createApp();
+      const before = Date.now();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .send(body);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({
+        teamRef: VISION,
+        itemId: body.itemId,
+        url: body.url,
+        comment: 'Reviewed',
+        by: 'user:default/mock',
+        status: 'active',
+      });
+      const days =
+        (Date.parse(res.body.expiresAt) - Date.parse(res.body.at)) / 86_400_000;
+      expect(days).toBe(30);
+      expect(Date.parse(res.body.at)).toBeGreaterThanOrEqual(before - 1000);
+      expect(store.createAttestation).toHaveBeenCalledTimes(1);
+      expect(onChange).toHaveBeenCalledTimes(1);
+    });
+
+    it('needs a user principal', async () => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', service)
+        .send(body);
+      expect(res.status).toBe(403);
+    });
+
+    it.each([
+      [{ ...body, entityRef: 'not a ref' }, 'entityRef'],
+      [{ ...body, url: 'ftp://example.com/x' }, 'url'],
+      // eslint-disable-next-line no-script-url
+      [{ ...body, url: 'javascript:alert(1)' }, 'url'],
+      [{ ...body, itemId: '' }, 'itemId'],
+      [{ ...body, itemId: 'starter.technology.project-datasets' }, 'itemId'],
+      [{ ...body, itemId: 'no.such.item' }, 'itemId'],
+      [{ ...body, comment: 7 }, 'comment'],
+    ])('answers 400 naming the field (%#)', async (bad, field) => {
+      const { app, store } = await createApp();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .send(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+      expect(store.createAttestation).not.toHaveBeenCalled();
+    });
+
+    it('answers 404 for an unknown or hidden team', async () => {
+      const { app } = await createApp();
+      for (const entityRef of ['group:default/nope', SECRET]) {
+        const res = await request(app)
+          .post('/v1/attestations')
+          .set('Authorization', user)
+          .send({ ...body, entityRef });
+        expect(res.status).toBe(404);
+      }
+    });
+
+    it('applies the IS_TEAM_MEMBER condition', async () => {
+      const conditional = mockServices.permissions.mock({
+        authorizeConditional: jest.fn(async () => [
+          {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'ml-maturity',
+            resourceType: 'ml-maturity-team',
+            conditions: mlMaturityTeamConditions.isTeamMember(),
+          },
+        ]) as any,
+      });
+      const outsider = await createApp({ permissions: conditional });
+      const denied = await request(outsider.app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .send(body);
+      expect(denied.status).toBe(403);
+      expect(conditional.authorizeConditional).toHaveBeenCalledWith(
+        [{ permission: mlMaturityAttestationCreatePermission }],
+        expect.anything(),
+      );
+
+      const member = await createApp({
+        permissions: conditional,
+        ownershipEntityRefs: ['user:default/mock', VISION],
+      });
+      const allowed = await request(member.app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .send(body);
+      expect(allowed.status).toBe(201);
+    });
+
+    it('lists attestations with their audit trail', async () => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .get(`/v1/attestations?entityRef=${VISION}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(res.body.attestations).toEqual([
+        {
+          ...attestation,
+          status: 'active',
+          events: [
+            {
+              id: 1,
+              action: 'created',
+              actor: 'user:default/mock',
+              at: attestation.at,
+              url: attestation.url,
+            },
+          ],
+        },
+      ]);
+    });
+
+    it('revokes, keeping history; 400 for a bad id, 404 for an unknown one', async () => {
+      const { app, store, onChange } = await createApp();
+      const res = await request(app)
+        .delete(`/v1/attestations/${ATTESTATION_ID}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'revoked',
+        revokedBy: 'user:default/mock',
+      });
+      expect(store.revokeAttestation).toHaveBeenCalledTimes(1);
+      expect(onChange).toHaveBeenCalledTimes(1);
+
+      const bad = await request(app)
+        .delete('/v1/attestations/xyz')
+        .set('Authorization', user);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^id: /);
+      const unknown = await request(app)
+        .delete('/v1/attestations/00000000-0000-4000-8000-000000000000')
+        .set('Authorization', user);
+      expect(unknown.status).toBe(404);
+    });
+  });
+
+  describe('refresh', () => {
+    it('triggers a refresh for users and services', async () => {
+      const { app, refresh } = await createApp();
+      for (const header of [user, service]) {
+        const res = await request(app)
+          .post('/v1/refresh')
+          .set('Authorization', header);
+        expect(res.status).toBe(202);
+      }
+      expect(refresh.trigger).toHaveBeenCalledTimes(2);
+    });
+
+    it('passes on a conflict as 409', async () => {
+      const { app, refresh } = await createApp();
+      const { ConflictError } = jest.requireActual('@backstage/errors');
+      refresh.trigger.mockRejectedValue(new ConflictError('running'));
+      const res = await request(app)
+        .post('/v1/refresh')
+        .set('Authorization', user);
+      expect(res.status).toBe(409);
+    });
+  });
+});

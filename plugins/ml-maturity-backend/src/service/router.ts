@@ -1,0 +1,171 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  mlMaturityAssessmentReadPermission,
+  mlMaturityRefreshPermission,
+  type KitDefinition,
+  type KitsResponse,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { AssessmentService } from './AssessmentService';
+import { AttestationService } from './AttestationService';
+import {
+  assessmentsQuerySchema,
+  attestationIdSchema,
+  attestationsQuerySchema,
+  createAttestationSchema,
+  historyQuerySchema,
+  parse,
+  refFromParams,
+} from './validation';
+
+/** Options of {@link createRouter}. @internal */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  assessments: AssessmentService;
+  attestations: AttestationService;
+  refresh: { trigger(): Promise<void> };
+  kits: ReadonlyArray<KitDefinition>;
+}
+
+/**
+ * The REST API, mounted at `/api/ml-maturity`; every route needs credentials.
+ *
+ * @internal
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, assessments, attestations, refresh } = options;
+  const router = Router();
+  router.use(express.json());
+
+  const authorize = async (
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) => {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Permission ${permission.name} denied`);
+    }
+  };
+
+  /** A user or service allowed to read assessments. */
+  const reader = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(credentials, mlMaturityAssessmentReadPermission);
+    return credentials;
+  };
+
+  router.get('/v1/kits', async (req, res) => {
+    await reader(req);
+    res.json({ kits: [...options.kits] } satisfies KitsResponse);
+  });
+
+  router.get('/v1/assessments', async (req, res) => {
+    const credentials = await reader(req);
+    const query = parse(assessmentsQuerySchema, req.query);
+    res.json(
+      await assessments.listAssessments({
+        credentials,
+        limit: query.limit,
+        afterRef: query.cursor,
+      }),
+    );
+  });
+
+  router.get('/v1/assessments/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await reader(req);
+    res.json(
+      await assessments.getTeam({
+        credentials,
+        teamRef: refFromParams(req.params),
+      }),
+    );
+  });
+
+  router.get('/v1/assets/:kind/:namespace/:name', async (req, res) => {
+    const credentials = await reader(req);
+    res.json(
+      await assessments.getAsset({
+        credentials,
+        entityRef: refFromParams(req.params),
+      }),
+    );
+  });
+
+  router.get('/v1/roadmap', async (req, res) => {
+    const credentials = await reader(req);
+    res.json(await assessments.getRoadmap({ credentials }));
+  });
+
+  router.get('/v1/history', async (req, res) => {
+    const credentials = await reader(req);
+    const { entityRef, from, to } = parse(historyQuerySchema, req.query);
+    res.json(
+      entityRef
+        ? await assessments.getTeamHistory({
+            credentials,
+            teamRef: entityRef,
+            from,
+            to,
+          })
+        : await assessments.getOrgHistory({ credentials, from, to }),
+    );
+  });
+
+  router.get('/v1/attestations', async (req, res) => {
+    const credentials = await reader(req);
+    const { entityRef } = parse(attestationsQuerySchema, req.query);
+    res.json({
+      attestations: await attestations.list({
+        credentials,
+        teamRef: entityRef,
+      }),
+    });
+  });
+
+  router.post('/v1/attestations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const body = parse(createAttestationSchema, req.body ?? {});
+    const created = await attestations.create({
+      credentials,
+      teamRef: body.entityRef,
+      itemId: body.itemId,
+      url: body.url,
+      comment: body.comment,
+    });
+    res.status(201).json(created);
+  });
+
+  router.delete('/v1/attestations/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { id } = parse(attestationIdSchema, req.params);
+    res.json(await attestations.revoke({ credentials, id }));
+  });
+
+  router.post('/v1/refresh', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(credentials, mlMaturityRefreshPermission);
+    await refresh.trigger();
+    res.status(202).json({ status: 'triggered' });
+  });
+
+  return router;
+}

@@ -1,0 +1,116 @@
+import { InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { z } from 'zod';
+import { decodeCursor } from './AssessmentService';
+
+/** Parses `input` or throws an InputError naming the first bad field. */
+export function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  input: unknown,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.join('.') || 'body';
+    throw new InputError(`${field}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+function isEntityRef(value: string): boolean {
+  try {
+    parseEntityRef(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An entity ref with a kind, normalised to lower-case `kind:namespace/name`. */
+export const entityRefSchema = z
+  .string()
+  .refine(isEntityRef, 'must be an entity ref, kind:namespace/name')
+  .transform(value =>
+    stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US'),
+  );
+
+const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD')
+  .refine(value => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return (
+      !Number.isNaN(time) && new Date(time).toISOString().startsWith(value)
+    );
+  }, 'must be a valid calendar day');
+
+export const assessmentsQuerySchema = z.object({
+  limit: z.coerce
+    .number({ invalid_type_error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be between 1 and 5000')
+    .max(5000, 'must be between 1 and 5000')
+    .default(5000),
+  cursor: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      const ref = decodeCursor(value);
+      if (!ref) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'is not a valid cursor',
+        });
+        return z.NEVER;
+      }
+      return ref;
+    }),
+});
+
+export const historyQuerySchema = z
+  .object({
+    entityRef: entityRefSchema.optional(),
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+  })
+  .refine(q => !q.from || !q.to || q.from <= q.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
+
+export const attestationsQuerySchema = z.object({
+  entityRef: entityRefSchema,
+});
+
+export const createAttestationSchema = z.object({
+  entityRef: entityRefSchema,
+  itemId: z.string().min(1, 'must not be empty'),
+  url: z
+    .string()
+    .max(2000, 'must be at most 2000 characters')
+    .refine(value => {
+      try {
+        const { protocol } = new URL(value);
+        return protocol === 'http:' || protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'must be an http(s) URL'),
+  comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
+});
+
+export const attestationIdSchema = z.object({
+  id: z.string().uuid('must be a UUID'),
+});
+
+/** `kind/namespace/name` route params as a lower-case entity ref. */
+export function refFromParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  return `${params.kind}:${params.namespace}/${params.name}`.toLocaleLowerCase(
+    'en-US',
+  );
+}

@@ -1,0 +1,110 @@
+import { makeTeam } from '../__testUtils__/teams';
+import { cutTeam, cutText, isTeamVisible, refsInText } from './visibility';
+
+const readable = new Set(['resource:default/a', 'group:default/team']);
+const canRead = (ref: string) => readable.has(ref);
+
+describe('cutText', () => {
+  it('drops unreadable refs from ref lists and masks the others', () => {
+    const reason =
+      'optimised storage: a compute and storage (resource:default/a, resource:default/b); a storage hosted cloud (resource:default/b); see resource:default/c';
+    expect(refsInText(reason)).toEqual([
+      'resource:default/a',
+      'resource:default/b',
+      'resource:default/b',
+      'resource:default/c',
+    ]);
+    expect(cutText(reason, canRead)).toBe(
+      'optimised storage: a compute and storage (resource:default/a); a storage hosted cloud; see a hidden entity',
+    );
+  });
+
+  it('leaves texts without refs alone', () => {
+    const text = 'data engineers only (no roles); see https://example.com/x/y';
+    expect(cutText(text, () => false)).toBe(text);
+  });
+});
+
+describe('cutTeam', () => {
+  it('cuts evidence, findings, parent, reasons and rollup, keeping levels', () => {
+    const team = makeTeam('group:default/team', {
+      level: 2,
+      parent: 'group:default/hidden-parent',
+      items: [
+        {
+          id: 'x',
+          kit: 'starter',
+          dimension: 'technology',
+          required: true,
+          status: 'met',
+          evidence: [
+            'resource:default/a',
+            'resource:default/b',
+            'https://e.com/x',
+          ],
+        },
+      ],
+      findings: [
+        {
+          entityRef: 'resource:default/b',
+          field: 'f',
+          value: 'v',
+          message: 'm',
+        },
+        {
+          entityRef: 'group:default/team',
+          field: 'f',
+          value: 'v',
+          message: 'm',
+        },
+      ],
+      challenges: {
+        professionalSkills: { level: 1, reason: 'always' },
+        infrastructure: { level: 2, reason: 'compute (resource:default/b)' },
+        data: { level: 1, reason: 'always' },
+      },
+      rollup: {
+        teams: ['group:default/team', 'group:default/other'],
+        levels: { '1': 1, '2': 1, '3': 0, '4': 0, '5': 0 },
+        level: 2,
+        kitsCompleted: 1,
+        currentKit: 'accelerator',
+        kits: [],
+      },
+    });
+    const levels = new Map([
+      ['group:default/team', 2],
+      ['group:default/other', 1],
+    ]);
+    const cut = cutTeam(team, canRead, ref => levels.get(ref));
+    expect(cut.level).toBe(2);
+    expect(cut.parent).toBeNull();
+    expect(cut.items[0].evidence).toEqual([
+      'resource:default/a',
+      'https://e.com/x',
+    ]);
+    expect(cut.findings.map(f => f.entityRef)).toEqual(['group:default/team']);
+    expect(cut.challenges.infrastructure.reason).toBe('compute');
+    expect(cut.rollup).toMatchObject({
+      teams: ['group:default/team'],
+      levels: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 },
+      level: 2,
+    });
+  });
+
+  it('shows implicit teams to callers who can read an entity naming them', () => {
+    const implicit = makeTeam('group:default/platform', { implicit: true });
+    expect(
+      isTeamVisible(
+        { assessment: implicit, referencedBy: ['resource:default/a'] },
+        canRead,
+      ),
+    ).toBe(true);
+    expect(
+      isTeamVisible(
+        { assessment: implicit, referencedBy: ['resource:default/b'] },
+        canRead,
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,200 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  AssetContribution,
+  ChallengeResult,
+  Finding,
+  TeamAssessment,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { StoredTeam } from '../database/AssessmentStore';
+
+/** Refs asked of the catalog per request; its by-refs endpoint takes many. */
+const BATCH_SIZE = 500;
+
+/** Evidence holds entity refs or, for attestations, http(s) URLs. */
+export function isUrl(value: string): boolean {
+  return /^https?:\/\//i.test(value);
+}
+
+/**
+ * Which entity refs one caller may read in the catalog, asked of the catalog
+ * with the caller's own credentials and cached for the request. Levels are
+ * computed over the whole catalog; this cuts what each caller is shown.
+ *
+ * @internal
+ */
+export class CatalogVisibility {
+  private readonly readable = new Map<string, boolean>();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  /** Asks the catalog about the refs not asked yet. */
+  async load(refs: Iterable<string>): Promise<void> {
+    const unknown = new Set<string>();
+    for (const ref of refs) {
+      if (!isUrl(ref) && !this.readable.has(ref)) unknown.add(ref);
+    }
+    const list = [...unknown];
+    for (let i = 0; i < list.length; i += BATCH_SIZE) {
+      const entityRefs = list.slice(i, i + BATCH_SIZE);
+      const { items } = await this.catalog.getEntitiesByRefs(
+        {
+          entityRefs,
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials: this.credentials },
+      );
+      entityRefs.forEach((ref, index) => {
+        this.readable.set(ref, Boolean(items[index]));
+      });
+    }
+  }
+
+  /** Whether the caller may read `ref`; refs not loaded count as unreadable. */
+  canRead = (ref: string): boolean => this.readable.get(ref) ?? false;
+}
+
+/** Entity refs as the classifier writes them into reason texts. */
+const REF_IN_TEXT = /[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+/g;
+const REF_ONLY = /^[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+$/;
+
+/** Refs named in a free text (challenge reasons list their evidence). */
+export function refsInText(text: string): string[] {
+  return text.match(REF_IN_TEXT) ?? [];
+}
+
+/**
+ * The text without unreadable refs: they leave parenthesised ref lists
+ * (an emptied list goes entirely); any other occurrence is masked.
+ */
+export function cutText(
+  text: string,
+  canRead: (ref: string) => boolean,
+): string {
+  return text
+    .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+      const parts = inner.split(/,\s*/);
+      if (!parts.every(part => REF_ONLY.test(part))) return whole;
+      const kept = parts.filter(canRead);
+      if (kept.length === parts.length) return whole;
+      return kept.length ? whole.replace(inner, kept.join(', ')) : '';
+    })
+    .replace(REF_IN_TEXT, ref => (canRead(ref) ? ref : 'a hidden entity'));
+}
+
+/** The refs whose readability decides what a team response shows. */
+export function teamRefsToCheck(team: StoredTeam): string[] {
+  const { assessment } = team;
+  const refs = [assessment.entityRef, ...team.referencedBy];
+  if (assessment.parent) refs.push(assessment.parent);
+  for (const item of assessment.items) {
+    refs.push(...item.evidence);
+  }
+  for (const finding of assessment.findings) {
+    refs.push(finding.entityRef);
+  }
+  if (assessment.rollup) refs.push(...assessment.rollup.teams);
+  for (const challenge of Object.values(assessment.challenges)) {
+    refs.push(...refsInText(challenge.reason));
+  }
+  return refs;
+}
+
+/**
+ * A team is shown when its Group is readable; an implicit team (no Group
+ * entity) when one of the entities naming it as owner is readable.
+ */
+export function isTeamVisible(
+  team: StoredTeam,
+  canRead: (ref: string) => boolean,
+): boolean {
+  if (team.assessment.implicit) {
+    return team.referencedBy.some(canRead);
+  }
+  return canRead(team.assessment.entityRef);
+}
+
+export function cutFindings(
+  findings: Finding[],
+  canRead: (ref: string) => boolean,
+): Finding[] {
+  return findings.filter(f => canRead(f.entityRef));
+}
+
+function cutChallenge(
+  challenge: ChallengeResult,
+  canRead: (ref: string) => boolean,
+): ChallengeResult {
+  return { ...challenge, reason: cutText(challenge.reason, canRead) };
+}
+
+/**
+ * The team as the caller may see it: unreadable refs leave evidence,
+ * findings, the parent and the rollup (whose level counts are then taken
+ * over the remaining teams, from `levelOf`). Levels and kit progress stay as
+ * computed over the whole catalog.
+ */
+export function cutTeam(
+  assessment: TeamAssessment,
+  canReadRef: (ref: string) => boolean,
+  levelOf: (ref: string) => number | undefined,
+): TeamAssessment {
+  // The team is shown, so its own ref is too, even for an implicit team
+  // (which has no entity to read: its findings name the missing group).
+  const canRead = (ref: string) =>
+    ref === assessment.entityRef || canReadRef(ref);
+  let rollup = assessment.rollup;
+  if (rollup) {
+    const teams = rollup.teams.filter(canRead);
+    if (teams.length !== rollup.teams.length) {
+      const levels = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+      for (const ref of teams) {
+        const level = levelOf(ref);
+        if (level !== undefined) {
+          levels[String(level) as keyof typeof levels] += 1;
+        }
+      }
+      rollup = { ...rollup, teams, levels };
+    }
+  }
+  return {
+    ...assessment,
+    parent:
+      assessment.parent && canRead(assessment.parent)
+        ? assessment.parent
+        : null,
+    items: assessment.items.map(item => ({
+      ...item,
+      evidence: item.evidence.filter(e => isUrl(e) || canRead(e)),
+    })),
+    challenges: {
+      professionalSkills: cutChallenge(
+        assessment.challenges.professionalSkills,
+        canRead,
+      ),
+      infrastructure: cutChallenge(
+        assessment.challenges.infrastructure,
+        canRead,
+      ),
+      data: cutChallenge(assessment.challenges.data, canRead),
+    },
+    findings: cutFindings(assessment.findings, canRead),
+    rollup,
+  };
+}
+
+/** The asset's contributions to the teams the caller may see. */
+export function cutAsset(
+  asset: AssetContribution,
+  isTeamShown: (ref: string) => boolean,
+  canRead: (ref: string) => boolean,
+): AssetContribution {
+  return {
+    ...asset,
+    countsToward: asset.countsToward.filter(c => isTeamShown(c.team)),
+    findings: cutFindings(asset.findings, canRead),
+  };
+}
