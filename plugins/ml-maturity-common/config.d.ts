@@ -1,0 +1,83 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the ML maturity plugins. */
+  mlMaturity?: {
+    /**
+     * Changes to the default kits (docs/configuration.md). Each entry
+     * modifies the default item with the same id, or adds a new item when
+     * the id is unknown (then kit, dimension and title are required).
+     */
+    kits?: {
+      items?: Array<{
+        /** Item id, e.g. `starter.people.annotators`: lower-case letters, digits, "." and "-". */
+        id: string;
+        /** Removes the item from its kit. */
+        disabled?: boolean;
+        /** Moves the item to another kit, or places a new one. */
+        kit?:
+          | 'starter'
+          | 'accelerator'
+          | 'scaler'
+          | 'synergizer'
+          | 'transformer';
+        dimension?: 'people' | 'process' | 'technology';
+        title?: string;
+        description?: string;
+        /** What to add to which catalog-info.yaml to meet the item. */
+        howTo?: string;
+        /** Optional items do not count toward kit completion. Default true. */
+        required?: boolean;
+        /** Whether the item can be attested. Default: true for process items. */
+        attestable?: boolean;
+        /** Replaces the item's rule. */
+        rule?: MlMaturityRuleConfig;
+      }>;
+    };
+
+    /**
+     * Extra asset-type aliases, alias → vocabulary word, added to the
+     * defaults, e.g. `tf-model: ml-model`.
+     */
+    assetTypeAliases?: { [alias: string]: string };
+
+    /**
+     * How often the backend recomputes the assessments. Default: every hour,
+     * timeout 10 minutes, initial delay 1 minute.
+     */
+    schedule?: {
+      /** A HumanDuration object (e.g. `{ minutes: 30 }`), an ISO duration or a cron expression `{ cron: '0 * * * *' }`. */
+      frequency: HumanDuration | string | { cron: string };
+      /** A HumanDuration object or an ISO duration. */
+      timeout: HumanDuration | string;
+      /** A HumanDuration object or an ISO duration. */
+      initialDelay?: HumanDuration | string;
+      scope?: 'global' | 'local';
+    };
+
+    attestations?: {
+      /** Days a portal attestation stays valid. Default 365. */
+      validForDays?: number;
+    };
+
+    history?: {
+      /** Days of level history kept. Default 400. */
+      retentionDays?: number;
+    };
+  };
+}
+
+/** A checklist rule (docs/kits.md). */
+interface MlMaturityRuleConfig {
+  /** Where the rule looks: the team's owned entities, owned or used ones, or its member Users. */
+  via: 'owned' | 'owned-or-used' | 'members';
+  /**
+   * A @backstage/filter-predicates filter over the entity plus its `ml.`
+   * facts, e.g. `{ $all: [{ 'ml.asset': dataset }, { 'ml.curated': true }] }`.
+   */
+  filter: { [key: string]: any } | string | number | boolean;
+  /** At least this many matching entities. Default 1. */
+  min?: number;
+  /** Further rules that must all hold too. */
+  allOf?: MlMaturityRuleConfig[];
+}

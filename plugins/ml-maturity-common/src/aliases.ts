@@ -1,0 +1,75 @@
+import { ASSET_TYPES, AssetType } from './constants';
+
+/**
+ * Default spellings of asset types seen in public catalogs (spec §3), alias →
+ * vocabulary word. A bare `pipeline` is deliberately absent: CI pipelines use it.
+ * @public
+ */
+export const DEFAULT_ASSET_TYPE_ALIASES: Readonly<Record<string, AssetType>> =
+  Object.freeze({
+    'ai-model': 'ml-model',
+    model: 'ml-model',
+    mlmodel: 'ml-model',
+    llm: 'ml-model',
+    'llm-model': 'ml-model',
+    'foundation-llm': 'ml-model',
+    'embedding-model': 'ml-model',
+    'model-server': 'ml-model',
+    'ai-model-server': 'ml-model',
+    'training-pipeline': 'ml-pipeline',
+    'kubeflow-pipeline': 'ml-pipeline',
+    'sagemaker-pipeline': 'ml-pipeline',
+    'vertex-pipeline': 'ml-pipeline',
+    'data-set': 'dataset',
+    jupyter: 'notebook',
+    'jupyter-notebook': 'notebook',
+    featurestore: 'feature-store',
+    'ml-workspace': 'ml-environment',
+    'gpu-cluster': 'compute',
+    'processing-cluster': 'compute',
+  });
+
+const VOCABULARY: ReadonlySet<string> = new Set(ASSET_TYPES);
+
+/** True when the value is a vocabulary word. @public */
+export function isAssetType(value: unknown): value is AssetType {
+  return typeof value === 'string' && VOCABULARY.has(value);
+}
+
+/** Turns a raw value into a vocabulary word, or undefined. @internal */
+export type AssetTypeResolver = (value: string) => AssetType | undefined;
+
+/**
+ * Builds the resolver used for `ml-maturity.io/asset` and `spec.type`:
+ * trimmed, case-insensitive, aliases first (defaults plus `extra`; aliases
+ * whose target is not a vocabulary word are ignored).
+ * @internal
+ */
+export function createAssetTypeResolver(
+  extra?: Readonly<Record<string, string>>,
+): AssetTypeResolver {
+  const aliases = new Map<string, AssetType>();
+  for (const [alias, target] of Object.entries(DEFAULT_ASSET_TYPE_ALIASES)) {
+    aliases.set(alias, target);
+  }
+  if (extra && typeof extra === 'object') {
+    for (const [alias, target] of Object.entries(extra)) {
+      const word =
+        typeof target === 'string' ? target.trim().toLowerCase() : '';
+      if (isAssetType(word)) {
+        aliases.set(alias.trim().toLowerCase(), word);
+      }
+    }
+  }
+  return (value: string) => {
+    if (value.length > 200) {
+      return undefined;
+    }
+    const key = value.trim().toLowerCase();
+    const aliased = aliases.get(key);
+    if (aliased) {
+      return aliased;
+    }
+    return isAssetType(key) ? key : undefined;
+  };
+}

@@ -1,0 +1,266 @@
+import { TeamNode } from './attribution';
+import { ANNOTATION_ATTEST_PREFIX } from './constants';
+import { EntityNode } from './entities';
+import { makeFinding } from './findings';
+import {
+  ItemAttestation,
+  ItemResult,
+  KitItemDefinition,
+  PortalAttestation,
+} from './types';
+import { compareStrings, getOwn, isHttpUrl } from './util';
+
+/** What is known about one item's attestations for one team. @internal */
+export interface AttestationState {
+  active: ItemAttestation[];
+  expired: PortalAttestation[];
+  /** Why an attestation of this item was ignored. */
+  ignored: string[];
+}
+
+/** team ref → item id → state. @internal */
+export type AttestationIndex = Map<string, Map<string, AttestationState>>;
+
+function stateOf(
+  index: AttestationIndex,
+  team: string,
+  itemId: string,
+): AttestationState {
+  let byItem = index.get(team);
+  if (!byItem) {
+    byItem = new Map();
+    index.set(team, byItem);
+  }
+  let state = byItem.get(itemId);
+  if (!state) {
+    state = { active: [], expired: [], ignored: [] };
+    byItem.set(itemId, state);
+  }
+  return state;
+}
+
+function readAnnotationAttestations(
+  node: EntityNode,
+  items: ReadonlyMap<string, KitItemDefinition>,
+  index: AttestationIndex,
+) {
+  if (!node.annotations) {
+    return;
+  }
+  for (const key of Object.keys(node.annotations)) {
+    if (!key.startsWith(ANNOTATION_ATTEST_PREFIX)) {
+      continue;
+    }
+    const value = getOwn(node.annotations, key);
+    const itemId = key.slice(ANNOTATION_ATTEST_PREFIX.length);
+    if (node.kind !== 'group') {
+      node.findings.push(
+        makeFinding(
+          node.ref,
+          key,
+          value,
+          "Attestations are only read on Group entities: move the annotation to the team's Group",
+        ),
+      );
+      continue;
+    }
+    const item = items.get(itemId);
+    if (!item) {
+      node.findings.push(
+        makeFinding(
+          node.ref,
+          key,
+          value,
+          `Unknown checklist item "${itemId.slice(
+            0,
+            100,
+          )}": use ml-maturity.io/attest.<itemId> with the id of an attestable item (e.g. starter.process.data-management)`,
+        ),
+      );
+      continue;
+    }
+    if (!item.attestable) {
+      node.findings.push(
+        makeFinding(
+          node.ref,
+          key,
+          value,
+          `Item ${itemId} is not attestable: it is met from the catalog (${item.howTo.slice(
+            0,
+            120,
+          )}...)`,
+        ),
+      );
+      stateOf(index, node.ref, itemId).ignored.push(
+        `the attestation annotation ${key} was ignored because the item is not attestable`,
+      );
+      continue;
+    }
+    const url = typeof value === 'string' ? value.trim() : value;
+    if (!isHttpUrl(url)) {
+      node.findings.push(
+        makeFinding(
+          node.ref,
+          key,
+          value,
+          'An attestation must be an http(s) URL of the evidence; it is ignored',
+        ),
+      );
+      stateOf(index, node.ref, itemId).ignored.push(
+        `the attestation annotation ${key} was ignored because its value is not an http(s) URL`,
+      );
+      continue;
+    }
+    stateOf(index, node.ref, itemId).active.push({ source: 'annotation', url });
+  }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function readPortalAttestation(
+  raw: unknown,
+  teams: ReadonlyMap<string, TeamNode>,
+  items: ReadonlyMap<string, KitItemDefinition>,
+  nowMs: number,
+  index: AttestationIndex,
+) {
+  const teamRef = str(getOwn(raw, 'teamRef'))?.toLowerCase();
+  const itemId = str(getOwn(raw, 'itemId'));
+  const url = str(getOwn(raw, 'url'));
+  const id = str(getOwn(raw, 'id'));
+  const by = str(getOwn(raw, 'by'));
+  const at = str(getOwn(raw, 'at'));
+  const expiresAt = str(getOwn(raw, 'expiresAt'));
+  if (!teamRef || !itemId || !teams.has(teamRef) || !isHttpUrl(url)) {
+    return;
+  }
+  if (!items.get(itemId)?.attestable) {
+    return;
+  }
+  const expiresMs = expiresAt === undefined ? NaN : Date.parse(expiresAt);
+  const state = stateOf(index, teamRef, itemId);
+  const attestation: PortalAttestation = {
+    id: id ?? '',
+    teamRef,
+    itemId,
+    url,
+    by: by ?? '',
+    at: at ?? '',
+    expiresAt: expiresAt ?? '',
+  };
+  if (Number.isNaN(expiresMs) || expiresMs <= nowMs) {
+    state.expired.push(attestation);
+    return;
+  }
+  const active: ItemAttestation = { source: 'portal', url };
+  if (id !== undefined) active.id = id;
+  if (by !== undefined) active.by = by;
+  if (at !== undefined) active.at = at;
+  active.expiresAt = expiresAt;
+  state.active.push(active);
+}
+
+/**
+ * Collects attestations as code (Group annotations) and portal attestations,
+ * per team and item. Findings about annotations go on the Group nodes.
+ * @internal
+ */
+export function collectAttestations(options: {
+  nodes: EntityNode[];
+  teams: ReadonlyMap<string, TeamNode>;
+  items: ReadonlyMap<string, KitItemDefinition>;
+  portal: ReadonlyArray<unknown> | undefined;
+  nowMs: number;
+}): AttestationIndex {
+  const index: AttestationIndex = new Map();
+  for (const node of options.nodes) {
+    readAnnotationAttestations(node, options.items, index);
+  }
+  const portal = Array.isArray(options.portal) ? options.portal : [];
+  for (const raw of portal) {
+    readPortalAttestation(
+      raw,
+      options.teams,
+      options.items,
+      options.nowMs,
+      index,
+    );
+  }
+  return index;
+}
+
+/** Annotation first (it does not expire), then the latest portal one. */
+function compareAttestations(a: ItemAttestation, b: ItemAttestation): number {
+  if (a.source !== b.source) {
+    return a.source === 'annotation' ? -1 : 1;
+  }
+  return (
+    compareStrings(b.at ?? '', a.at ?? '') ||
+    compareStrings(a.url, b.url) ||
+    compareStrings(a.id ?? '', b.id ?? '')
+  );
+}
+
+/**
+ * The status of an item for a team (or a rollup's teams) given whether its
+ * rule holds: a met rule wins over an attestation.
+ * @internal
+ */
+export function resolveItem(options: {
+  item: KitItemDefinition;
+  ruleHolds: boolean;
+  evidence: string[];
+  states: AttestationState[];
+}): ItemResult {
+  const { item, ruleHolds, evidence, states } = options;
+  const result: ItemResult = {
+    id: item.id,
+    kit: item.kit,
+    dimension: item.dimension,
+    required: item.required,
+    status: 'unmet',
+    evidence: [],
+  };
+  if (ruleHolds) {
+    result.status = 'met';
+    result.evidence = evidence;
+    return result;
+  }
+  const active = item.attestable
+    ? states.flatMap(s => s.active).sort(compareAttestations)
+    : [];
+  if (active.length > 0) {
+    result.status = 'attested';
+    result.evidence = Array.from(new Set(active.map(a => a.url))).sort(
+      compareStrings,
+    );
+    result.attestation = active[0];
+    return result;
+  }
+  const expired = states
+    .flatMap(s => s.expired)
+    .sort((a, b) => compareStrings(b.expiresAt, a.expiresAt));
+  const reasons: string[] = [];
+  if (expired.length > 0) {
+    const last = expired[0];
+    reasons.push(
+      `The portal attestation${last.by ? ` by ${last.by}` : ''}${
+        last.at ? ` recorded ${last.at}` : ''
+      } expired ${
+        last.expiresAt ? `on ${last.expiresAt}` : '(no valid expiry date)'
+      }; attest again with current evidence`,
+    );
+  }
+  const ignored = Array.from(new Set(states.flatMap(s => s.ignored))).sort(
+    compareStrings,
+  );
+  for (const text of ignored) {
+    reasons.push(text.charAt(0).toUpperCase() + text.slice(1));
+  }
+  if (reasons.length > 0) {
+    result.reason = reasons.join('. ');
+  }
+  return result;
+}

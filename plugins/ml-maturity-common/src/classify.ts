@@ -1,0 +1,373 @@
+import { createAssetTypeResolver } from './aliases';
+import {
+  AttestationIndex,
+  AttestationState,
+  collectAttestations,
+  resolveItem,
+} from './attestations';
+import { attribute, Attribution, subtree } from './attribution';
+import {
+  assessChallenges,
+  compileChallenges,
+  CompiledChallenges,
+} from './challenges';
+import { levelName } from './constants';
+import { EntityNode, readEntities, RefParser } from './entities';
+import { addGraphFacts, factObject, MlFacts, readOwnFacts } from './facts';
+import { sortFindings } from './findings';
+import { DEFAULT_KITS } from './kits/defaultKits';
+import {
+  CompiledRule,
+  evaluateRule,
+  ProbeResults,
+  RuleCompiler,
+  runProbes,
+} from './rules';
+import {
+  AssetContribution,
+  Assessment,
+  ClassificationDetails,
+  ClassifyOptions,
+  Finding,
+  ItemResult,
+  KIT_IDS,
+  KitDefinition,
+  KitId,
+  KitItemDefinition,
+  KitProgress,
+  MaturityLevel,
+  TeamAssessment,
+  TeamRollup,
+} from './types';
+import { compareStrings, sortedUnique } from './util';
+
+interface CompiledItem {
+  definition: KitItemDefinition;
+  rule?: CompiledRule;
+}
+
+interface Context {
+  nodes: EntityNode[];
+  attribution: Attribution;
+  items: CompiledItem[];
+  challenges: CompiledChallenges;
+  results: ProbeResults;
+  attestations: AttestationIndex;
+}
+
+function nowOf(now: unknown): { iso: string; ms: number } {
+  const date =
+    now instanceof Date ? now : new Date(typeof now === 'string' ? now : NaN);
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) {
+    return { iso: new Date(0).toISOString(), ms: 0 };
+  }
+  return { iso: date.toISOString(), ms };
+}
+
+/** Items in kit order (the order of KIT_IDS), then definition order. */
+function orderedItems(kits: ReadonlyArray<KitDefinition>): KitItemDefinition[] {
+  const out: KitItemDefinition[] = [];
+  const seen = new Set<string>();
+  for (const kitId of KIT_IDS) {
+    for (const kit of kits) {
+      if (kit.id !== kitId) continue;
+      for (const item of kit.items) {
+        if (!seen.has(item.id)) {
+          seen.add(item.id);
+          out.push({ ...item, kit: kitId });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function assessScope(ctx: Context, teams: ReadonlyArray<string>) {
+  const refOf = (e: number) => ctx.nodes[e].ref;
+  const items: ItemResult[] = ctx.items.map(({ definition, rule }) => {
+    let ruleHolds = false;
+    let evidence: string[] = [];
+    if (rule) {
+      const evaluated = evaluateRule(rule, ctx.results, teams);
+      ruleHolds = evaluated.holds;
+      if (ruleHolds) {
+        evidence = Array.from(evaluated.evidence)
+          .sort((a, b) => a - b)
+          .map(refOf);
+      }
+    }
+    const states: AttestationState[] = [];
+    for (const team of teams) {
+      const state = ctx.attestations.get(team)?.get(definition.id);
+      if (state) states.push(state);
+    }
+    return resolveItem({ item: definition, ruleHolds, evidence, states });
+  });
+  const kits: KitProgress[] = KIT_IDS.map(id => {
+    const required = items.filter(i => i.kit === id && i.required);
+    const met = required.filter(i => i.status !== 'unmet').length;
+    return {
+      id,
+      met,
+      total: required.length,
+      complete: met === required.length,
+    };
+  });
+  let kitsCompleted = 0;
+  while (kitsCompleted < kits.length && kits[kitsCompleted].complete) {
+    kitsCompleted++;
+  }
+  const level = Math.min(5, 1 + kitsCompleted) as MaturityLevel;
+  const currentKit: KitId | null =
+    kitsCompleted < kits.length ? kits[kitsCompleted].id : null;
+  return { items, kits, kitsCompleted, level, currentKit };
+}
+
+function teamFindings(
+  ctx: Context,
+  team: string,
+  findingsByRef: Map<string, Finding[]>,
+  placed: Set<string>,
+): Finding[] {
+  const refs: string[] = [team];
+  for (const e of ctx.attribution.owned.get(team) ?? []) {
+    refs.push(ctx.nodes[e].ref);
+  }
+  refs.push(...(ctx.attribution.teams.get(team)?.members ?? []));
+  const out: Finding[] = [];
+  for (const ref of refs) {
+    const list = findingsByRef.get(ref);
+    if (list) {
+      placed.add(ref);
+      out.push(...list);
+    }
+  }
+  return sortFindings(out);
+}
+
+function assetContributions(
+  ctx: Context,
+  facts: MlFacts[],
+): AssetContribution[] {
+  const { nodes, attribution, results, items } = ctx;
+  // probe → items whose rule tree uses it
+  const itemsByProbe = new Map<number, string[]>();
+  const visit = (rule: CompiledRule, itemId: string) => {
+    const list = itemsByProbe.get(rule.probe) ?? [];
+    if (!list.includes(itemId)) list.push(itemId);
+    itemsByProbe.set(rule.probe, list);
+    rule.allOf.forEach(r => visit(r, itemId));
+  };
+  for (const item of items) {
+    if (item.rule) visit(item.rule, item.definition.id);
+  }
+  const toward = new Map<number, Set<string>>();
+  results.forEach((byTeam, probe) => {
+    const itemIds = itemsByProbe.get(probe);
+    if (!itemIds) return;
+    for (const [team, matches] of byTeam) {
+      for (const e of matches) {
+        if (!facts[e].asset) continue;
+        const owned = attribution.ownedTeams[e].includes(team);
+        const used = attribution.usedTeams[e].includes(team);
+        if (!owned && !used) continue;
+        let set = toward.get(e);
+        if (!set) {
+          set = new Set();
+          toward.set(e, set);
+        }
+        for (const itemId of itemIds) {
+          set.add(JSON.stringify([team, itemId, owned ? 'owned' : 'used']));
+        }
+      }
+    }
+  });
+  const out: AssetContribution[] = [];
+  nodes.forEach((node, e) => {
+    const assetType = facts[e].asset;
+    if (!assetType) return;
+    const entries = Array.from(toward.get(e) ?? []).map(
+      text => JSON.parse(text) as [string, string, 'owned' | 'used'],
+    );
+    entries.sort(
+      (a, b) =>
+        compareStrings(a[0], b[0]) ||
+        compareStrings(a[1], b[1]) ||
+        compareStrings(a[2], b[2]),
+    );
+    out.push({
+      entityRef: node.ref,
+      assetType,
+      countsToward: entries.map(([team, itemId, via]) => ({
+        team,
+        itemId,
+        via,
+      })),
+      findings: sortFindings(node.findings),
+    });
+  });
+  return out;
+}
+
+function run(
+  options: ClassifyOptions,
+  withAssets: boolean,
+): ClassificationDetails {
+  const now = nowOf(options?.now);
+  const kits = Array.isArray(options?.kits) ? options.kits : DEFAULT_KITS;
+  const definitions = orderedItems(kits);
+  const itemById = new Map(definitions.map(d => [d.id, d]));
+
+  const compiler = new RuleCompiler();
+  const items: CompiledItem[] = definitions.map(definition => ({
+    definition,
+    rule: definition.rule ? compiler.compile(definition.rule) : undefined,
+  }));
+  const challenges = compileChallenges(compiler);
+
+  const parser = new RefParser();
+  const { nodes, findings: readFindings } = readEntities(
+    Array.isArray(options?.entities) ? options.entities : [],
+    parser,
+  );
+  const resolve = createAssetTypeResolver(options?.assetTypeAliases);
+  const facts = nodes.map(node => readOwnFacts(node, resolve));
+  const attribution = attribute(nodes);
+
+  nodes.forEach((node, e) => {
+    const dependsOn = attribution.dependencies[e]
+      .map(d => facts[d].asset)
+      .filter((t): t is NonNullable<typeof t> => !!t);
+    const contains =
+      node.kind === 'system'
+        ? attribution.parts[e]
+            .map(p => facts[p].asset)
+            .filter((t): t is NonNullable<typeof t> => !!t)
+        : undefined;
+    addGraphFacts(facts[e], {
+      dependsOnAssetTypes: dependsOn.length > 0 ? sortedUnique(dependsOn) : [],
+      containsAssetTypes: contains && sortedUnique(contains),
+      consumerTeams: attribution.usedTeams[e].length,
+    });
+  });
+  const factObjects = nodes.map((node, e) => factObject(node.raw, facts[e]));
+  const results = runProbes({ compiler, nodes, attribution, factObjects });
+  const attestations = collectAttestations({
+    nodes,
+    teams: attribution.teams,
+    items: itemById,
+    portal: options?.attestations,
+    nowMs: now.ms,
+  });
+
+  const ctx: Context = {
+    nodes,
+    attribution,
+    items,
+    challenges,
+    results,
+    attestations,
+  };
+
+  const findingsByRef = new Map<string, Finding[]>();
+  const allFindings = [
+    ...attribution.teamFindings,
+    ...nodes.flatMap(n => n.findings),
+  ];
+  for (const finding of allFindings) {
+    const list = findingsByRef.get(finding.entityRef);
+    if (list) list.push(finding);
+    else findingsByRef.set(finding.entityRef, [finding]);
+  }
+  const placed = new Set<string>();
+  const refOf = (e: number) => nodes[e].ref;
+
+  const teams: TeamAssessment[] = attribution.teamRefs.map(ref => {
+    const team = attribution.teams.get(ref)!;
+    const scope = assessScope(ctx, [ref]);
+    return {
+      entityRef: ref,
+      implicit: team.implicit,
+      parent: team.parents[0] ?? null,
+      level: scope.level,
+      levelName: levelName(scope.level),
+      kitsCompleted: scope.kitsCompleted,
+      currentKit: scope.currentKit,
+      kits: scope.kits,
+      items: scope.items,
+      challenges: assessChallenges(challenges, results, [ref], refOf),
+      findings: teamFindings(ctx, ref, findingsByRef, placed),
+      rollup: null,
+    };
+  });
+  const levelOf = new Map(teams.map(t => [t.entityRef, t.level]));
+  for (const team of teams) {
+    const scopeTeams = subtree(attribution.teams, team.entityRef);
+    if (scopeTeams.length < 2) continue;
+    const scope = assessScope(ctx, scopeTeams);
+    const descendants = scopeTeams.slice(1);
+    const levels: TeamRollup['levels'] = {
+      '1': 0,
+      '2': 0,
+      '3': 0,
+      '4': 0,
+      '5': 0,
+    };
+    for (const d of descendants) {
+      const key = String(levelOf.get(d) ?? 1) as keyof TeamRollup['levels'];
+      levels[key]++;
+    }
+    team.rollup = {
+      teams: descendants,
+      levels,
+      level: scope.level,
+      kitsCompleted: scope.kitsCompleted,
+      currentKit: scope.currentKit,
+      kits: scope.kits,
+    };
+  }
+
+  const unattributedAssets = nodes
+    .filter((_, e) => facts[e].asset && attribution.ownedTeams[e].length === 0)
+    .map(n => n.ref);
+  const topFindings = sortFindings([
+    ...readFindings,
+    ...allFindings.filter(f => !placed.has(f.entityRef)),
+  ]);
+
+  const assessment: Assessment = {
+    generatedAt: now.iso,
+    teams,
+    unattributedAssets,
+    findings: topFindings,
+  };
+  return {
+    assessment,
+    assets: withAssets ? assetContributions(ctx, facts) : [],
+  };
+}
+
+/**
+ * Classifies a catalog into the assessment JSON of the spec (§7): a pure
+ * function of the entities, kit definitions, attestations and `now`. Bad
+ * input becomes findings; it never throws for bad entities. The output is
+ * byte-identical for the same input in any order.
+ *
+ * @public
+ */
+export function classify(options: ClassifyOptions): Assessment {
+  return run(options, false).assessment;
+}
+
+/**
+ * Like {@link classify}, and also reports, for every entity with an asset
+ * type, the items and teams it counts toward and its own findings.
+ *
+ * @public
+ */
+export function classifyWithDetails(
+  options: ClassifyOptions,
+): ClassificationDetails {
+  return run(options, true);
+}

@@ -1,0 +1,218 @@
+import { ConfigReader } from '@backstage/config';
+import { classify } from './classify';
+import {
+  readMlMaturityConfig,
+  validateAssetTypeAliases,
+  validateKitsConfig,
+} from './config';
+import { DEFAULT_KITS } from './kits/defaultKits';
+import { asset, group, NOW } from './__fixtures__/entities';
+
+const config = (mlMaturity: unknown) => new ConfigReader({ mlMaturity } as any);
+
+describe('readMlMaturityConfig', () => {
+  it('returns the default kits and no aliases without config', () => {
+    const result = readMlMaturityConfig(new ConfigReader({}));
+    expect(result.kits).toEqual(JSON.parse(JSON.stringify(DEFAULT_KITS)));
+    expect(result.assetTypeAliases).toEqual({});
+  });
+
+  it('disables, adds, retitles, moves and re-rules items', () => {
+    const { kits } = readMlMaturityConfig(
+      config({
+        kits: {
+          items: [
+            { id: 'starter.people.annotators', disabled: true },
+            {
+              id: 'starter.people.data-scientists',
+              title: 'Data science talent',
+              required: false,
+            },
+            { id: 'scaler.technology.feature-store', kit: 'starter' },
+            {
+              id: 'starter.technology.project-datasets',
+              rule: { via: 'owned', filter: { 'ml.asset': 'dataset' }, min: 2 },
+            },
+            {
+              id: 'accelerator.technology.model-cards',
+              kit: 'accelerator',
+              dimension: 'technology',
+              title: 'Model cards',
+              rule: {
+                via: 'owned',
+                filter: {
+                  $all: [
+                    { 'ml.asset': 'ml-model' },
+                    { 'ml.linkTypes': { $contains: 'model-card' } },
+                  ],
+                },
+              },
+            },
+            {
+              id: 'starter.technology.notebooks-attested',
+              kit: 'starter',
+              dimension: 'technology',
+              title: 'Attested',
+              attestable: true,
+            },
+          ],
+        },
+      }),
+    );
+    const starter = kits[0].items.map(i => i.id);
+    expect(starter).not.toContain('starter.people.annotators');
+    expect(starter).toContain('scaler.technology.feature-store');
+    expect(kits[2].items.map(i => i.id)).not.toContain(
+      'scaler.technology.feature-store',
+    );
+    expect(kits[0].items[0]).toMatchObject({
+      title: 'Data science talent',
+      required: false,
+    });
+    expect(kits[1].items[kits[1].items.length - 1]).toMatchObject({
+      id: 'accelerator.technology.model-cards',
+      description: 'Model cards',
+      required: true,
+      attestable: false,
+    });
+
+    const a = classify({
+      entities: [group('team-a'), asset('d1', 'dataset')],
+      kits,
+      now: NOW,
+    });
+    const t = a.teams[0];
+    expect(
+      t.items.find(i => i.id === 'starter.technology.project-datasets')!.status,
+    ).toBe('unmet');
+    expect(t.kits[0].total).toBe(9); // 9 - annotators - optional data-scientists + feature-store + attested
+    expect(t.items.some(i => i.id === 'starter.people.annotators')).toBe(false);
+  });
+
+  it.each([
+    [
+      { kits: { items: [{ id: 'nope.x', disabled: true }] } },
+      'mlMaturity.kits.items[0].id',
+      /unknown item/,
+    ],
+    [
+      { kits: { items: [{ id: 'x.y', title: 'X' }] } },
+      'mlMaturity.kits.items[0].id',
+      /unknown item.*kit, dimension and title/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            { id: 'x.y', kit: 'expert', dimension: 'people', title: 'X' },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].kit',
+      /unknown kit expert/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            { id: 'starter.people.annotators' },
+            { id: 'starter.people.annotators' },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[1].id',
+      /duplicate id/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'starter.people.annotators',
+              rule: { via: 'owned', filter: { $all: 3 } },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter',
+      /not a valid filter predicate/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'starter.people.annotators',
+              rule: { via: 'everyone', filter: {} },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.via',
+      /owned, owned-or-used, members/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'starter.people.annotators',
+              rule: { via: 'owned', filter: {}, min: 0 },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.min',
+      /at least 1/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            { id: 'x.y', kit: 'starter', dimension: 'technology', title: 'X' },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0]',
+      /could never be met/,
+    ],
+    [
+      { kits: { items: [{ id: 'starter.people.annotators', colour: 'red' }] } },
+      'mlMaturity.kits.items[0].colour',
+      /unknown key/,
+    ],
+    [
+      { assetTypeAliases: { 'tf-model': 'tensor' } },
+      'mlMaturity.assetTypeAliases.tf-model',
+      /must map to one of dataset/,
+    ],
+    [
+      { assetTypeAliases: { dataset: 'notebook' } },
+      'mlMaturity.assetTypeAliases.dataset',
+      /already a vocabulary word/,
+    ],
+  ])('rejects %j naming %s', (value, path, problem) => {
+    expect(() => readMlMaturityConfig(config(value))).toThrow(path);
+    expect(() => readMlMaturityConfig(config(value))).toThrow(problem);
+  });
+
+  it('lower-cases aliases and rejects __proto__ without polluting prototypes', () => {
+    const aliases = validateAssetTypeAliases({ 'TF-Model': 'ML-Model' });
+    expect(aliases).toEqual({ 'tf-model': 'ml-model' });
+    expect(() =>
+      validateAssetTypeAliases(JSON.parse('{"__proto__": "dataset"}')),
+    ).toThrow('mlMaturity.assetTypeAliases.__proto__');
+    expect(({} as any).dataset).toBeUndefined();
+  });
+
+  it('validates against given base kits without changing them', () => {
+    const before = JSON.stringify(DEFAULT_KITS);
+    validateKitsConfig({
+      items: [{ id: 'starter.people.annotators', title: 'Changed' }],
+    });
+    expect(JSON.stringify(DEFAULT_KITS)).toBe(before);
+    expect(() => validateKitsConfig([] as any, { path: 'x.kits' })).toThrow(
+      'x.kits',
+    );
+  });
+});

@@ -1,0 +1,324 @@
+import { Config } from '@backstage/config';
+import { parseFilterPredicate } from '@backstage/filter-predicates';
+import { isAssetType } from './aliases';
+import { ASSET_TYPES } from './constants';
+import { compileFilter } from './filters';
+import { DEFAULT_KITS } from './kits/defaultKits';
+import {
+  DIMENSIONS,
+  Dimension,
+  KIT_IDS,
+  KitDefinition,
+  KitId,
+  KitItemDefinition,
+  KitRule,
+  RuleVia,
+} from './types';
+import { isRecord } from './util';
+
+/** What {@link readMlMaturityConfig} returns. @public */
+export interface MlMaturityConfig {
+  kits: KitDefinition[];
+  assetTypeAliases: Record<string, string>;
+}
+
+/** Options of {@link validateKitsConfig}. @public */
+export interface ValidateKitsConfigOptions {
+  /** Kits the config modifies; defaults to {@link DEFAULT_KITS}. */
+  baseKits?: ReadonlyArray<KitDefinition>;
+  /** Config path named in error messages; default `mlMaturity.kits`. */
+  path?: string;
+}
+
+const VIAS: ReadonlyArray<RuleVia> = ['owned', 'owned-or-used', 'members'];
+const ITEM_KEYS = new Set([
+  'id',
+  'disabled',
+  'kit',
+  'dimension',
+  'title',
+  'description',
+  'howTo',
+  'required',
+  'attestable',
+  'rule',
+]);
+const RULE_KEYS = new Set(['via', 'filter', 'min', 'allOf']);
+const ITEM_ID = /^[a-z0-9](?:[a-z0-9.-]{0,54}[a-z0-9])?$/;
+const ALIAS = /^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/;
+
+function fail(path: string, problem: string): never {
+  throw new Error(`Invalid ML maturity config at ${path}: ${problem}`);
+}
+
+function checkKeys(
+  value: Record<string, unknown>,
+  allowed: Set<string>,
+  path: string,
+) {
+  for (const key of Object.keys(value)) {
+    if (!allowed.has(key)) {
+      fail(
+        `${path}.${key}`,
+        `unknown key; allowed: ${Array.from(allowed).join(', ')}`,
+      );
+    }
+  }
+}
+
+function optionalString(value: unknown, path: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    fail(path, 'must be a non-empty string');
+  }
+  return value;
+}
+
+function optionalBoolean(value: unknown, path: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') fail(path, 'must be true or false');
+  return value;
+}
+
+function validateRule(value: unknown, path: string): KitRule {
+  if (!isRecord(value)) {
+    fail(path, 'must be an object { via, filter, min?, allOf? }');
+  }
+  checkKeys(value, RULE_KEYS, path);
+  const via = value.via;
+  if (typeof via !== 'string' || !VIAS.includes(via as RuleVia)) {
+    fail(`${path}.via`, `must be one of ${VIAS.join(', ')}`);
+  }
+  if (value.filter === undefined) {
+    fail(
+      `${path}.filter`,
+      'is required (a @backstage/filter-predicates filter over the entity and its ml. facts)',
+    );
+  }
+  let filter: KitRule['filter'];
+  try {
+    filter = parseFilterPredicate(value.filter);
+    compileFilter(filter);
+  } catch (error) {
+    fail(
+      `${path}.filter`,
+      `not a valid filter predicate: ${
+        (error as Error)?.message ?? String(error)
+      }`,
+    );
+  }
+  const rule: KitRule = { via: via as RuleVia, filter };
+  if (value.min !== undefined) {
+    if (
+      typeof value.min !== 'number' ||
+      !Number.isInteger(value.min) ||
+      value.min < 1
+    ) {
+      fail(`${path}.min`, 'must be a whole number of at least 1');
+    }
+    rule.min = value.min;
+  }
+  if (value.allOf !== undefined) {
+    if (!Array.isArray(value.allOf))
+      fail(`${path}.allOf`, 'must be a list of rules');
+    rule.allOf = value.allOf.map((r, i) =>
+      validateRule(r, `${path}.allOf[${i}]`),
+    );
+  }
+  return rule;
+}
+
+function cloneItem(item: KitItemDefinition): KitItemDefinition {
+  return JSON.parse(JSON.stringify(item));
+}
+
+/**
+ * Validates `mlMaturity.kits` and applies it to the base kits: items can be
+ * disabled, added, moved, retitled, made optional or attestable, and their
+ * rule replaced. Throws an Error naming the config path and the problem.
+ *
+ * @public
+ */
+export function validateKitsConfig(
+  value: unknown,
+  options?: ValidateKitsConfigOptions,
+): KitDefinition[] {
+  const path = options?.path ?? 'mlMaturity.kits';
+  const base = options?.baseKits ?? DEFAULT_KITS;
+  const kitItems = new Map<KitId, KitItemDefinition[]>(
+    KIT_IDS.map(id => [id, []]),
+  );
+  const all = new Map<string, KitItemDefinition>();
+  for (const kit of base) {
+    for (const item of kit.items) {
+      const copy = cloneItem(item);
+      kitItems.get(kit.id)?.push(copy);
+      all.set(copy.id, copy);
+    }
+  }
+  const disabled = new Set<string>();
+  if (value !== undefined && value !== null) {
+    if (!isRecord(value)) fail(path, 'must be an object with a list of items');
+    checkKeys(value, new Set(['items']), path);
+    const items = value.items ?? [];
+    if (!Array.isArray(items)) fail(`${path}.items`, 'must be a list');
+    const seen = new Set<string>();
+    items.forEach((raw, i) => {
+      const at = `${path}.items[${i}]`;
+      if (!isRecord(raw)) fail(at, 'must be an object with an id');
+      checkKeys(raw, ITEM_KEYS, at);
+      const id = raw.id;
+      if (typeof id !== 'string' || !ITEM_ID.test(id)) {
+        fail(
+          `${at}.id`,
+          'must be a lower-case id of letters, digits, "." and "-" (at most 56 characters), e.g. accelerator.technology.model-cards',
+        );
+      }
+      if (seen.has(id)) fail(`${at}.id`, `duplicate id ${id}`);
+      seen.add(id);
+      const kit = raw.kit;
+      if (kit !== undefined && !KIT_IDS.includes(kit as KitId)) {
+        fail(
+          `${at}.kit`,
+          `unknown kit ${String(kit)}; allowed: ${KIT_IDS.join(', ')}`,
+        );
+      }
+      const dimension = raw.dimension;
+      if (
+        dimension !== undefined &&
+        !DIMENSIONS.includes(dimension as Dimension)
+      ) {
+        fail(
+          `${at}.dimension`,
+          `unknown dimension ${String(dimension)}; allowed: ${DIMENSIONS.join(
+            ', ',
+          )}`,
+        );
+      }
+      const title = optionalString(raw.title, `${at}.title`);
+      const description = optionalString(raw.description, `${at}.description`);
+      const howTo = optionalString(raw.howTo, `${at}.howTo`);
+      const required = optionalBoolean(raw.required, `${at}.required`);
+      const attestable = optionalBoolean(raw.attestable, `${at}.attestable`);
+      const isDisabled = optionalBoolean(raw.disabled, `${at}.disabled`);
+      const rule =
+        raw.rule === undefined
+          ? undefined
+          : validateRule(raw.rule, `${at}.rule`);
+      let item = all.get(id);
+      if (!item) {
+        if (isDisabled)
+          fail(`${at}.id`, `unknown item ${id}: there is nothing to disable`);
+        if (
+          kit === undefined ||
+          dimension === undefined ||
+          title === undefined
+        ) {
+          fail(
+            `${at}.id`,
+            `unknown item ${id}: to add an item give kit, dimension and title`,
+          );
+        }
+        item = {
+          id,
+          kit: kit as KitId,
+          dimension: dimension as Dimension,
+          title,
+          description: description ?? title,
+          howTo: howTo ?? '',
+          required: required ?? true,
+          attestable: attestable ?? dimension === 'process',
+        };
+        if (rule) item.rule = rule;
+        all.set(id, item);
+        kitItems.get(item.kit)!.push(item);
+      } else {
+        if (kit !== undefined && kit !== item.kit) {
+          const list = kitItems.get(item.kit)!;
+          list.splice(list.indexOf(item), 1);
+          item.kit = kit as KitId;
+          kitItems.get(item.kit)!.push(item);
+        }
+        if (dimension !== undefined) item.dimension = dimension as Dimension;
+        if (title !== undefined) item.title = title;
+        if (description !== undefined) item.description = description;
+        if (howTo !== undefined) item.howTo = howTo;
+        if (required !== undefined) item.required = required;
+        if (attestable !== undefined) item.attestable = attestable;
+        if (rule) item.rule = rule;
+      }
+      if (isDisabled) {
+        disabled.add(id);
+      } else if (!item.rule && !item.attestable) {
+        fail(
+          at,
+          `item ${id} has no rule and is not attestable, so it could never be met: give it a rule or attestable: true`,
+        );
+      }
+    });
+  }
+  const baseById = new Map(base.map(k => [k.id, k]));
+  return KIT_IDS.map((id, index) => {
+    const kit = baseById.get(id);
+    return {
+      id,
+      title: kit?.title ?? DEFAULT_KITS[index].title,
+      level: DEFAULT_KITS[index].level,
+      levelName: DEFAULT_KITS[index].levelName,
+      items: kitItems.get(id)!.filter(item => !disabled.has(item.id)),
+    };
+  });
+}
+
+/**
+ * Validates `mlMaturity.assetTypeAliases` (alias → vocabulary word). Keys
+ * and values are lower-cased. Throws an Error naming the config path.
+ *
+ * @public
+ */
+export function validateAssetTypeAliases(
+  value: unknown,
+  path: string = 'mlMaturity.assetTypeAliases',
+): Record<string, string> {
+  const out = new Map<string, string>();
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) fail(path, 'must be a map of alias: vocabulary word');
+  for (const [rawKey, rawTarget] of Object.entries(value)) {
+    const key = rawKey.trim().toLowerCase();
+    const at = `${path}.${rawKey}`;
+    if (!ALIAS.test(key)) {
+      fail(
+        at,
+        'an alias must be 1-100 lower-case letters, digits, ".", "_" or "-"',
+      );
+    }
+    if (isAssetType(key)) {
+      fail(at, `${key} is already a vocabulary word and cannot be an alias`);
+    }
+    const target =
+      typeof rawTarget === 'string' ? rawTarget.trim().toLowerCase() : '';
+    if (!isAssetType(target)) {
+      fail(at, `must map to one of ${ASSET_TYPES.join(', ')}`);
+    }
+    out.set(key, target);
+  }
+  return Object.fromEntries(out);
+}
+
+/**
+ * Reads and validates `mlMaturity.kits` and `mlMaturity.assetTypeAliases`.
+ * Throws an Error naming the config path and the problem.
+ *
+ * @public
+ */
+export function readMlMaturityConfig(config: Config): MlMaturityConfig {
+  return {
+    kits: validateKitsConfig(config.getOptional('mlMaturity.kits'), {
+      path: 'mlMaturity.kits',
+    }),
+    assetTypeAliases: validateAssetTypeAliases(
+      config.getOptional('mlMaturity.assetTypeAliases'),
+      'mlMaturity.assetTypeAliases',
+    ),
+  };
+}

@@ -1,0 +1,344 @@
+import { AssetTypeResolver } from './aliases';
+import {
+  ANNOTATION_ACCELERATOR,
+  ANNOTATION_ASSET,
+  ANNOTATION_CURATED,
+  ANNOTATION_FAULT_TOLERANT,
+  ANNOTATION_HOSTING,
+  ANNOTATION_OPEN_SOURCE,
+  ANNOTATION_ORCHESTRATOR,
+  ANNOTATION_ROLE,
+  ANNOTATION_SCOPE,
+  ANNOTATION_TUTORIAL_LEVEL,
+  ASSET_TYPES,
+  AssetType,
+  HOSTINGS,
+  ROLES,
+  SCOPES,
+  TUTORIAL_LEVELS,
+} from './constants';
+import { EntityNode } from './entities';
+import { makeFinding } from './findings';
+import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
+
+/**
+ * The normalised `ml.` facts of spec §3. A fact without a value is absent,
+ * never null. Only classifier code assigns these keys.
+ * @public
+ */
+export interface MlFacts {
+  asset?: AssetType;
+  curated: boolean;
+  scope: string;
+  tutorialLevel: string;
+  hosting: string;
+  faultTolerant: boolean;
+  accelerator?: string;
+  orchestrator?: string;
+  openSource?: string;
+  roles?: string[];
+  versionControlled: boolean;
+  documented: boolean;
+  linkTypes?: string[];
+  isAsset: boolean;
+  dependsOnAssetTypes?: string[];
+  containsAssetTypes?: string[];
+  containsAssets?: boolean;
+  consumerTeams: number;
+  consumed: boolean;
+}
+
+const VERSION_CONTROL_ANNOTATIONS = [
+  'backstage.io/source-location',
+  'github.com/project-slug',
+  'gitlab.com/project-slug',
+  'bitbucket.org/project-slug',
+  'dev.azure.com/project-repo',
+];
+const DOCS_ANNOTATIONS = [
+  'backstage.io/techdocs-ref',
+  'backstage.io/techdocs-entity',
+];
+const MAX_FREE_TEXT = 200;
+const MAX_LINKS = 1000;
+const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
+
+/** Reads one ML annotation as a string; a non-string is a finding. */
+function readString(node: EntityNode, key: string): string | undefined {
+  const value = getOwn(node.annotations, key);
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        key,
+        value,
+        `Annotation values must be strings (quote them in YAML, e.g. "true"); this value is ignored`,
+      ),
+    );
+    return undefined;
+  }
+  return value;
+}
+
+function readEnum(
+  node: EntityNode,
+  key: string,
+  allowed: ReadonlyArray<string>,
+): string {
+  const value = readString(node, key);
+  if (value === undefined) {
+    return allowed[0];
+  }
+  const word = value.trim().toLowerCase();
+  if (allowed.includes(word)) {
+    return word;
+  }
+  node.findings.push(
+    makeFinding(
+      node.ref,
+      key,
+      value,
+      `Unknown value; allowed: ${allowed.join(', ')}. The default ${
+        allowed[0]
+      } is used`,
+    ),
+  );
+  return allowed[0];
+}
+
+function readBoolean(node: EntityNode, key: string): boolean {
+  return readEnum(node, key, ['false', 'true']) === 'true';
+}
+
+function readFreeText(node: EntityNode, key: string): string | undefined {
+  const value = readString(node, key);
+  if (value === undefined) {
+    return undefined;
+  }
+  const text = value.trim();
+  if (text.length === 0) {
+    return undefined;
+  }
+  if (text.length > MAX_FREE_TEXT) {
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        key,
+        value,
+        `Value too long: at most ${MAX_FREE_TEXT} characters are allowed; it is ignored`,
+      ),
+    );
+    return undefined;
+  }
+  return text;
+}
+
+function readAssetType(
+  node: EntityNode,
+  resolve: AssetTypeResolver,
+): AssetType | undefined {
+  const annotation = readString(node, ANNOTATION_ASSET);
+  if (annotation !== undefined) {
+    const resolved = resolve(annotation);
+    if (resolved) {
+      return resolved;
+    }
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        ANNOTATION_ASSET,
+        annotation,
+        `Unknown ML asset type; allowed: ${ASSET_TYPES.join(
+          ', ',
+        )} (or a configured alias). spec.type is used instead`,
+      ),
+    );
+  }
+  const type = getOwn(getOwn(node.raw, 'spec'), 'type');
+  return typeof type === 'string' ? resolve(type) : undefined;
+}
+
+function readRoles(node: EntityNode): string[] | undefined {
+  const value = readString(node, ANNOTATION_ROLE);
+  if (value === undefined) {
+    return undefined;
+  }
+  if (node.kind !== 'user') {
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        ANNOTATION_ROLE,
+        value,
+        'Roles are only read on User entities; move the annotation to the User',
+      ),
+    );
+    return undefined;
+  }
+  const roles = new Set<string>();
+  const unknown: string[] = [];
+  for (const part of value.split(',', 1000)) {
+    const word = part.trim().toLowerCase();
+    if (!word) {
+      continue;
+    }
+    if (ROLE_SET.has(word)) {
+      roles.add(word);
+    } else {
+      unknown.push(part.trim());
+    }
+  }
+  for (const word of unknown) {
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        ANNOTATION_ROLE,
+        word,
+        `Unknown role; allowed: ${ROLES.join(
+          ', ',
+        )}. The other roles still count`,
+      ),
+    );
+  }
+  return roles.size > 0 ? sortedUnique(roles) : undefined;
+}
+
+function readLinks(node: EntityNode): string[] {
+  const links = getOwn(getOwn(node.raw, 'metadata'), 'links');
+  if (links === undefined || links === null) {
+    return [];
+  }
+  if (!Array.isArray(links)) {
+    node.findings.push(
+      makeFinding(
+        node.ref,
+        'metadata.links',
+        links,
+        'metadata.links must be a list of { url, title?, type? }; it is ignored',
+      ),
+    );
+    return [];
+  }
+  const types = new Set<string>();
+  const limit = Math.min(links.length, MAX_LINKS);
+  for (let i = 0; i < limit; i++) {
+    const type = getOwn(links[i], 'type');
+    if (
+      typeof type === 'string' &&
+      type.trim() &&
+      type.length <= MAX_FREE_TEXT
+    ) {
+      types.add(type.trim().toLowerCase());
+    }
+  }
+  return sortedUnique(types);
+}
+
+function hasStringAnnotation(node: EntityNode, keys: string[]): boolean {
+  return keys.some(key => {
+    const value = getOwn(node.annotations, key);
+    return typeof value === 'string' && value.trim().length > 0;
+  });
+}
+
+/**
+ * Facts that depend on the entity alone (annotations, spec.type, links).
+ * Findings go on the node. Graph facts are added by {@link addGraphFacts}.
+ * @internal
+ */
+export function readOwnFacts(
+  node: EntityNode,
+  resolve: AssetTypeResolver,
+): MlFacts {
+  const asset = readAssetType(node, resolve);
+  const facts: MlFacts = {
+    curated: readBoolean(node, ANNOTATION_CURATED),
+    scope: readEnum(node, ANNOTATION_SCOPE, SCOPES),
+    tutorialLevel: readEnum(node, ANNOTATION_TUTORIAL_LEVEL, TUTORIAL_LEVELS),
+    hosting: readEnum(node, ANNOTATION_HOSTING, HOSTINGS),
+    faultTolerant: readBoolean(node, ANNOTATION_FAULT_TOLERANT),
+    versionControlled: false,
+    documented: false,
+    isAsset: asset !== undefined,
+    consumerTeams: 0,
+    consumed: false,
+  };
+  if (asset) {
+    facts.asset = asset;
+  }
+  const accelerator = readFreeText(node, ANNOTATION_ACCELERATOR);
+  if (accelerator) {
+    facts.accelerator = accelerator;
+  }
+  const orchestrator = readFreeText(node, ANNOTATION_ORCHESTRATOR);
+  if (orchestrator) {
+    facts.orchestrator = orchestrator;
+  }
+  const openSource = readString(node, ANNOTATION_OPEN_SOURCE);
+  if (openSource !== undefined) {
+    if (isHttpUrl(openSource.trim())) {
+      facts.openSource = openSource.trim();
+    } else {
+      node.findings.push(
+        makeFinding(
+          node.ref,
+          ANNOTATION_OPEN_SOURCE,
+          openSource,
+          'Must be an http(s) URL of the open-source project; it is ignored',
+        ),
+      );
+    }
+  }
+  const roles = readRoles(node);
+  if (roles) {
+    facts.roles = roles;
+  }
+  const linkTypes = readLinks(node);
+  if (linkTypes.length > 0) {
+    facts.linkTypes = linkTypes;
+  }
+  const location = getOwn(node.annotations, 'backstage.io/managed-by-location');
+  facts.versionControlled =
+    hasStringAnnotation(node, VERSION_CONTROL_ANNOTATIONS) ||
+    (typeof location === 'string' && /^url:/i.test(location.trim()));
+  facts.documented =
+    hasStringAnnotation(node, DOCS_ANNOTATIONS) || linkTypes.includes('docs');
+  return facts;
+}
+
+/** Graph-derived facts (spec §3), filled in after attribution. @internal */
+export function addGraphFacts(
+  facts: MlFacts,
+  graph: {
+    dependsOnAssetTypes: string[];
+    containsAssetTypes: string[] | undefined;
+    consumerTeams: number;
+  },
+): void {
+  if (graph.dependsOnAssetTypes.length > 0) {
+    facts.dependsOnAssetTypes = graph.dependsOnAssetTypes;
+  }
+  if (graph.containsAssetTypes) {
+    if (graph.containsAssetTypes.length > 0) {
+      facts.containsAssetTypes = graph.containsAssetTypes;
+    }
+    facts.containsAssets = graph.containsAssetTypes.length > 0;
+  }
+  facts.consumerTeams = graph.consumerTeams;
+  facts.consumed = graph.consumerTeams >= 1;
+}
+
+/**
+ * The object a kit filter runs against: the entity plus `ml: facts`. The
+ * spread copies own keys as data properties, so a `__proto__` key stays a
+ * plain key.
+ * @internal
+ */
+export function factObject(
+  raw: unknown,
+  facts: MlFacts,
+): Record<string, unknown> {
+  return isRecord(raw) ? { ...raw, ml: facts } : { ml: facts };
+}

@@ -1,0 +1,56 @@
+import { Finding } from './types';
+import { compareStrings, safeJson } from './util';
+
+/** Longest `value` kept in a finding. @internal */
+export const MAX_FINDING_VALUE_LENGTH = 200;
+
+/** The offending value as a string (JSON text for non-strings), cut to 200. @internal */
+export function findingValue(value: unknown): string {
+  let text: string;
+  if (typeof value === 'string') {
+    text = value.length > 1000 ? value.slice(0, 1000) : value;
+  } else {
+    text = safeJson(value);
+  }
+  return text.length > MAX_FINDING_VALUE_LENGTH
+    ? text.slice(0, MAX_FINDING_VALUE_LENGTH)
+    : text;
+}
+
+/** @internal */
+export function makeFinding(
+  entityRef: string,
+  field: string,
+  value: unknown,
+  message: string,
+): Finding {
+  return {
+    entityRef,
+    field: field.length > 300 ? field.slice(0, 300) : field,
+    value: findingValue(value),
+    message,
+  };
+}
+
+/** Orders findings by entityRef, field, value, then message. @internal */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareStrings(a.entityRef, b.entityRef) ||
+    compareStrings(a.field, b.field) ||
+    compareStrings(a.value, b.value) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/** Sorted copy without exact duplicates. @internal */
+export function sortFindings(findings: Iterable<Finding>): Finding[] {
+  const sorted = Array.from(findings).sort(compareFindings);
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const last = out[out.length - 1];
+    if (!last || compareFindings(last, f) !== 0) {
+      out.push(f);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+/**
+ * Kit definitions, the pure ML maturity classifier, shared types,
+ * permissions and config validation of the ML maturity plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './constants';
+export { DEFAULT_ASSET_TYPE_ALIASES, isAssetType } from './aliases';
+export { DEFAULT_KITS } from './kits/defaultKits';
+export { classify, classifyWithDetails } from './classify';
+export type { MlFacts } from './facts';
+export { buildRoadmap } from './roadmap';
+export {
+  readMlMaturityConfig,
+  validateKitsConfig,
+  validateAssetTypeAliases,
+} from './config';
+export type { MlMaturityConfig, ValidateKitsConfigOptions } from './config';
+export * from './permissions';
