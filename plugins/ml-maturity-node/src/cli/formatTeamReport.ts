@@ -1,0 +1,136 @@
+import {
+  ItemResult,
+  KitDefinition,
+  KitItemDefinition,
+  TeamAssessment,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+
+/** How many evidence entries to print per item before summarising. */
+const MAX_EVIDENCE_SHOWN = 5;
+
+function statusLabel(item: ItemResult): string {
+  const status = item.status === 'unmet' ? 'missing' : item.status;
+  return item.required ? `[${status}]` : `[${status}, optional]`;
+}
+
+function evidenceText(evidence: string[]): string {
+  const shown = evidence.slice(0, MAX_EVIDENCE_SHOWN).join(', ');
+  const more = evidence.length - MAX_EVIDENCE_SHOWN;
+  return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+function itemLines(
+  item: ItemResult,
+  definition: KitItemDefinition | undefined,
+): string[] {
+  const indent = '      ';
+  const lines = [
+    `  ${statusLabel(item).padEnd(20)} ${item.id}${
+      definition ? ` - ${definition.title}` : ''
+    }`,
+  ];
+  if (item.evidence.length > 0) {
+    lines.push(`${indent}evidence: ${evidenceText(item.evidence)}`);
+  }
+  if (item.attestation) {
+    const { source, by, at, expiresAt } = item.attestation;
+    const details = [
+      by && `by ${by}`,
+      at && `at ${at}`,
+      expiresAt && `expires ${expiresAt}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`${indent}attested (${source})${details ? `: ${details}` : ''}`);
+  }
+  if (item.reason) {
+    lines.push(`${indent}reason: ${item.reason}`);
+  }
+  if (item.status === 'unmet' && definition) {
+    lines.push(`${indent}how to: ${definition.howTo}`);
+  }
+  return lines;
+}
+
+/** Options of {@link formatTeamReport}. */
+export interface FormatTeamReportOptions {
+  team: TeamAssessment;
+  /** Kit definitions in force, for titles and how-tos. */
+  kits: ReadonlyArray<KitDefinition>;
+}
+
+/**
+ * One team's full checklist: all five kits (the current one marked), every
+ * item with its status, evidence and, when missing, what to do; then the
+ * challenges and the team's findings.
+ */
+export function formatTeamReport({
+  team,
+  kits,
+}: FormatTeamReportOptions): string {
+  const definitions = new Map<string, KitItemDefinition>();
+  for (const kit of kits) {
+    for (const item of kit.items) {
+      definitions.set(item.id, item);
+    }
+  }
+  const lines: string[] = [];
+  lines.push(
+    `${team.entityRef}${
+      team.implicit ? ' (implicit: no Group entity in the input)' : ''
+    }`,
+    `  level ${team.level} ${team.levelName}, ${team.kitsCompleted} of 5 kits completed, ` +
+      `current kit: ${team.currentKit ?? 'none (all complete)'}`,
+    `  parent: ${team.parent ?? '-'}`,
+  );
+  if (team.rollup) {
+    const levels = Object.entries(team.rollup.levels)
+      .map(([level, count]) => `L${level}: ${count}`)
+      .join(', ');
+    lines.push(
+      `  rollup over ${team.rollup.teams.length} descendant teams (${levels}): ` +
+        `level ${team.rollup.level}, current kit ${
+          team.rollup.currentKit ?? 'none'
+        }`,
+    );
+  }
+
+  for (const progress of team.kits) {
+    const kit = kits.find(k => k.id === progress.id);
+    const current = progress.id === team.currentKit;
+    lines.push(
+      '',
+      `${current ? '>> ' : ''}${kit ? kit.title : progress.id} (level ${
+        kit?.level ?? '?'
+      } ${kit?.levelName ?? ''}): ${progress.met}/${
+        progress.total
+      } required items met` +
+        `${progress.complete ? ', complete' : ''}${
+          current ? '  <- current kit' : ''
+        }`,
+    );
+    for (const item of team.items.filter(i => i.kit === progress.id)) {
+      lines.push(...itemLines(item, definitions.get(item.id)));
+    }
+  }
+
+  lines.push('', 'Challenges (diagnostics; they do not change the level)');
+  for (const [name, challenge] of Object.entries(team.challenges)) {
+    lines.push(
+      `  ${name.padEnd(20)} level ${challenge.level}: ${challenge.reason}`,
+    );
+  }
+
+  lines.push('', `Findings (${team.findings.length})`);
+  for (const finding of team.findings) {
+    lines.push(
+      `  ${finding.entityRef} ${finding.field} = ${JSON.stringify(
+        finding.value,
+      )}: ${finding.message}`,
+    );
+  }
+  if (team.findings.length === 0) {
+    lines.push('  none');
+  }
+  return `${lines.join('\n')}\n`;
+}

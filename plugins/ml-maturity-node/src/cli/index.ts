@@ -1,0 +1,2 @@
+export { runCli, runAssess, EXIT_CODES } from './runCli';
+export type { CliOutput, RunCliOptions } from './types';

@@ -1,0 +1,330 @@
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  Assessment,
+  DEFAULT_KITS,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { runAssess, runCli } from './runCli';
+
+/** The repository's example organisation (examples/README.md). */
+const EXAMPLES = resolve(__dirname, '../../../../examples');
+const NOW = '2026-11-27T06:00:00Z';
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({
+    argv,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+  });
+  return { code, stdout, stderr };
+}
+
+async function assessJson(...paths: string[]): Promise<Assessment> {
+  const { code, stdout } = await run([
+    'assess',
+    ...paths,
+    '--json',
+    '--now',
+    NOW,
+  ]);
+  expect(code).toBe(0);
+  return JSON.parse(stdout);
+}
+
+describe('ml-maturity assess', () => {
+  let tmp: string;
+
+  beforeEach(async () => {
+    tmp = await fs.mkdtemp(join(tmpdir(), 'ml-maturity-cli-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('prints a table row per team that agrees with the JSON, and a summary', async () => {
+    const assessment = await assessJson(EXAMPLES);
+    const { code, stdout, stderr } = await run([
+      'assess',
+      EXAMPLES,
+      '--now',
+      NOW,
+    ]);
+
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(assessment.teams.length).toBeGreaterThan(1);
+    const lines = stdout.split('\n');
+    expect(lines[0].split(/\s+/)).toEqual([
+      'TEAM',
+      'LEVEL',
+      'NAME',
+      'CURRENT',
+      'KIT',
+      'MET',
+    ]);
+    for (const team of assessment.teams) {
+      const row = lines.find(line => line.startsWith(`${team.entityRef} `));
+      expect(row).toBeDefined();
+      const current = team.kits.find(k => k.id === team.currentKit);
+      const expected = [
+        String(team.level),
+        team.levelName,
+        team.currentKit ?? '(all complete)',
+        current ? `${current.met}/${current.total}` : '-',
+      ];
+      expect(row!.split(/\s{2,}/).slice(1)).toEqual(expected);
+    }
+    const findings =
+      assessment.findings.length +
+      assessment.teams.reduce((n, t) => n + t.findings.length, 0);
+    expect(stdout).toContain(`${assessment.teams.length} teams`);
+    expect(stdout).toContain(`${findings} finding`);
+    expect(stdout).toContain(
+      `${assessment.unattributedAssets.length} unattributed ML asset`,
+    );
+  });
+
+  it('--json prints exactly the assessment JSON, pretty-printed, whatever the file order', async () => {
+    const { code, stdout, stderr } = await run([
+      'assess',
+      EXAMPLES,
+      '--json',
+      '--now',
+      NOW,
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const parsed = JSON.parse(stdout);
+    expect(Object.keys(parsed)).toEqual([
+      'generatedAt',
+      'teams',
+      'unattributedAssets',
+      'findings',
+    ]);
+    expect(parsed.generatedAt).toBe('2026-11-27T06:00:00.000Z');
+    expect(stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+
+    const files = (await fs.readdir(join(EXAMPLES, 'ml-assets'))).map(f =>
+      join(EXAMPLES, 'ml-assets', f),
+    );
+    const reversed = await run([
+      'assess',
+      ...files.reverse(),
+      join(EXAMPLES, 'org.yaml'),
+      '--json',
+      '--now',
+      NOW,
+    ]);
+    expect(reversed.stdout).toBe(stdout);
+  });
+
+  it('--team prints the checklist of all five kits with the how-to of missing items', async () => {
+    const assessment = await assessJson(EXAMPLES);
+    const team = assessment.teams.find(
+      t =>
+        !t.implicit && t.currentKit && t.items.some(i => i.status === 'unmet'),
+    )!;
+    const currentTitle = DEFAULT_KITS.find(
+      k => k.id === team.currentKit,
+    )!.title;
+    const unmet = team.items.find(i => i.status === 'unmet')!;
+    const definition = DEFAULT_KITS.flatMap(k => k.items).find(
+      i => i.id === unmet.id,
+    )!;
+
+    const { code, stdout } = await run([
+      'assess',
+      EXAMPLES,
+      '--team',
+      team.entityRef,
+      '--now',
+      NOW,
+    ]);
+
+    expect(code).toBe(0);
+    for (const kit of DEFAULT_KITS) {
+      expect(stdout).toContain(kit.title);
+    }
+    expect(stdout).toContain(`[missing]`);
+    expect(stdout).toContain(unmet.id);
+    expect(stdout).toContain(`how to: ${definition.howTo}`);
+    expect(
+      stdout.split('\n').find(l => l.includes('<- current kit')),
+    ).toContain(currentTitle);
+    expect(stdout).toContain(`professionalSkills`);
+    expect(stdout).toContain(`Findings (${team.findings.length})`);
+
+    const short = await run([
+      'assess',
+      EXAMPLES,
+      '--team',
+      team.entityRef.replace('group:default/', '').toUpperCase(),
+      '--now',
+      NOW,
+    ]);
+    expect(short.stdout).toBe(stdout);
+  });
+
+  it('exits 1 for an unknown --team and says how to find team refs', async () => {
+    const { code, stdout, stderr } = await run([
+      'assess',
+      EXAMPLES,
+      '--team',
+      'group:default/no-such-team',
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('No team group:default/no-such-team');
+    expect(stderr).toContain('TEAM column');
+  });
+
+  it('reports malformed files and templates on stderr and still assesses the rest', async () => {
+    await fs.writeFile(
+      join(tmp, 'broken.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [oops\n',
+    );
+    await fs.writeFile(
+      join(tmp, 'template.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${{ values.name }}\n',
+    );
+    const alone = await assessJson(EXAMPLES);
+
+    const { code, stdout, stderr } = await run([
+      'assess',
+      EXAMPLES,
+      tmp,
+      '--json',
+      '--now',
+      NOW,
+    ]);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(alone);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^${join(tmp, 'broken.yaml')}:0: YAML parse error`),
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^${join(tmp, 'template.yaml')}:0: template placeholder`),
+      ),
+    );
+  });
+
+  it('exits 1 when no file can be read or no entity is found', async () => {
+    const missing = await run(['assess', join(tmp, 'missing.yaml')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file or directory');
+    expect(missing.stderr).toContain('No catalog file could be read');
+
+    await fs.writeFile(
+      join(tmp, 'k8s.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
+    );
+    const empty = await run(['assess', tmp]);
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toContain(`${join(tmp, 'k8s.yaml')}:0: not an entity`);
+    expect(empty.stderr).toContain('No entities found in 1 file(s)');
+  });
+
+  it.each([['yesterday'], ['2026-13-01'], ['2026-11-27T06:00:00']])(
+    'exits 2 for --now %s',
+    async now => {
+      const { code, stdout, stderr } = await run([
+        'assess',
+        EXAMPLES,
+        '--now',
+        now,
+      ]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`Invalid --now "${now}"`);
+    },
+  );
+
+  it('applies --config aliases, and exits 2 naming the file of a bad config', async () => {
+    await fs.writeFile(
+      join(tmp, 'catalog.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: pictures\nspec:\n  type: picture-collection\n  owner: team-a\n',
+      ].join('---\n'),
+    );
+    await fs.writeFile(
+      join(tmp, 'app-config.yaml'),
+      'mlMaturity:\n  assetTypeAliases:\n    picture-collection: dataset\n',
+    );
+    await fs.writeFile(
+      join(tmp, 'bad-config.yaml'),
+      'mlMaturity:\n  kits: 42\n',
+    );
+    const item = (a: Assessment) =>
+      a.teams[0].items.find(
+        i => i.id === 'starter.technology.project-datasets',
+      )!;
+
+    const without = await run(['assess', join(tmp, 'catalog.yaml'), '--json']);
+    expect(item(JSON.parse(without.stdout)).evidence).toEqual([]);
+    const withConfig = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--json',
+      '--config',
+      join(tmp, 'app-config.yaml'),
+    ]);
+    expect(item(JSON.parse(withConfig.stdout)).evidence).toEqual([
+      'resource:default/pictures',
+    ]);
+
+    const bad = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--config',
+      join(tmp, 'app-config.yaml'),
+      '--config',
+      join(tmp, 'bad-config.yaml'),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain(join(tmp, 'bad-config.yaml'));
+    expect(bad.stderr).toContain('mlMaturity.kits');
+
+    const missing = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--config',
+      join(tmp, 'nope.yaml'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(
+      `Cannot read config file ${join(tmp, 'nope.yaml')}`,
+    );
+  });
+
+  it('exits 2 on bad usage and 0 on --help', async () => {
+    expect((await run(['assess', EXAMPLES, '--frobnicate'])).code).toBe(2);
+    expect((await run(['assess'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+    const help = await run(['assess', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--team <entityRef>');
+  });
+
+  it('runAssess takes the arguments after "assess"', async () => {
+    let stdout = '';
+    const code = await runAssess({
+      argv: [EXAMPLES, '--json', '--now', NOW],
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(await assessJson(EXAMPLES));
+  });
+});

@@ -1,0 +1,220 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  Assessment,
+  classify,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { Command, CommanderError } from 'commander';
+import { readCatalogFiles, ReadCatalogFilesResult } from '../reader';
+import { formatAssessmentTable } from './formatTable';
+import { formatTeamReport } from './formatTeamReport';
+import { loadMlMaturityConfig } from './loadConfig';
+import { normalizeTeamRef, parseNow } from './parseOptions';
+import { CliOutput, RunCliOptions } from './types';
+
+/** Exit codes of the CLI (docs/cli.md). @public */
+export const EXIT_CODES = {
+  /** Assessed (findings do not change this). */
+  ok: 0,
+  /** Nothing could be read, or an unknown `--team`. */
+  failed: 1,
+  /** Bad usage: unknown option, bad `--now`, bad config. */
+  usage: 2,
+} as const;
+
+interface AssessOptions {
+  json?: boolean;
+  config?: string[];
+  team?: string;
+  now?: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** One stderr line per skipped document and per unreadable path. */
+function reportReadProblems(read: ReadCatalogFilesResult, stderr: CliOutput) {
+  for (const error of read.errors) {
+    stderr.write(`${error.file}: ${error.reason}\n`);
+  }
+  for (const skipped of read.skipped) {
+    stderr.write(
+      `${skipped.file}:${skipped.documentIndex}: ${skipped.reason}\n`,
+    );
+  }
+}
+
+/** Exactly the four top-level fields of the assessment JSON, in spec order. */
+function assessmentJson(assessment: Assessment): string {
+  const { generatedAt, teams, unattributedAssets, findings } = assessment;
+  return `${JSON.stringify(
+    { generatedAt, teams, unattributedAssets, findings },
+    null,
+    2,
+  )}\n`;
+}
+
+async function assess(
+  paths: string[],
+  options: AssessOptions,
+  { stdout, stderr }: Omit<RunCliOptions, 'argv'>,
+): Promise<void> {
+  // Validate everything cheap before reading any file.
+  const now = options.now !== undefined ? parseNow(options.now) : new Date();
+  const teamRef =
+    options.team !== undefined ? normalizeTeamRef(options.team) : undefined;
+  const { kits, assetTypeAliases } = await loadMlMaturityConfig(
+    options.config ?? [],
+  );
+
+  const read = await readCatalogFiles({ paths });
+  reportReadProblems(read, stderr);
+  if (read.filesRead === 0) {
+    throw new NotFoundError(
+      `No catalog file could be read from ${paths.join(', ')} ` +
+        `(${read.errors.length} unreadable path(s); directories are searched for *.yaml and *.yml)`,
+    );
+  }
+  if (read.entities.length === 0) {
+    throw new NotFoundError(
+      `No entities found in ${read.filesRead} file(s): ${read.skipped.length} document(s) skipped ` +
+        '(an entity needs apiVersion backstage.io/..., a kind and metadata.name)',
+    );
+  }
+  if (read.skipped.length > 0 || read.errors.length > 0) {
+    stderr.write(
+      `ml-maturity: read ${read.entities.length} entities from ${read.filesRead} file(s); ` +
+        `skipped ${read.skipped.length} document(s), ${read.errors.length} unreadable path(s)\n`,
+    );
+  }
+
+  const assessment = classify({
+    entities: read.entities,
+    kits,
+    assetTypeAliases,
+    now,
+  });
+
+  if (teamRef === undefined) {
+    stdout.write(
+      options.json
+        ? assessmentJson(assessment)
+        : formatAssessmentTable(assessment),
+    );
+    return;
+  }
+  const team = assessment.teams.find(t => t.entityRef === teamRef);
+  if (!team) {
+    const name = teamRef.slice(teamRef.lastIndexOf('/') + 1);
+    const similar = assessment.teams
+      .map(t => t.entityRef)
+      .filter(ref => ref.includes(name))
+      .slice(0, 5);
+    const hint =
+      similar.length > 0 ? ` Did you mean: ${similar.join(', ')}?` : '';
+    throw new NotFoundError(
+      `No team ${teamRef} among the ${assessment.teams.length} teams of this input. ` +
+        `Team refs are the TEAM column of \`yarn ml-maturity assess ${paths.join(
+          ' ',
+        )}\` ` +
+        `(or .teams[].entityRef of --json); a team is a Group entity or a group named as an owner.${hint}`,
+    );
+  }
+  stdout.write(
+    options.json
+      ? `${JSON.stringify(team, null, 2)}\n`
+      : formatTeamReport({ team, kits }),
+  );
+}
+
+function createProgram(
+  io: Omit<RunCliOptions, 'argv'>,
+  onDone: (code: number) => void,
+): Command {
+  const program = new Command('ml-maturity')
+    .description(
+      "Assess teams' ML maturity (AIML Service Kits) from Backstage catalog YAML files",
+    )
+    .exitOverride()
+    .configureOutput({
+      writeOut: text => io.stdout.write(text),
+      writeErr: text => io.stderr.write(text),
+    });
+  program
+    .command('assess')
+    .description('Assess the teams found in catalog YAML files and directories')
+    .argument(
+      '<paths...>',
+      'catalog YAML files or directories (searched recursively)',
+    )
+    .option(
+      '--json',
+      'print the assessment JSON (exactly the REST API shape) instead of a table',
+    )
+    .option(
+      '--config <path>',
+      'app-config YAML with an mlMaturity section (repeatable; later files win)',
+      collect,
+    )
+    .option(
+      '--team <entityRef>',
+      "print one team's full checklist, e.g. group:default/vision",
+    )
+    .option('--now <time>', 'assessment time, ISO 8601 (default: now)')
+    .exitOverride()
+    .action(async (paths: string[], options: AssessOptions) => {
+      await assess(paths, options, io);
+      onDone(EXIT_CODES.ok);
+    });
+  return program;
+}
+
+/**
+ * Runs the `ml-maturity` CLI with the given arguments and returns the exit
+ * code instead of exiting, so that it can be tested in-process.
+ *
+ * @public
+ */
+export async function runCli(options: RunCliOptions): Promise<number> {
+  const { argv, stdout, stderr } = options;
+  let exitCode: number = EXIT_CODES.ok;
+  const program = createProgram({ stdout, stderr }, code => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed its message (or the help).
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version'
+        ? EXIT_CODES.ok
+        : EXIT_CODES.usage;
+    }
+    if (error instanceof InputError) {
+      stderr.write(`ml-maturity: ${error.message}\n`);
+      return EXIT_CODES.usage;
+    }
+    if (error instanceof NotFoundError) {
+      stderr.write(`ml-maturity: ${error.message}\n`);
+      return EXIT_CODES.failed;
+    }
+    stderr.write(
+      `ml-maturity: unexpected error: ${
+        error instanceof Error ? error.stack : String(error)
+      }\n`,
+    );
+    return EXIT_CODES.failed;
+  }
+}
+
+/**
+ * `ml-maturity assess <paths...> [options]`: `argv` holds what follows
+ * `assess`.
+ *
+ * @public
+ */
+export async function runAssess(options: RunCliOptions): Promise<number> {
+  return runCli({ ...options, argv: ['assess', ...options.argv] });
+}

@@ -1,0 +1,16 @@
+/**
+ * Where the CLI writes: `process.stdout` / `process.stderr`, or a buffer in
+ * tests.
+ * @public
+ */
+export interface CliOutput {
+  write(chunk: string): unknown;
+}
+
+/** Options of {@link runCli} and {@link runAssess}. @public */
+export interface RunCliOptions {
+  /** Arguments after the program name (`process.argv.slice(2)`). */
+  argv: string[];
+  stdout: CliOutput;
+  stderr: CliOutput;
+}

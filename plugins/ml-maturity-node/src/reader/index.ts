@@ -1,0 +1,10 @@
+export { parseCatalogYaml } from './parseCatalogYaml';
+export { readCatalogFiles } from './readCatalogFiles';
+export type { ReadCatalogFilesOptions } from './readCatalogFiles';
+export type {
+  ParsedCatalogYaml,
+  ReadCatalogFilesResult,
+  ReadError,
+  SkippedDocument,
+  SkipReason,
+} from './types';

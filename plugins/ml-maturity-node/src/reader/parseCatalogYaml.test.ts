@@ -1,0 +1,167 @@
+import { parseCatalogYaml } from './parseCatalogYaml';
+
+const component = (name: string) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+spec:
+  type: ml-model
+  owner: vision
+`;
+
+describe('parseCatalogYaml', () => {
+  it('returns every entity of a multi-document file, in order', () => {
+    const text = `${component('a')}---\n${component('b')}---\n${component(
+      'c',
+    )}`;
+    const { entities, skipped } = parseCatalogYaml(text, 'multi.yaml');
+    expect(skipped).toEqual([]);
+    expect(entities.map(e => (e as any).metadata.name)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect((entities[0] as any).spec).toEqual({
+      type: 'ml-model',
+      owner: 'vision',
+    });
+  });
+
+  it.each([
+    ['${{', '  name: ${{ values.name }}'],
+    ['{{', '  name: "{{ cookiecutter.name }}"'],
+    ['{%', '  description: "{% if x %}y{% endif %}"'],
+  ])(
+    'skips and reports a document holding the template marker %s',
+    (marker, line) => {
+      const template = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n${line}\n  title: t\nspec:\n  type: service\n`;
+      const text = `${component('before')}---\n${template}---\n${component(
+        'after',
+      )}`;
+      const { entities, skipped } = parseCatalogYaml(text, 'tpl.yaml');
+      expect(entities.map(e => (e as any).metadata.name)).toEqual([
+        'before',
+        'after',
+      ]);
+      expect(skipped).toEqual([
+        {
+          file: 'tpl.yaml',
+          documentIndex: 1,
+          category: 'template',
+          reason: expect.stringContaining(`"${marker}"`),
+        },
+      ]);
+    },
+  );
+
+  it('reports a template even when the placeholder breaks the YAML', () => {
+    const text = `{% if include %}\napiVersion: backstage.io/v1alpha1\nkind: Component\n{% endif %}\n`;
+    const { entities, skipped } = parseCatalogYaml(text, 'broken-tpl.yaml');
+    expect(entities).toEqual([]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].category).toBe('template');
+  });
+
+  it('skips documents that are not Backstage entities, with the reason', () => {
+    const text = [
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',
+      'apiVersion: backstage.io/v1alpha1\nmetadata:\n  name: no-kind\n',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: 42\n',
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {}\n',
+      '- just\n- a list\n',
+      'a plain string\n',
+      component('ok'),
+    ].join('---\n');
+    const { entities, skipped } = parseCatalogYaml(text, 'mixed.yaml');
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['ok']);
+    expect(skipped.map(s => [s.documentIndex, s.category])).toEqual([
+      [0, 'not-entity'],
+      [1, 'not-entity'],
+      [2, 'not-entity'],
+      [3, 'not-entity'],
+      [4, 'not-entity'],
+      [5, 'not-entity'],
+    ]);
+    expect(skipped[0].reason).toContain('"apps/v1"');
+    expect(skipped[1].reason).toContain('kind');
+    expect(skipped[2].reason).toContain('metadata.name');
+    expect(skipped[4].reason).toContain('sequence');
+  });
+
+  it('reports a document that does not parse and keeps the others', () => {
+    const bad =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [unclosed\n';
+    const text = `${component('good')}---\n${bad}`;
+    const { entities, skipped } = parseCatalogYaml(text, 'bad.yaml');
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['good']);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({
+      file: 'bad.yaml',
+      documentIndex: 1,
+      category: 'parse-error',
+    });
+    expect(skipped[0].reason).toMatch(/^YAML parse error: /);
+  });
+
+  it('reports duplicate keys as a parse error, as the catalog does', () => {
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nkind: API\nmetadata:\n  name: dup\n';
+    const { entities, skipped } = parseCatalogYaml(text, 'dup.yaml');
+    expect(entities).toEqual([]);
+    expect(skipped[0].category).toBe('parse-error');
+  });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) {
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    }
+    const text = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bomb\nspec:\n  ${lines.join(
+      '\n  ',
+    )}\n`;
+    const started = Date.now();
+    const { entities, skipped } = parseCatalogYaml(text, 'bomb.yaml');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(entities).toEqual([]);
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        category: 'parse-error',
+        reason: expect.stringMatching(/alias/i),
+      }),
+    ]);
+  });
+
+  it('ignores empty documents and handles empty input without throwing', () => {
+    expect(parseCatalogYaml('', 'empty.yaml')).toEqual({
+      entities: [],
+      skipped: [],
+    });
+    expect(parseCatalogYaml('# only a comment\n', 'c.yaml')).toEqual({
+      entities: [],
+      skipped: [],
+    });
+    const { entities, skipped } = parseCatalogYaml(
+      `---\n${component('x')}---\n`,
+      'trailing.yaml',
+    );
+    expect(entities).toHaveLength(1);
+    expect(skipped).toEqual([]);
+  });
+
+  it('never throws on garbage', () => {
+    for (const text of [
+      '\u0000\u0001',
+      ':::',
+      '[{]',
+      '%YAML 9.9\n---\na: 1',
+      '\t- x',
+      '&a *a',
+    ]) {
+      expect(() => parseCatalogYaml(text, 'garbage.yaml')).not.toThrow();
+    }
+  });
+});

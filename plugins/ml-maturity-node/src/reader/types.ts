@@ -1,0 +1,42 @@
+/** Why a YAML document was not passed on as an entity. @public */
+export type SkipReason = 'template' | 'not-entity' | 'parse-error';
+
+/**
+ * A YAML document that was read but not used as an entity.
+ * @public
+ */
+export interface SkippedDocument {
+  /** The file as it was reached (the given path, or the given directory joined with the file's relative path). */
+  file: string;
+  /** Index of the document in its file, counting from 0. */
+  documentIndex: number;
+  /** The category, for filtering and counting. */
+  category: SkipReason;
+  /** Human-readable reason. */
+  reason: string;
+}
+
+/**
+ * A path that could not be read at all (missing, unreadable, too large).
+ * @public
+ */
+export interface ReadError {
+  file: string;
+  reason: string;
+}
+
+/** Result of {@link parseCatalogYaml}. @public */
+export interface ParsedCatalogYaml {
+  /** Documents that look like Backstage entities, as plain objects. */
+  entities: unknown[];
+  skipped: SkippedDocument[];
+}
+
+/** Result of {@link readCatalogFiles}. @public */
+export interface ReadCatalogFilesResult {
+  entities: unknown[];
+  skipped: SkippedDocument[];
+  errors: ReadError[];
+  /** Number of files that were read and parsed (whatever they held). */
+  filesRead: number;
+}
