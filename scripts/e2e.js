@@ -25,10 +25,13 @@ const {
 
 const TEAM = 'vision';
 const LEVEL_NAME = 'Systematic';
+const TEAM_TITLE = 'Computer Vision';
 const images = path.join(root, 'docs/images');
 
 let passed = 0;
 let failed = 0;
+let currentPage;
+const failures = path.join(root, 'e2e-output');
 async function step(name, fn) {
   const started = Date.now();
   try {
@@ -38,6 +41,12 @@ async function step(name, fn) {
   } catch (e) {
     failed++;
     log(`FAIL ${name}: ${e.stack || e}`);
+    if (currentPage) {
+      fs.mkdirSync(failures, { recursive: true });
+      const file = path.join(failures, `failure-${failed}.png`);
+      await currentPage.screenshot({ path: file, fullPage: true }).catch(() => {});
+      log(`     screenshot of the page: ${path.relative(root, file)}`);
+    }
     throw e;
   }
 }
@@ -69,6 +78,7 @@ async function main() {
     const page = await browser.newPage({
       viewport: { width: 1400, height: 1000 },
     });
+    currentPage = page;
     await signInAsGuest(page, backend.baseUrl);
 
     const teamUrl = `${backend.baseUrl}/catalog/default/group/${TEAM}`;
@@ -122,9 +132,9 @@ async function main() {
     await step('/ml-maturity shows the heat map', async () => {
       await page.goto(`${backend.baseUrl}/ml-maturity`);
       await page
-        .getByRole('table', { name: /heat map/i })
+        .getByRole('table', { name: /teams by kit/i })
         .waitFor({ timeout: 60_000 });
-      await page.getByRole('link', { name: TEAM }).first().waitFor();
+      await page.getByRole('link', { name: TEAM_TITLE }).first().waitFor();
       await page.screenshot({
         path: path.join(images, 'roadmap.png'),
         fullPage: true,

@@ -35,14 +35,24 @@ function buildApp({ force = false } = {}) {
  */
 async function startBackend({ port = 7007, configs = [], env = {} } = {}) {
   const baseUrl = `http://localhost:${port}`;
-  const args = ['workspace', 'backend', 'start'];
+  // The backend's sources run through Backstage's Node transform, as
+  // `backstage-cli package start` does, but without its file watcher (a
+  // restart mid-test would fail the run).
+  const args = [
+    '--require',
+    require.resolve('@backstage/cli/config/nodeTransform.cjs', {
+      paths: [root],
+    }),
+    path.join(root, 'packages/backend/src/index.ts'),
+  ];
   for (const c of ['app-config.yaml', ...configs]) {
     args.push('--config', path.resolve(root, c));
   }
   const output = [];
-  const child = spawn('yarn', args, {
-    cwd: root,
+  const child = spawn(process.execPath, args, {
+    cwd: path.join(root, 'packages/backend'),
     env: {
+      NODE_ENV: 'development',
       ...process.env,
       ...env,
       APP_CONFIG_app_baseUrl: baseUrl,
@@ -138,6 +148,9 @@ async function signInAsGuest(page, baseUrl) {
   const enter = page.getByRole('button', { name: /enter/i });
   await enter.waitFor({ timeout: 60_000 });
   await enter.click();
+  // Signed in once the sign-in page is gone; the choice of provider is kept
+  // in local storage, so later navigations sign in again by themselves.
+  await enter.waitFor({ state: 'detached', timeout: 60_000 });
 }
 
 /** Polls until fn() returns truthy. */
