@@ -63,11 +63,19 @@ for (const [name, versions] of [...found].sort()) {
   } else if (!pinned[name]) {
     problems.push(`${name}@${[...versions][0]}: not pinned in resolutions`);
   } else if (pinned[name] !== [...versions][0]) {
-    problems.push(`${name}: ${[...versions][0]} installed, ${pinned[name]} pinned`);
+    problems.push(
+      `${name}: ${[...versions][0]} installed, ${pinned[name]} pinned`,
+    );
   }
 }
 if (problems.length) {
-  console.error(`@backstage/* packages off the pinned release line:\n  ${problems.join('\n  ')}`);
+  console.error(
+    `@backstage/* packages off the pinned release line:\n  ${problems.join(
+      '\n  ',
+    )}`,
+  );
   process.exit(1);
 }
-console.log(`${found.size} @backstage/* packages, one version each, all pinned`);
+console.log(
+  `${found.size} @backstage/* packages, one version each, all pinned`,
+);

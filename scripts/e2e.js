@@ -44,7 +44,9 @@ async function step(name, fn) {
     if (currentPage) {
       fs.mkdirSync(failures, { recursive: true });
       const file = path.join(failures, `failure-${failed}.png`);
-      await currentPage.screenshot({ path: file, fullPage: true }).catch(() => {});
+      await currentPage
+        .screenshot({ path: file, fullPage: true })
+        .catch(() => {});
       log(`     screenshot of the page: ${path.relative(root, file)}`);
     }
     throw e;
@@ -83,18 +85,21 @@ async function main() {
 
     const teamUrl = `${backend.baseUrl}/catalog/default/group/${TEAM}`;
     let attestedTitle;
-    await step(`the ${TEAM} page shows "${LEVEL_NAME}" and its checklist`, async () => {
-      await page.goto(teamUrl);
-      await page.getByText(LEVEL_NAME).first().waitFor({ timeout: 60_000 });
-      await page
-        .getByRole('list', { name: /checklist of the/i })
-        .first()
-        .waitFor({ timeout: 30_000 });
-      await page.screenshot({
-        path: path.join(images, 'team-card.png'),
-        fullPage: true,
-      });
-    });
+    await step(
+      `the ${TEAM} page shows "${LEVEL_NAME}" and its checklist`,
+      async () => {
+        await page.goto(teamUrl);
+        await page.getByText(LEVEL_NAME).first().waitFor({ timeout: 60_000 });
+        await page
+          .getByRole('list', { name: /checklist of the/i })
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await page.screenshot({
+          path: path.join(images, 'team-card.png'),
+          fullPage: true,
+        });
+      },
+    );
 
     await step('attest an item, reload, see it attested', async () => {
       const attest = page.getByRole('button', { name: /^Attest / }).first();
@@ -102,9 +107,16 @@ async function main() {
       const label = await attest.getAttribute('aria-label');
       attestedTitle = label.replace(/^Attest /, '');
       await attest.click();
-      await page.getByLabel(/Evidence URL/).fill('https://wiki.example.com/ml/processes');
-      await page.getByRole('dialog').getByRole('button', { name: 'Attest' }).click();
-      await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 30_000 });
+      await page
+        .getByLabel(/Evidence URL/)
+        .fill('https://wiki.example.com/ml/processes');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Attest' })
+        .click();
+      await page
+        .getByRole('dialog')
+        .waitFor({ state: 'detached', timeout: 30_000 });
       await page.reload();
       await page
         .getByRole('button', { name: `Revoke attestation of ${attestedTitle}` })
@@ -121,8 +133,13 @@ async function main() {
     });
 
     await step('an ML asset page shows the asset card', async () => {
-      await page.goto(`${backend.baseUrl}/catalog/default/resource/vision-images`);
-      await page.getByText(/counts toward/i).first().waitFor({ timeout: 60_000 });
+      await page.goto(
+        `${backend.baseUrl}/catalog/default/resource/vision-images`,
+      );
+      await page
+        .getByText(/counts toward/i)
+        .first()
+        .waitFor({ timeout: 60_000 });
       await page.screenshot({
         path: path.join(images, 'asset-card.png'),
         fullPage: true,

@@ -111,7 +111,9 @@ async function startBackend({ port = 7007, configs = [], env = {} } = {}) {
     await new Promise(r => setTimeout(r, 1000));
   }
   await stop();
-  throw new Error(`backend not ready in time:\n${output.join('').slice(-5000)}`);
+  throw new Error(
+    `backend not ready in time:\n${output.join('').slice(-5000)}`,
+  );
 }
 
 /** Headless Debian Chromium, flags that work on a machine without network. */

@@ -56,6 +56,7 @@ export const mlMaturityPlugin = createBackendPlugin({
 
         const store = await DatabaseAssessmentStore.create({
           database: deps.database,
+          logger,
         });
         const refresh = RefreshService.create({
           logger,

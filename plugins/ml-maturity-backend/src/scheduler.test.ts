@@ -8,6 +8,7 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readCatalogFiles } from '@aiml-service-kits/plugin-ml-maturity-node';
+import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { mlMaturityPlugin } from './plugin';
@@ -25,6 +26,13 @@ describe('two instances on one database', () => {
     'refresh once per tick, never overlapping, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
+      // One connection pool per instance, on the same database
+      const pools: Knex[] = [];
+      const ownPool = () => {
+        const pool = knexFactory(knex.client.config);
+        pools.push(pool);
+        return pool;
+      };
       const { entities } = await readCatalogFiles({ paths: [FIXTURE_DIR] });
 
       const startInstance = (
@@ -45,7 +53,7 @@ describe('two instances on one database', () => {
             mlMaturityPlugin,
             catalog.factory,
             schedulerServiceFactory,
-            mockServices.database.factory({ knex }),
+            mockServices.database.factory({ knex: ownPool() }),
             mockServices.rootConfig.factory({
               data: {
                 mlMaturity: {
@@ -61,15 +69,9 @@ describe('two instances on one database', () => {
         });
       };
 
-      // Two instances creating the schema of an empty database at once race
-      // in knex's migration tables (the scheduler's too), so one instance
-      // creates the schema first, with a task that never runs by itself.
-      const warmUp = await startInstance({ trigger: 'manual' });
-      await warmUp.stop();
-      expect(
-        Number((await knex('snapshots').count({ n: '*' }).first())?.n),
-      ).toBe(0);
-
+      // Both instances start at the same moment on the empty database, each
+      // with its own connection pool, as two processes would: they race to
+      // create the schema (ours and the scheduler's).
       const [a, b] = await Promise.all([startInstance(), startInstance()]);
       const started = Date.now();
       await new Promise(resolve => setTimeout(resolve, WINDOW_MS + PERIOD_MS));
@@ -82,6 +84,7 @@ describe('two instances on one database', () => {
         expect(res.body.teams.length).toBeGreaterThan(0);
       }
       await Promise.all([a.stop(), b.stop()]);
+      await Promise.all(pools.map(pool => pool.destroy()));
 
       const store = await DatabaseAssessmentStore.create({
         database: mockServices.database({ knex, migrations: { skip: true } }),

@@ -125,6 +125,8 @@ export interface AssessmentStore {
     limit: number;
   }): Promise<StoredTeam[]>;
   getTeam(teamRef: string): Promise<StoredTeam | undefined>;
+  /** The stored teams among `teamRefs`, in batches; unknown refs left out. */
+  getTeams(teamRefs: string[]): Promise<StoredTeam[]>;
   /** Levels of the given teams; unknown refs are left out. */
   getTeamLevels(teamRefs: string[]): Promise<Map<string, number>>;
   getAsset(entityRef: string): Promise<AssetContribution | undefined>;

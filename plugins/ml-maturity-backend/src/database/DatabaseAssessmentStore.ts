@@ -1,7 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import type {
   AssetContribution,
   PortalAttestation,
@@ -18,11 +15,7 @@ import {
   StoredTeam,
   TeamHistoryPoint,
 } from './AssessmentStore';
-
-const migrationsDir = resolvePackagePath(
-  '@aiml-service-kits/plugin-ml-maturity-backend',
-  'migrations',
-);
+import { migrateLatest } from './migrate';
 
 /** Rows per INSERT statement, well under every engine's parameter limit. */
 const INSERT_CHUNK = 200;
@@ -155,12 +148,14 @@ function toEvent(row: AttestationEventRow): AttestationEvent {
 export class DatabaseAssessmentStore implements AssessmentStore {
   static async create(options: {
     database: DatabaseService;
+    /** Told when a migration collides with another instance's. */
+    logger?: LoggerService;
   }): Promise<DatabaseAssessmentStore> {
-    const { database } = options;
+    const { database, logger } = options;
     const client = await database.getClient();
 
     if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateLatest({ knex: client, logger });
     }
 
     return new DatabaseAssessmentStore(client);
@@ -333,6 +328,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       .where('team_ref', teamRef)
       .first('payload');
     return row ? JSON.parse(row.payload) : undefined;
+  }
+
+  async getTeams(teamRefs: string[]): Promise<StoredTeam[]> {
+    const teams: StoredTeam[] = [];
+    for (const chunk of chunks([...new Set(teamRefs)], 500)) {
+      const rows = await this.db<TeamAssessmentRow>('team_assessments')
+        .whereIn('team_ref', chunk)
+        .select('payload');
+      for (const row of rows) {
+        teams.push(JSON.parse(row.payload));
+      }
+    }
+    return teams;
   }
 
   async getTeamLevels(teamRefs: string[]): Promise<Map<string, number>> {

@@ -20,6 +20,7 @@ import {
   cutAsset,
   cutFindings,
   cutTeam,
+  findingRefsToCheck,
   isTeamVisible,
   teamRefsToCheck,
 } from './visibility';
@@ -92,6 +93,36 @@ export class AssessmentService {
     private readonly catalog: CatalogService,
     private readonly kits: ReadonlyArray<KitDefinition>,
   ) {}
+
+  /**
+   * Every team of one successful snapshot, parsed once: a snapshot's teams
+   * never change (a refresh writes a new snapshot id in the same transaction
+   * as its teams), so org-wide views do not re-read and re-parse them.
+   */
+  private teamsCache?: { snapshotId: number; teams: Promise<StoredTeam[]> };
+
+  private allTeams(snapshotId: number): Promise<StoredTeam[]> {
+    if (this.teamsCache?.snapshotId !== snapshotId) {
+      const teams = (async () => {
+        const result: StoredTeam[] = [];
+        let afterRef: string | undefined;
+        for (;;) {
+          const rows = await this.store.listTeams({
+            afterRef,
+            limit: SCAN_CHUNK,
+          });
+          result.push(...rows);
+          if (rows.length < SCAN_CHUNK) return result;
+          afterRef = rows[rows.length - 1].assessment.entityRef;
+        }
+      })();
+      this.teamsCache = { snapshotId, teams };
+      teams.catch(() => {
+        if (this.teamsCache?.teams === teams) this.teamsCache = undefined;
+      });
+    }
+    return this.teamsCache.teams;
+  }
 
   visibilityFor(credentials: BackstageCredentials): CatalogVisibility {
     return new CatalogVisibility(this.catalog, credentials);
@@ -166,7 +197,7 @@ export class AssessmentService {
     if (firstPage) {
       await visibility.load([
         ...payload.unattributedAssets,
-        ...payload.findings.map(f => f.entityRef),
+        ...payload.findings.flatMap(findingRefsToCheck),
       ]);
     }
     const teams = await this.cutTeams(visible, visibility);
@@ -222,11 +253,17 @@ export class AssessmentService {
   ): Promise<Set<string>> {
     await visibility.load(teamRefs);
     const visible = new Set(teamRefs.filter(visibility.canRead));
-    for (const ref of new Set(teamRefs.filter(r => !visible.has(r)))) {
-      const team = await this.store.getTeam(ref);
-      if (team?.assessment.implicit) {
-        await visibility.load(team.referencedBy);
-        if (isTeamVisible(team, visibility.canRead)) visible.add(ref);
+    // Hidden refs may be implicit teams, visible through their referrers:
+    // one batched read of those teams, one batched visibility check.
+    const hidden = [...new Set(teamRefs.filter(r => !visible.has(r)))];
+    if (hidden.length === 0) return visible;
+    const implicit = (await this.store.getTeams(hidden)).filter(
+      team => team.assessment.implicit,
+    );
+    await visibility.load(implicit.flatMap(team => team.referencedBy));
+    for (const team of implicit) {
+      if (isTeamVisible(team, visibility.canRead)) {
+        visible.add(team.assessment.entityRef);
       }
     }
     return visible;
@@ -240,7 +277,10 @@ export class AssessmentService {
     const visibility = this.visibilityFor(options.credentials);
     const asset = await this.store.getAsset(options.entityRef);
     if (asset) {
-      await visibility.load([asset.entityRef]);
+      await visibility.load([
+        asset.entityRef,
+        ...asset.findings.flatMap(findingRefsToCheck),
+      ]);
     }
     if (!asset || !visibility.canRead(asset.entityRef)) {
       throw new NotFoundError(`No ML asset ${options.entityRef}`);
@@ -260,21 +300,13 @@ export class AssessmentService {
   }): Promise<Roadmap & Freshness> {
     const { snapshot, freshness } = await this.latest();
     const visibility = this.visibilityFor(options.credentials);
-    const teams: TeamAssessment[] = [];
-    let afterRef: string | undefined;
-    for (;;) {
-      const rows = await this.store.listTeams({ afterRef, limit: SCAN_CHUNK });
-      await visibility.load(
-        rows
-          .map(r => r.assessment.entityRef)
-          .concat(rows.flatMap(r => r.referencedBy)),
-      );
-      for (const row of rows) {
-        if (isTeamVisible(row, visibility.canRead)) teams.push(row.assessment);
-      }
-      if (rows.length < SCAN_CHUNK) break;
-      afterRef = rows[rows.length - 1].assessment.entityRef;
-    }
+    const all = await this.allTeams(snapshot.id);
+    await visibility.load(
+      all.flatMap(t => [t.assessment.entityRef, ...t.referencedBy]),
+    );
+    const teams = all
+      .filter(t => isTeamVisible(t, visibility.canRead))
+      .map(t => t.assessment);
     const roadmap = buildRoadmap(
       {
         generatedAt: snapshot.payload.generatedAt,

@@ -105,6 +105,9 @@ function createStore(): jest.Mocked<AssessmentStore> {
     getTeam: jest.fn(async ref =>
       teams.find(t => t.assessment.entityRef === ref),
     ),
+    getTeams: jest.fn(async (refs: string[]) =>
+      teams.filter(t => refs.includes(t.assessment.entityRef)),
+    ),
     getTeamLevels: jest.fn(async () => new Map()),
     getAsset: jest.fn(async ref =>
       ref === 'resource:default/images'
@@ -399,6 +402,91 @@ describe('createRouter', () => {
         },
       ],
     });
+  });
+
+  it('counts implicit teams in the org history through their referrers, in batches', async () => {
+    const store = createStore();
+    const implicitTeams = ['shown', 'hidden', 'also-hidden'].map(name =>
+      stored(makeTeam(`group:default/${name}-implicit`, { implicit: true }), [
+        name === 'shown'
+          ? 'resource:default/images'
+          : `resource:default/${name}`,
+      ]),
+    );
+    store.getHistoryLevels.mockResolvedValue([
+      { teamRef: VISION, day: '2026-03-01', level: 2 },
+      { teamRef: SECRET, day: '2026-03-01', level: 1 },
+      ...implicitTeams.map(t => ({
+        teamRef: t.assessment.entityRef,
+        day: '2026-03-01',
+        level: 3,
+      })),
+    ]);
+    store.getTeams.mockImplementation(async refs =>
+      [secret, ...implicitTeams].filter(t =>
+        refs.includes(t.assessment.entityRef),
+      ),
+    );
+    const { app } = await createApp({ store });
+    const org = await request(app)
+      .get('/v1/history')
+      .set('Authorization', user);
+    expect(org.body).toEqual({
+      days: [
+        {
+          day: '2026-03-01',
+          levels: { '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 },
+        },
+      ],
+    });
+    // the hidden refs are looked up in one batch, never one by one
+    expect(store.getTeams).toHaveBeenCalledTimes(1);
+    expect(store.getTeams.mock.calls[0][0].sort()).toEqual(
+      [SECRET, ...implicitTeams.map(t => t.assessment.entityRef)].sort(),
+    );
+    expect(store.getTeam).not.toHaveBeenCalled();
+  });
+
+  it('masks finding values that name refs the caller may not read', async () => {
+    const store = createStore();
+    store.getTeam.mockResolvedValue(
+      stored(
+        makeTeam(VISION, {
+          findings: [
+            {
+              entityRef: 'resource:default/images',
+              field: 'spec.dependsOn',
+              value:
+                '["resource:default/hidden-data","resource:default/images"]',
+              message: 'spec.dependsOn must be a list',
+            },
+            {
+              entityRef: 'resource:default/images',
+              field: 'spec.owner',
+              value: '["vision"]',
+              message: 'spec.owner must be a single entity reference',
+            },
+            {
+              entityRef: 'resource:default/images',
+              field: 'spec.owner',
+              value: '["Secret"]',
+              message: 'spec.owner must be a single entity reference',
+            },
+          ],
+        }),
+      ),
+    );
+    const { app } = await createApp({ store });
+    const res = await request(app)
+      .get('/v1/assessments/group/default/vision')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.findings.map((f: { value: string }) => f.value)).toEqual([
+      '(hidden)',
+      '["vision"]',
+      '(hidden)',
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/hidden-data|secret/i);
   });
 
   it('answers 503 before the first refresh', async () => {

@@ -1,5 +1,12 @@
 import { makeTeam } from '../__testUtils__/teams';
-import { cutTeam, cutText, isTeamVisible, refsInText } from './visibility';
+import {
+  cutFindings,
+  cutTeam,
+  cutText,
+  findingValueRefs,
+  isTeamVisible,
+  refsInText,
+} from './visibility';
 
 const readable = new Set(['resource:default/a', 'group:default/team']);
 const canRead = (ref: string) => readable.has(ref);
@@ -106,5 +113,51 @@ describe('cutTeam', () => {
         canRead,
       ),
     ).toBe(false);
+  });
+});
+
+describe('finding values', () => {
+  const finding = (field: string, value: string) => ({
+    entityRef: 'component:team-ns/app',
+    field,
+    value,
+    message: 'm',
+  });
+
+  it('reads refs the way the catalog reads the field', () => {
+    expect(
+      findingValueRefs(finding('spec.owner', '["Team","user:Bob"]')),
+    ).toEqual(['user:team-ns/bob', 'group:team-ns/team', 'user:team-ns/bob']);
+    expect(findingValueRefs(finding('spec.dependsOn', '["lib"]'))).toEqual([
+      undefined,
+    ]);
+    expect(
+      findingValueRefs(finding('ml-maturity.io/scope', 'everyone')),
+    ).toEqual([]);
+    expect(
+      findingValueRefs(
+        finding('metadata.annotations', '{"x":"Resource:default/B"}'),
+      ),
+    ).toEqual(['resource:default/b']);
+  });
+
+  it('keeps findings on readable entities, masking values naming others', () => {
+    const readableRefs = new Set([
+      'component:team-ns/app',
+      'group:team-ns/team',
+    ]);
+    const can = (ref: string) => readableRefs.has(ref);
+    expect(
+      cutFindings(
+        [
+          finding('spec.owner', '["team"]'),
+          finding('spec.owner', '["team","other"]'),
+          finding('spec.dependsOn', 'lib'),
+          finding('ml-maturity.io/scope', 'everyone'),
+          { ...finding('spec.owner', 'x'), entityRef: 'component:team-ns/b' },
+        ],
+        can,
+      ).map(f => f.value),
+    ).toEqual(['["team"]', '(hidden)', '(hidden)', 'everyone']);
   });
 });

@@ -10,6 +10,8 @@ import { StoredTeam } from '../database/AssessmentStore';
 
 /** Refs asked of the catalog per request; its by-refs endpoint takes many. */
 const BATCH_SIZE = 500;
+/** Batches asked at once. */
+const PARALLEL_BATCHES = 4;
 
 /** Evidence holds entity refs or, for attestations, http(s) URLs. */
 export function isUrl(value: string): boolean {
@@ -38,18 +40,26 @@ export class CatalogVisibility {
       if (!isUrl(ref) && !this.readable.has(ref)) unknown.add(ref);
     }
     const list = [...unknown];
+    const batches: string[][] = [];
     for (let i = 0; i < list.length; i += BATCH_SIZE) {
-      const entityRefs = list.slice(i, i + BATCH_SIZE);
-      const { items } = await this.catalog.getEntitiesByRefs(
-        {
-          entityRefs,
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials: this.credentials },
+      batches.push(list.slice(i, i + BATCH_SIZE));
+    }
+    // a few batches in flight at once: the catalog answers them in parallel
+    for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
+      await Promise.all(
+        batches.slice(i, i + PARALLEL_BATCHES).map(async entityRefs => {
+          const { items } = await this.catalog.getEntitiesByRefs(
+            {
+              entityRefs,
+              fields: ['kind', 'metadata.namespace', 'metadata.name'],
+            },
+            { credentials: this.credentials },
+          );
+          entityRefs.forEach((ref, index) => {
+            this.readable.set(ref, Boolean(items[index]));
+          });
+        }),
       );
-      entityRefs.forEach((ref, index) => {
-        this.readable.set(ref, Boolean(items[index]));
-      });
     }
   }
 
@@ -94,7 +104,7 @@ export function teamRefsToCheck(team: StoredTeam): string[] {
     refs.push(...item.evidence);
   }
   for (const finding of assessment.findings) {
-    refs.push(finding.entityRef);
+    refs.push(...findingRefsToCheck(finding));
   }
   if (assessment.rollup) refs.push(...assessment.rollup.teams);
   for (const challenge of Object.values(assessment.challenges)) {
@@ -117,11 +127,114 @@ export function isTeamVisible(
   return canRead(team.assessment.entityRef);
 }
 
+/** Default kinds of the spec fields whose values are entity refs. */
+const SPEC_REF_DEFAULT_KINDS: Record<string, string | undefined> = {
+  'spec.owner': 'group',
+  'spec.memberOf': 'group',
+  'spec.members': 'user',
+  'spec.parent': 'group',
+  'spec.children': 'group',
+  'spec.dependsOn': undefined,
+  'spec.dependencyOf': undefined,
+  'spec.consumesApis': 'api',
+  'spec.providesApis': 'api',
+  'spec.system': 'system',
+};
+
+/** `[kind:][namespace/]name`, any case, as users write refs in a spec. */
+const LOOSE_REF =
+  /^(?:([A-Za-z][A-Za-z0-9_-]*):)?(?:([A-Za-z0-9._-]+)\/)?([A-Za-z0-9._-]+)$/;
+/** Full or kind-qualified refs anywhere in a text, any case. */
+const QUALIFIED_REF_IN_TEXT =
+  /[A-Za-z][A-Za-z0-9_-]*:(?:[A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+/g;
+
+/** Marks a finding value that named refs nobody has checked it may show. */
+export const HIDDEN_VALUE = '(hidden)';
+
+function namespaceOf(entityRef: string): string {
+  const match = /^[^:]+:([^/]+)\//.exec(entityRef);
+  return match ? match[1] : 'default';
+}
+
+function lowerRef(kind: string, namespace: string, name: string): string {
+  return `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
+
+/** The strings of a finding value: a JSON list's items, or the text. */
+function valueStrings(value: string): string[] {
+  if (value.startsWith('[') || value.startsWith('"')) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      const items = Array.isArray(parsed) ? parsed : [parsed];
+      return items.filter((v): v is string => typeof v === 'string');
+    } catch {
+      // a cut JSON text: fall back to the plain text
+    }
+  }
+  return [value];
+}
+
+/**
+ * The entity refs a finding's `value` names, lower-cased: every qualified
+ * ref in the text and, for a spec reference field, every value read the way
+ * the catalog reads it (default kind of the field, namespace of the entity).
+ * `undefined` in the list stands for a token naming an entity whose kind
+ * cannot be known (e.g. `spec.dependsOn: [x]`), which is never shown.
+ *
+ * @internal
+ */
+export function findingValueRefs(finding: Finding): Array<string | undefined> {
+  const namespace = namespaceOf(finding.entityRef);
+  const refs: Array<string | undefined> = [];
+  for (const token of finding.value.match(QUALIFIED_REF_IN_TEXT) ?? []) {
+    const [kind, rest] = [
+      token.slice(0, token.indexOf(':')),
+      token.slice(token.indexOf(':') + 1),
+    ];
+    const slash = rest.indexOf('/');
+    refs.push(
+      slash < 0
+        ? lowerRef(kind, namespace, rest)
+        : lowerRef(kind, rest.slice(0, slash), rest.slice(slash + 1)),
+    );
+  }
+  if (finding.field in SPEC_REF_DEFAULT_KINDS) {
+    const defaultKind = SPEC_REF_DEFAULT_KINDS[finding.field];
+    for (const text of valueStrings(finding.value)) {
+      const match = LOOSE_REF.exec(text.trim());
+      if (!match) continue; // not a ref at all: names nothing
+      const [, kind = defaultKind, ns = namespace, name] = match;
+      refs.push(kind ? lowerRef(kind, ns, name) : undefined);
+    }
+  }
+  return refs;
+}
+
+/** The refs to load to decide what of a finding may be shown. */
+export function findingRefsToCheck(finding: Finding): string[] {
+  return [
+    finding.entityRef,
+    ...findingValueRefs(finding).filter((r): r is string => Boolean(r)),
+  ];
+}
+
+/**
+ * Findings about readable entities. A finding whose `value` names an entity
+ * the caller may not read is kept (it is about a readable entity, and its
+ * owner needs it), with the value masked as {@link HIDDEN_VALUE}; the field
+ * and message, which come from the classifier, stay.
+ */
 export function cutFindings(
   findings: Finding[],
   canRead: (ref: string) => boolean,
 ): Finding[] {
-  return findings.filter(f => canRead(f.entityRef));
+  return findings
+    .filter(f => canRead(f.entityRef))
+    .map(f =>
+      findingValueRefs(f).every(ref => ref !== undefined && canRead(ref))
+        ? f
+        : { ...f, value: HIDDEN_VALUE },
+    );
 }
 
 function cutChallenge(

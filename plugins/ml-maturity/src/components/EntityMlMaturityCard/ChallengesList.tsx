@@ -20,10 +20,14 @@ export function ChallengesList(props: { challenges: Challenges }) {
           const challenge = props.challenges[key];
           return (
             <TableRow key={key}>
-              <TableCell component="th" scope="row">
+              <TableCell
+                component="th"
+                scope="row"
+                style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}
+              >
                 {NAMES[key]}
               </TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
                 <LevelBadge
                   level={challenge.level}
                   subject={`${NAMES[key]} level`}

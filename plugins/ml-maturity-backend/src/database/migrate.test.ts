@@ -1,0 +1,123 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import knexFactory, { Knex } from 'knex';
+import { isConcurrentMigrationError, migrateLatest } from './migrate';
+
+jest.setTimeout(60_000);
+
+const TABLES = [
+  'snapshots',
+  'team_assessments',
+  'asset_contributions',
+  'team_history',
+  'attestations',
+  'attestation_events',
+];
+
+describe('migrateLatest', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'lets four instances migrate an empty database at once, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // one pool per instance, as separate processes would have
+      const pools = [1, 2, 3, 4].map(() => knexFactory(knex.client.config));
+      try {
+        await Promise.all(pools.map(pool => migrateLatest({ knex: pool })));
+        for (const table of TABLES) {
+          expect(await knex.schema.hasTable(table)).toBe(true);
+        }
+        // each migration ran once and knex's lock is usable again
+        expect(await knex('knex_migrations').count({ n: '*' })).toEqual([
+          { n: '2' },
+        ]);
+        expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+          { is_locked: 0 },
+        ]);
+      } finally {
+        await Promise.all(pools.map(pool => pool.destroy()));
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'waits with a bounded backoff while the knex lock is held, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateLatest({ knex });
+      await knex('knex_migrations_lock').update({ is_locked: 1 });
+      const logger = mockServices.logger.mock();
+
+      setTimeout(() => {
+        knex('knex_migrations_lock').update({ is_locked: 0 }).then();
+      }, 250);
+      // with a pending migration, so that the lock matters
+      await knex('knex_migrations')
+        .where('name', '20260101000001_attestations.js')
+        .delete();
+      await knex.schema.dropTable('attestation_events');
+      await knex.schema.dropTable('attestations');
+
+      await migrateLatest({ knex, logger, firstDelayMs: 50, attempts: 8 });
+      expect(await knex.schema.hasTable('attestations')).toBe(true);
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('Migration table is already locked'),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives up after the last attempt, %p',
+    async databaseId => {
+      const knex: Knex = await databases.init(databaseId);
+      await migrateLatest({ knex });
+      await knex('knex_migrations').delete();
+      await knex('knex_migrations_lock').update({ is_locked: 1 });
+      const logger = mockServices.logger.mock();
+      await expect(
+        migrateLatest({ knex, logger, firstDelayMs: 10, attempts: 3 }),
+      ).rejects.toThrow('Migration table is already locked');
+      expect(logger.warn).toHaveBeenCalledTimes(2);
+    },
+  );
+});
+
+describe('isConcurrentMigrationError', () => {
+  it('recognises the traces of a concurrent migration only', () => {
+    const pgType = Object.assign(
+      new Error(
+        'create table "knex_migrations" (...) - duplicate key value violates unique constraint "pg_type_typname_nsp_index"',
+      ),
+      { code: '23505' },
+    );
+    const exists = Object.assign(
+      new Error(
+        'create table "knex_migrations_lock" (...) - relation "knex_migrations_lock" already exists',
+      ),
+      { code: '42P07' },
+    );
+    const locked = Object.assign(
+      new Error('Migration table is already locked'),
+      {
+        name: 'MigrationLocked',
+      },
+    );
+    expect(isConcurrentMigrationError(pgType)).toBe(true);
+    expect(isConcurrentMigrationError(exists)).toBe(true);
+    expect(isConcurrentMigrationError(locked)).toBe(true);
+    expect(
+      isConcurrentMigrationError(
+        Object.assign(new Error('column "x" does not exist'), {
+          code: '42703',
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      isConcurrentMigrationError(
+        Object.assign(new Error('duplicate key value violates "users_pkey"'), {
+          code: '23505',
+        }),
+      ),
+    ).toBe(false);
+  });
+});
