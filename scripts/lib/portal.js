@@ -14,14 +14,9 @@ function log(...args) {
   console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 }
 
-/** Builds packages/app unless a build newer than its sources exists. */
-function buildApp({ force = false } = {}) {
-  const dist = path.join(root, 'packages/app/dist/index.html');
-  if (!force && fs.existsSync(dist) && !process.env.CI) {
-    log('app: using existing build in packages/app/dist');
-    return;
-  }
-  log('app: production build (a few minutes on 2 cores)');
+/** Builds packages/app for production (the backend serves packages/app/dist). */
+function buildApp() {
+  log('app: production build');
   const res = spawnSync('yarn', ['workspace', 'app', 'build'], {
     cwd: root,
     stdio: 'inherit',

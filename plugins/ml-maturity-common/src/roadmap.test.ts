@@ -30,6 +30,26 @@ describe('buildRoadmap', () => {
       '4': [],
       '5': [],
     });
+    // Every team's summary, without the checklist.
+    expect(
+      roadmap.teams.map(t => [t.entityRef, t.level, t.currentKit]),
+    ).toEqual([
+      ['group:default/team-a', 1, 'starter'],
+      ['group:default/team-b', 1, 'starter'],
+      ['group:default/team-c', 2, 'accelerator'],
+    ]);
+    const teamC = assessment.teams.find(t => t.entityRef.endsWith('team-c'))!;
+    expect(roadmap.teams[2]).toEqual({
+      entityRef: teamC.entityRef,
+      implicit: true,
+      parent: null,
+      level: 2,
+      levelName: 'Opportunistic',
+      kitsCompleted: 1,
+      currentKit: 'accelerator',
+      kits: teamC.kits,
+    });
+    expect(roadmap.teams[2]).not.toHaveProperty('items');
     expect(roadmap.items[0]).toEqual({
       id: 'starter.technology.experiment-notebooks',
       kit: 'starter',

@@ -4,6 +4,7 @@ import {
   KitDefinition,
   Roadmap,
   RoadmapItem,
+  RoadmapTeam,
 } from './types';
 import { compareStrings } from './util';
 
@@ -70,5 +71,23 @@ export function buildRoadmap(
       b.completes.length - a.completes.length ||
       compareStrings(a.id, b.id),
   );
-  return { generatedAt: assessment.generatedAt, levels, items };
+  return {
+    generatedAt: assessment.generatedAt,
+    levels,
+    teams: teams.map(toRoadmapTeam),
+    items,
+  };
+}
+
+function toRoadmapTeam(team: RoadmapTeam): RoadmapTeam {
+  return {
+    entityRef: team.entityRef,
+    implicit: team.implicit,
+    parent: team.parent,
+    level: team.level,
+    levelName: team.levelName,
+    kitsCompleted: team.kitsCompleted,
+    currentKit: team.currentKit,
+    kits: team.kits,
+  };
 }

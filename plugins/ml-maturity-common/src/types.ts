@@ -243,11 +243,31 @@ export interface RoadmapItem {
   completes: string[];
 }
 
+/**
+ * One team in the roadmap: what the org view shows per team, without the
+ * checklist (a UI that lists thousands of teams loads this, not every
+ * team's full assessment).
+ * @public
+ */
+export type RoadmapTeam = Pick<
+  TeamAssessment,
+  | 'entityRef'
+  | 'implicit'
+  | 'parent'
+  | 'level'
+  | 'levelName'
+  | 'kitsCompleted'
+  | 'currentKit'
+  | 'kits'
+>;
+
 /** `GET /roadmap` body (before the API adds stale/lastRefresh/lastError). @public */
 export interface Roadmap {
   generatedAt: string;
   /** Team refs per level. */
   levels: Record<'1' | '2' | '3' | '4' | '5', string[]>;
+  /** Every team's summary, sorted by entityRef. */
+  teams: RoadmapTeam[];
   /** Sorted by blocks count desc, then completes count desc, then id. */
   items: RoadmapItem[];
 }

@@ -31,18 +31,10 @@ describe('ml-maturity alpha plugin', () => {
 
   it('mounts the roadmap page at /ml-maturity and renders it', async () => {
     const api = mockMlMaturityApi({
-      getAssessments: jest.fn(async () => ({
-        generatedAt: '2026-11-27T06:00:00.000Z',
-        teams: [],
-        unattributedAssets: [],
-        findings: [],
-        stale: false,
-        lastRefresh: null,
-        lastError: null,
-      })),
       getRoadmap: jest.fn(async () => ({
         generatedAt: '2026-11-27T06:00:00.000Z',
         levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
+        teams: [],
         items: [],
         stale: false,
         lastRefresh: null,

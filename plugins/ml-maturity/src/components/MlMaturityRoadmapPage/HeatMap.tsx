@@ -15,7 +15,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   KIT_IDS,
   type KitDefinition,
-  type TeamAssessment,
+  type RoadmapTeam,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { downloadFile } from '../../lib/download';
 import { LevelBadge } from '../LevelBadge';
@@ -48,7 +48,7 @@ function cellStyle(percent: number) {
 
 /** Props of {@link HeatMap}. */
 export interface HeatMapProps {
-  teams: TeamAssessment[];
+  teams: RoadmapTeam[];
   kits: KitDefinition[];
 }
 

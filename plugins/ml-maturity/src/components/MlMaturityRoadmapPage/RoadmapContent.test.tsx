@@ -35,18 +35,12 @@ function roadmapApi(teams: TeamAssessment[]) {
     levels[String(t.level) as '1'].push(t.entityRef);
   }
   return mockMlMaturityApi({
-    // two pages, to check the cursor is followed
-    getAssessments: jest.fn(async ({ cursor } = {}) => ({
-      generatedAt: '2026-11-27T06:00:00.000Z',
-      teams: cursor ? teams.slice(100) : teams.slice(0, 100),
-      unattributedAssets: [],
-      findings: [],
-      ...freshStatus,
-      nextCursor: cursor ? undefined : 'page2',
-    })),
+    // the page must not load every team's full assessment
+    getAssessments: jest.fn(),
     getRoadmap: jest.fn(async () => ({
       generatedAt: '2026-11-27T06:00:00.000Z',
       levels,
+      teams: teams.map(({ items, challenges, findings, rollup, ...t }) => t),
       items: [
         {
           id: 'scaler.process.practice',
@@ -127,7 +121,8 @@ describe('RoadmapContent', () => {
     const heatmap = await screen.findByRole('table', {
       name: 'Teams by kit: percent of required items met',
     });
-    expect(api.getAssessments).toHaveBeenCalledTimes(2);
+    expect(api.getRoadmap).toHaveBeenCalledTimes(1);
+    expect(api.getAssessments).not.toHaveBeenCalled();
 
     const perLevel = screen.getByRole('list', { name: 'Teams per level' });
     expect(within(perLevel).getAllByText('24')).toHaveLength(5);

@@ -1,13 +1,13 @@
 import {
   KIT_IDS,
   type KitId,
-  type TeamAssessment,
+  type RoadmapTeam,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { toCsv } from '../../lib/csv';
 import { levelNameOf } from '../../lib/levels';
 
 /** Share of a kit's required items that a team meets, 0..100. */
-export function kitPercent(team: TeamAssessment, kitId: KitId): number {
+export function kitPercent(team: RoadmapTeam, kitId: KitId): number {
   const kit = team.kits.find(k => k.id === kitId);
   if (!kit) {
     return 0;
@@ -23,9 +23,9 @@ export interface HeatmapFilter {
 }
 
 export function filterTeams(
-  teams: TeamAssessment[],
+  teams: RoadmapTeam[],
   filter: HeatmapFilter,
-): TeamAssessment[] {
+): RoadmapTeam[] {
   const search = filter.search.trim().toLowerCase();
   const parent = filter.parent.toLowerCase();
   return teams.filter(
@@ -36,7 +36,7 @@ export function filterTeams(
 }
 
 /** The heat map rows as CSV: team, parent, level, levelName, % per kit. */
-export function heatmapCsv(teams: TeamAssessment[]): string {
+export function heatmapCsv(teams: RoadmapTeam[]): string {
   const header = ['team', 'parent', 'level', 'levelName', ...KIT_IDS];
   const rows = teams.map(team => [
     team.entityRef,
