@@ -42,8 +42,8 @@ export interface Config {
     assetTypeAliases?: { [alias: string]: string };
 
     /**
-     * How often the backend recomputes the assessments. Default: every hour,
-     * timeout 10 minutes, initial delay 1 minute.
+     * How often the backend recomputes the assessments. Default: every 30 minutes,
+     * timeout 10 minutes, initial delay 15 seconds. The task runs on one instance at a time.
      */
     schedule?: {
       /** A HumanDuration object (e.g. `{ minutes: 30 }`), an ISO duration or a cron expression `{ cron: '0 * * * *' }`. */
