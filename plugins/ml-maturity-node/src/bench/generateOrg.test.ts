@@ -1,3 +1,4 @@
+import { ASSET_TYPES } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { generateOrg, GeneratedEntity, ORG_PROPORTIONS } from './generateOrg';
 
 const refOf = (e: GeneratedEntity) =>
@@ -117,23 +118,7 @@ describe('generateOrg', () => {
   });
 
   it('covers every asset type of the vocabulary and the annotations', () => {
-    const words = [
-      'dataset',
-      'notebook',
-      'ml-model',
-      'ml-pipeline',
-      'feature-pipeline',
-      'data-pipeline',
-      'feature-store',
-      'data-marketplace',
-      'ml-platform',
-      'compute',
-      'storage',
-      'ml-environment',
-      'ml-library',
-      'tutorial',
-      'collaboration-platform',
-    ];
+    const words = [...ASSET_TYPES];
     const typeOf = (e: GeneratedEntity) =>
       e.metadata.annotations['ml-maturity.io/asset'] ??
       String(e.spec.type ?? '').toLowerCase();

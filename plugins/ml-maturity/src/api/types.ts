@@ -2,6 +2,7 @@ import type {
   Assessment,
   KitId,
   MaturityLevel,
+  PortalAttestation,
   Roadmap,
   TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -77,15 +78,7 @@ export interface AttestationEvent {
 }
 
 /** A portal attestation with its audit trail (`GET /v1/attestations`). @public */
-export interface Attestation {
-  id: string;
-  teamRef: string;
-  itemId: string;
-  url: string;
-  comment?: string;
-  by: string;
-  at: string;
-  expiresAt: string;
+export interface Attestation extends PortalAttestation {
   revokedAt?: string | null;
   revokedBy?: string | null;
   events: AttestationEvent[];
