@@ -101,6 +101,27 @@ describe('DatabaseAssessmentStore', () => {
       });
       // the previous results are still served
       expect(await store.getTeam('group:default/a')).toBeDefined();
+
+      // a later success hides the earlier failure and serves its own payload
+      const nextId = await store.startSnapshot({
+        startedAt: new Date('2026-03-02T12:00:00Z'),
+        abandonedBefore: new Date('2026-03-02T11:59:00Z'),
+      });
+      await store.completeSnapshot(
+        result(nextId, {
+          payload: {
+            generatedAt: '2026-03-02T12:00:00.000Z',
+            unattributedAssets: [],
+            findings: [],
+          },
+        }),
+      );
+      const afterSuccess = await store.getRefreshStatus();
+      expect(afterSuccess.lastFailure).toBeUndefined();
+      expect(afterSuccess.lastSuccess).toMatchObject({
+        id: nextId,
+        payload: { unattributedAssets: [] },
+      });
     });
 
     it('marks runs without a heartbeat as abandoned', async () => {

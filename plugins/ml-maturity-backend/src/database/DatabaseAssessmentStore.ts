@@ -10,6 +10,7 @@ import {
   AttestationRecord,
   RefreshStatus,
   Snapshot,
+  SnapshotPayload,
   SnapshotResult,
   SnapshotStatus,
   StoredTeam,
@@ -98,7 +99,7 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
-function toSnapshot(row: SnapshotRow): Snapshot {
+function toSnapshot(row: Omit<SnapshotRow, 'payload'>): Snapshot {
   return {
     id: Number(row.id),
     startedAt: toIso(row.started_at),
@@ -282,24 +283,54 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       });
   }
 
+  /**
+   * The parsed payload of the latest successful snapshot: a snapshot's
+   * payload never changes once written, so it is parsed once per id.
+   */
+  private payloadCache?: { id: number; payload: SnapshotPayload };
+
   async getRefreshStatus(): Promise<RefreshStatus> {
-    const success = await this.db<SnapshotRow>('snapshots')
-      .where('status', 'succeeded')
-      .orderBy('id', 'desc')
-      .first();
-    const failureQuery = this.db<SnapshotRow>('snapshots')
-      .where('status', 'failed')
-      .orderBy('id', 'desc');
-    if (success) {
-      failureQuery.where('id', '>', success.id);
+    // The latest failure overall is the one after the last success, if any
+    // failed after it: both rows are read at once, without the payload.
+    const columns = [
+      'id',
+      'started_at',
+      'finished_at',
+      'status',
+      'entity_count',
+      'team_count',
+      'error',
+      'heartbeat_at',
+    ] as const;
+    const [success, failure] = await Promise.all(
+      (['succeeded', 'failed'] as const).map(status =>
+        this.db<SnapshotRow>('snapshots')
+          .where('status', status)
+          .orderBy('id', 'desc')
+          .first(...columns),
+      ),
+    );
+    if (!success) {
+      return {
+        lastSuccess: undefined,
+        lastFailure: failure && toSnapshot(failure),
+      };
     }
-    const failure = await failureQuery.first();
+    const snapshot = toSnapshot(success);
+    let cached = this.payloadCache;
+    if (cached?.id !== snapshot.id) {
+      const row = await this.db<SnapshotRow>('snapshots')
+        .where('id', snapshot.id)
+        .first('payload');
+      cached = { id: snapshot.id, payload: JSON.parse(row!.payload!) };
+      this.payloadCache = cached;
+    }
     return {
-      lastSuccess: success && {
-        ...toSnapshot(success),
-        payload: JSON.parse(success.payload!),
-      },
-      lastFailure: failure && toSnapshot(failure),
+      lastSuccess: { ...snapshot, payload: cached.payload },
+      lastFailure:
+        failure && Number(failure.id) > snapshot.id
+          ? toSnapshot(failure)
+          : undefined,
     };
   }
 

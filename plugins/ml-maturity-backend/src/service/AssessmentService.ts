@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -6,7 +7,6 @@ import {
   type AssetContribution,
   type Finding,
   type KitDefinition,
-  type Roadmap,
   type TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
@@ -61,6 +61,36 @@ export interface OrgHistoryResponse {
 /** Raw team rows read per round while filling a page. */
 const SCAN_CHUNK = 500;
 
+/** Serialised roadmaps kept per snapshot (one per distinct visible set). */
+const ROADMAPS_PER_SNAPSHOT = 8;
+
+/** A snapshot's teams and what org-wide views derive from them. */
+interface SnapshotTeams {
+  /** Sorted by ref. */
+  teams: StoredTeam[];
+  /** Refs of the teams that have a Group entity. */
+  groupRefs: string[];
+  /** Entities naming an implicit team as owner (they decide its visibility). */
+  implicitReferrers: string[];
+  /**
+   * Serialised roadmaps, most recently used last, keyed by freshness and
+   * the hidden team refs.
+   */
+  roadmaps: Map<string, { body: Buffer; etag: string }>;
+}
+
+function indexTeams(teams: StoredTeam[]): SnapshotTeams {
+  const implicit = teams.filter(t => t.assessment.implicit);
+  return {
+    teams,
+    groupRefs: teams
+      .filter(t => !t.assessment.implicit)
+      .map(t => t.assessment.entityRef),
+    implicitReferrers: [...new Set(implicit.flatMap(t => t.referencedBy))],
+    roadmaps: new Map(),
+  };
+}
+
 function encodeCursor(teamRef: string): string {
   return Buffer.from(teamRef, 'utf8').toString('base64url');
 }
@@ -95,13 +125,14 @@ export class AssessmentService {
   ) {}
 
   /**
-   * Every team of one successful snapshot, parsed once: a snapshot's teams
-   * never change (a refresh writes a new snapshot id in the same transaction
-   * as its teams), so org-wide views do not re-read and re-parse them.
+   * Every team of one successful snapshot, parsed once, with what the
+   * org-wide views derive from them: a snapshot's teams never change (a
+   * refresh writes a new snapshot id in the same transaction as its teams),
+   * so these views neither re-read nor re-parse them.
    */
-  private teamsCache?: { snapshotId: number; teams: Promise<StoredTeam[]> };
+  private teamsCache?: { snapshotId: number; teams: Promise<SnapshotTeams> };
 
-  private allTeams(snapshotId: number): Promise<StoredTeam[]> {
+  private allTeams(snapshotId: number): Promise<SnapshotTeams> {
     if (this.teamsCache?.snapshotId !== snapshotId) {
       const teams = (async () => {
         const result: StoredTeam[] = [];
@@ -112,9 +143,10 @@ export class AssessmentService {
             limit: SCAN_CHUNK,
           });
           result.push(...rows);
-          if (rows.length < SCAN_CHUNK) return result;
+          if (rows.length < SCAN_CHUNK) break;
           afterRef = rows[rows.length - 1].assessment.entityRef;
         }
+        return indexTeams(result);
       })();
       this.teamsCache = { snapshotId, teams };
       teams.catch(() => {
@@ -236,12 +268,17 @@ export class AssessmentService {
     credentials: BackstageCredentials;
     teamRef: string;
   }): Promise<TeamAssessment & Freshness> {
-    const { freshness } = await this.latest();
     const visibility = this.visibilityFor(options.credentials);
-    const team = await this.getVisibleTeam({
+    // The snapshot status and the team (with its visibility check) are read
+    // at once; the status is awaited first, so that its errors win.
+    const latest = this.latest();
+    const visibleTeam = this.getVisibleTeam({
       visibility,
       teamRef: options.teamRef,
     });
+    visibleTeam.catch(() => {});
+    const { freshness } = await latest;
+    const team = await visibleTeam;
     const [assessment] = await this.cutTeams([team], visibility);
     return { ...assessment, ...freshness };
   }
@@ -295,28 +332,66 @@ export class AssessmentService {
     };
   }
 
-  async getRoadmap(options: {
+  /**
+   * The `GET /v1/roadmap` body, serialised, with its ETag: the roadmap of the
+   * teams the caller may see, plus freshness. Visibility is asked of the
+   * catalog on every call; the body for a given set of visible teams of a
+   * snapshot is built, serialised and hashed once (it is a pure function of
+   * both and of the freshness fields), a few sets kept per snapshot.
+   */
+  async getRoadmapBody(options: {
     credentials: BackstageCredentials;
-  }): Promise<Roadmap & Freshness> {
+  }): Promise<{ body: Buffer; etag: string }> {
     const { snapshot, freshness } = await this.latest();
     const visibility = this.visibilityFor(options.credentials);
-    const all = await this.allTeams(snapshot.id);
-    await visibility.load(
-      all.flatMap(t => [t.assessment.entityRef, ...t.referencedBy]),
+    const index = await this.allTeams(snapshot.id);
+    await Promise.all([
+      visibility.loadGroups(index.groupRefs),
+      visibility.load(index.implicitReferrers),
+    ]);
+    const hidden = index.teams.filter(
+      t => !isTeamVisible(t, visibility.canRead),
     );
-    const teams = all
-      .filter(t => isTeamVisible(t, visibility.canRead))
-      .map(t => t.assessment);
-    const roadmap = buildRoadmap(
-      {
-        generatedAt: snapshot.payload.generatedAt,
-        teams,
-        unattributedAssets: [],
-        findings: [],
-      },
-      [...this.kits],
-    );
-    return { ...roadmap, ...freshness };
+    const key = [
+      JSON.stringify(freshness),
+      ...hidden.map(t => t.assessment.entityRef),
+    ].join('\n');
+    let cached = index.roadmaps.get(key);
+    if (cached) {
+      index.roadmaps.delete(key); // re-inserted below: most recently used
+    } else {
+      const hiddenSet = new Set(hidden);
+      const visibleRefs = new Set(
+        index.teams
+          .filter(t => !hiddenSet.has(t))
+          .map(t => t.assessment.entityRef),
+      );
+      const roadmap = buildRoadmap(
+        {
+          generatedAt: snapshot.payload.generatedAt,
+          // A visible team's parent is named only when the caller may see
+          // that group too.
+          teams: index.teams
+            .filter(t => !hiddenSet.has(t))
+            .map(({ assessment }) =>
+              assessment.parent && !visibleRefs.has(assessment.parent)
+                ? { ...assessment, parent: null }
+                : assessment,
+            ),
+          unattributedAssets: [],
+          findings: [],
+        },
+        [...this.kits],
+      );
+      const body = Buffer.from(JSON.stringify({ ...roadmap, ...freshness }));
+      const hash = createHash('sha1').update(body).digest('base64url');
+      cached = { body, etag: `W/"${body.length.toString(16)}-${hash}"` };
+      if (index.roadmaps.size >= ROADMAPS_PER_SNAPSHOT) {
+        index.roadmaps.delete(index.roadmaps.keys().next().value!);
+      }
+    }
+    index.roadmaps.set(key, cached);
+    return cached;
   }
 
   async getTeamHistory(options: {
@@ -340,10 +415,10 @@ export class AssessmentService {
     to?: string;
   }): Promise<OrgHistoryResponse> {
     const rows = await this.store.getHistoryLevels(options);
-    const visible = await this.visibleTeamRefs(
-      [...new Set(rows.map(r => r.teamRef))],
-      this.visibilityFor(options.credentials),
-    );
+    const teamRefs = [...new Set(rows.map(r => r.teamRef))];
+    const visibility = this.visibilityFor(options.credentials);
+    await visibility.loadGroups(teamRefs);
+    const visible = await this.visibleTeamRefs(teamRefs, visibility);
     const days = new Map<string, OrgHistoryResponse['days'][number]>();
     for (const row of rows) {
       if (!visible.has(row.teamRef)) continue;

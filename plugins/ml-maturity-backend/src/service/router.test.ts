@@ -191,6 +191,21 @@ async function createApp(
           : undefined,
       ),
     })),
+    // names of the readable groups of one namespace, as the catalog's facets
+    getEntityFacets: jest.fn(async ({ filter, facets }) => {
+      const { kind, 'metadata.namespace': namespace } = filter as Record<
+        string,
+        string
+      >;
+      const prefix = `${kind}:${namespace}/`;
+      return {
+        facets: {
+          [facets[0]]: [...readable]
+            .filter(ref => ref.startsWith(prefix))
+            .map(ref => ({ value: ref.slice(prefix.length), count: 1 })),
+        },
+      };
+    }),
   });
   const permissions =
     options.permissions ??
@@ -234,7 +249,7 @@ async function createApp(
     kits: DEFAULT_KITS,
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, store, refresh, onChange, permissions };
+  return { app, store, refresh, onChange, permissions, catalog };
 }
 
 const user = mockCredentials.user.header();
@@ -523,6 +538,134 @@ describe('createRouter', () => {
       lastRefresh: '2026-03-01T00:00:05.000Z',
       lastError: 'catalog down',
     });
+  });
+
+  it('serves the roadmap of the teams the caller may see, asked on every call', async () => {
+    const store = createStore();
+    const other = stored(makeTeam('group:default/other', { level: 3 }));
+    const implicitShown = stored(
+      makeTeam('group:default/gone', { implicit: true }),
+      ['resource:default/images'],
+    );
+    const teams = [other, secret, vision, implicitShown].sort((a, b) =>
+      a.assessment.entityRef < b.assessment.entityRef ? -1 : 1,
+    );
+    store.listTeams.mockImplementation(async ({ afterRef, limit }) =>
+      teams
+        .filter(
+          t => afterRef === undefined || t.assessment.entityRef > afterRef,
+        )
+        .slice(0, limit),
+    );
+    const { app, catalog } = await createApp({ store });
+    const levelsOf = async () => {
+      const res = await request(app)
+        .get('/v1/roadmap')
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ stale: false, lastError: null });
+      return res.body.levels;
+    };
+
+    expect(await levelsOf()).toEqual({
+      '1': ['group:default/gone'],
+      '2': [VISION],
+      '3': [],
+      '4': [],
+      '5': [],
+    });
+    // groups through one facet query with the caller's credentials, the
+    // implicit team through its referrer
+    expect(catalog.getEntityFacets).toHaveBeenCalledWith(
+      {
+        filter: { kind: 'group', 'metadata.namespace': 'default' },
+        facets: ['metadata.name'],
+      },
+      {
+        credentials: expect.objectContaining({ principal: expect.anything() }),
+      },
+    );
+    expect(
+      catalog.getEntitiesByRefs.mock.calls.map(c => c[0].entityRefs),
+    ).toEqual([['resource:default/images']]);
+
+    // the caller gains a team, then loses one: the next call shows it
+    readable.add('group:default/other');
+    try {
+      expect((await levelsOf())['3']).toEqual(['group:default/other']);
+    } finally {
+      readable.delete('group:default/other');
+    }
+    readable.delete(VISION);
+    try {
+      expect(await levelsOf()).toEqual({
+        '1': ['group:default/gone'],
+        '2': [],
+        '3': [],
+        '4': [],
+        '5': [],
+      });
+    } finally {
+      readable.add(VISION);
+    }
+    expect(catalog.getEntityFacets).toHaveBeenCalledTimes(3);
+    // the first visible set again: same body, same ETag
+    const first = await request(app)
+      .get('/v1/roadmap')
+      .set('Authorization', user);
+    const again = await request(app)
+      .get('/v1/roadmap')
+      .set('Authorization', user)
+      .set('If-None-Match', first.headers.etag);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.body.levels['2']).toEqual([VISION]);
+    expect(again.status).toBe(304);
+  });
+
+  it('names a team parent in the roadmap only when the caller may read it', async () => {
+    const store = createStore();
+    const child = (name: string, parent: string) =>
+      stored(makeTeam(`group:default/${name}`, { parent }));
+    const teams = [
+      child('under-hidden', SECRET),
+      child('under-visible', VISION),
+      secret,
+      vision,
+    ].sort((a, b) =>
+      a.assessment.entityRef < b.assessment.entityRef ? -1 : 1,
+    );
+    store.listTeams.mockImplementation(async ({ afterRef, limit }) =>
+      teams
+        .filter(
+          t => afterRef === undefined || t.assessment.entityRef > afterRef,
+        )
+        .slice(0, limit),
+    );
+    const { app } = await createApp({ store });
+    readable.add('group:default/under-hidden');
+    readable.add('group:default/under-visible');
+    try {
+      const res = await request(app)
+        .get('/v1/roadmap')
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(
+        res.body.teams.map(
+          (t: { entityRef: string; parent: string | null }) => [
+            t.entityRef,
+            t.parent,
+          ],
+        ),
+      ).toEqual([
+        ['group:default/under-hidden', null],
+        ['group:default/under-visible', VISION],
+        [VISION, null],
+      ]);
+      expect(JSON.stringify(res.body)).not.toContain(SECRET);
+    } finally {
+      readable.delete('group:default/under-hidden');
+      readable.delete('group:default/under-visible');
+    }
   });
 
   it('answers 403 when assessment reads are denied', async () => {

@@ -110,7 +110,9 @@ export async function createRouter(
 
   router.get('/v1/roadmap', async (req, res) => {
     const credentials = await reader(req);
-    res.json(await assessments.getRoadmap({ credentials }));
+    // serialised once per snapshot and visible set; ETag set, not recomputed
+    const { body, etag } = await assessments.getRoadmapBody({ credentials });
+    res.set('ETag', etag).type('application/json').send(body);
   });
 
   router.get('/v1/history', async (req, res) => {

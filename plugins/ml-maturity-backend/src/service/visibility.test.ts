@@ -1,5 +1,8 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { makeTeam } from '../__testUtils__/teams';
 import {
+  CatalogVisibility,
   cutFindings,
   cutTeam,
   cutText,
@@ -159,5 +162,71 @@ describe('finding values', () => {
         can,
       ).map(f => f.value),
     ).toEqual(['["team"]', '(hidden)', '(hidden)', 'everyone']);
+  });
+});
+
+describe('CatalogVisibility.loadGroups', () => {
+  it('reads group names per namespace from facets, other refs by ref', async () => {
+    const group = (name: string, namespace?: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, ...(namespace && { namespace }) },
+      spec: { type: 'team', children: [] },
+    });
+    const catalog = catalogServiceMock({
+      entities: [
+        group('Vision'),
+        group('data', 'research'),
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: { name: 'images' },
+          spec: { type: 'dataset', owner: 'vision' },
+        },
+      ],
+    });
+    const facets = jest.spyOn(catalog, 'getEntityFacets');
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const visibility = new CatalogVisibility(
+      catalog,
+      mockCredentials.user('user:default/alice'),
+    );
+
+    await visibility.loadGroups([
+      'group:default/vision',
+      'group:default/data', // only in another namespace
+      'group:research/data',
+      'group:research/missing',
+      'resource:default/images',
+      'resource:default/missing',
+    ]);
+
+    expect(
+      [
+        'group:default/vision',
+        'group:default/data',
+        'group:research/data',
+        'group:research/missing',
+        'resource:default/images',
+        'resource:default/missing',
+      ].map(visibility.canRead),
+    ).toEqual([true, false, true, false, true, false]);
+    expect(facets.mock.calls.map(([req]) => req.filter)).toEqual([
+      { kind: 'group', 'metadata.namespace': 'default' },
+      { kind: 'group', 'metadata.namespace': 'research' },
+    ]);
+    expect(byRefs.mock.calls.map(([req]) => req.entityRefs)).toEqual([
+      ['resource:default/images', 'resource:default/missing'],
+    ]);
+    // every call carries the caller's credentials
+    for (const [, options] of [...facets.mock.calls, ...byRefs.mock.calls]) {
+      expect(options).toEqual({
+        credentials: mockCredentials.user('user:default/alice'),
+      });
+    }
+
+    // refs already known are not asked again
+    await visibility.loadGroups(['group:default/vision']);
+    expect(facets).toHaveBeenCalledTimes(2);
   });
 });

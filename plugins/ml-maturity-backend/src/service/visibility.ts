@@ -13,6 +13,9 @@ const BATCH_SIZE = 500;
 /** Batches asked at once. */
 const PARALLEL_BATCHES = 4;
 
+/** A lower-case Group ref, as the classifier writes team refs. */
+const GROUP_REF = /^group:([a-z0-9._-]+)\/([a-z0-9._-]+)$/;
+
 /** Evidence holds entity refs or, for attestations, http(s) URLs. */
 export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
@@ -61,6 +64,57 @@ export class CatalogVisibility {
         }),
       );
     }
+  }
+
+  /**
+   * Asks the catalog which of many Group refs the caller may read, one
+   * facet query per namespace (`metadata.name` of the readable groups of
+   * that namespace, filtered by the catalog with the caller's credentials
+   * like any read) instead of fetching every entity: for the org-wide views,
+   * which check every team. Refs of other kinds go through {@link load}.
+   */
+  async loadGroups(refs: Iterable<string>): Promise<void> {
+    const byNamespace = new Map<string, Array<[ref: string, name: string]>>();
+    const others: string[] = [];
+    for (const ref of refs) {
+      if (this.readable.has(ref)) continue;
+      const match = GROUP_REF.exec(ref);
+      if (!match) {
+        others.push(ref);
+        continue;
+      }
+      const [, namespace, name] = match;
+      let list = byNamespace.get(namespace);
+      if (!list) {
+        list = [];
+        byNamespace.set(namespace, list);
+      }
+      list.push([ref, name]);
+    }
+    const namespaces = [...byNamespace];
+    for (let i = 0; i < namespaces.length; i += PARALLEL_BATCHES) {
+      await Promise.all(
+        namespaces
+          .slice(i, i + PARALLEL_BATCHES)
+          .map(async ([namespace, list]) => {
+            const { facets } = await this.catalog.getEntityFacets(
+              {
+                filter: { kind: 'group', 'metadata.namespace': namespace },
+                facets: ['metadata.name'],
+              },
+              { credentials: this.credentials },
+            );
+            const names = new Set(
+              // entity names are ASCII ([A-Za-z0-9._-])
+              (facets['metadata.name'] ?? []).map(f => f.value.toLowerCase()),
+            );
+            for (const [ref, name] of list) {
+              this.readable.set(ref, names.has(name));
+            }
+          }),
+      );
+    }
+    await this.load(others);
   }
 
   /** Whether the caller may read `ref`; refs not loaded count as unreadable. */
