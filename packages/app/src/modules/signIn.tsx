@@ -8,9 +8,14 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
  */
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => (
-      <SignInPage {...props} providers={['guest']} title="ML maturity portal" />
-    ),
+    loader: async () => props =>
+      (
+        <SignInPage
+          {...props}
+          providers={['guest']}
+          title="ML maturity portal"
+        />
+      ),
   },
 });
 
