@@ -111,7 +111,9 @@ async function main() {
       },
       { timeoutMs: 900_000, intervalMs: 3000, what: 'catalog ingestion' },
     );
-    log(`catalog: ingested in ${Math.round((Date.now() - ingestStart) / 1000)} s`);
+    log(
+      `catalog: ingested in ${Math.round((Date.now() - ingestStart) / 1000)} s`,
+    );
     await waitFor(
       async () => {
         await fetch(`${api}/refresh`, { method: 'POST', headers });
@@ -129,7 +131,9 @@ async function main() {
     );
 
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+    });
     await signInAsGuest(page, backend.baseUrl);
     const samples = [];
     for (let run = 0; run < RUNS; run++) {
@@ -145,13 +149,21 @@ async function main() {
         { timeout: 60_000 },
       );
       samples.push(Math.round(await ms.jsonValue()));
-      log(`run ${run + 1}: heat map rendered ${samples[run]} ms after navigation`);
+      log(
+        `run ${run + 1}: heat map rendered ${samples[run]} ms after navigation`,
+      );
     }
     const sorted = [...samples].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`\nFrontend (roadmap heat map, ${TEAMS} teams, production build)`);
+    console.log(
+      `\nFrontend (roadmap heat map, ${TEAMS} teams, production build)`,
+    );
     console.log(`runs  median ms  min ms  max ms`);
-    console.log(`${RUNS}     ${median}       ${sorted[0]}     ${sorted[sorted.length - 1]}`);
+    console.log(
+      `${RUNS}     ${median}       ${sorted[0]}     ${
+        sorted[sorted.length - 1]
+      }`,
+    );
     console.log(
       JSON.stringify({
         heatmapTeams: TEAMS,

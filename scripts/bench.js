@@ -63,7 +63,9 @@ function run(section) {
       try {
         resolve(JSON.parse(last));
       } catch {
-        reject(new Error(`bench section ${section.name} printed no JSON last line`));
+        reject(
+          new Error(`bench section ${section.name} printed no JSON last line`),
+        );
       }
     });
   });

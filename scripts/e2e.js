@@ -175,4 +175,3 @@ main()
     console.log(`e2e: ${passed} passed, ${failed} failed`);
     process.exit(failed ? 1 : 0);
   });
-
