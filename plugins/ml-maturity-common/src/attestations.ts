@@ -1,6 +1,6 @@
 import { TeamNode } from './attribution';
 import { ANNOTATION_ATTEST_PREFIX } from './constants';
-import { EntityNode } from './entities';
+import { addFinding, EntityNode } from './entities';
 import { makeFinding } from './findings';
 import {
   ItemAttestation,
@@ -54,7 +54,8 @@ function readAnnotationAttestations(
     const value = getOwn(node.annotations, key);
     const itemId = key.slice(ANNOTATION_ATTEST_PREFIX.length);
     if (node.kind !== 'group') {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           key,
@@ -66,7 +67,8 @@ function readAnnotationAttestations(
     }
     const item = items.get(itemId);
     if (!item) {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           key,
@@ -80,7 +82,8 @@ function readAnnotationAttestations(
       continue;
     }
     if (!item.attestable) {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           key,
@@ -98,7 +101,8 @@ function readAnnotationAttestations(
     }
     const url = typeof value === 'string' ? value.trim() : value;
     if (!isHttpUrl(url)) {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           key,
@@ -226,6 +230,10 @@ export function resolveItem(options: {
   if (ruleHolds) {
     result.status = 'met';
     result.evidence = evidence;
+    return result;
+  }
+  if (states.length === 0) {
+    // Nothing attested, expired or ignored: unmet without a reason.
     return result;
   }
   const active = item.attestable

@@ -1,6 +1,5 @@
-import { EntityNode, pushEdge } from './entities';
+import { addFinding, EntityNode, pushEdge } from './entities';
 import { makeFinding } from './findings';
-import { refKind } from './refs';
 import { Finding } from './types';
 import { compareStrings } from './util';
 
@@ -45,6 +44,11 @@ function uniqueSorted(values: Iterable<string>): string[] {
 }
 
 const NONE: number[] = [];
+
+/** Whether a normalised ref has the kind of `prefix` (`kind:`), without slicing. */
+function isKindRef(ref: string, prefix: 'group:' | 'user:'): boolean {
+  return ref.startsWith(prefix);
+}
 const NO_TEAMS: string[] = [];
 
 function uniqueNumbers(values: number[]): number[] {
@@ -54,7 +58,40 @@ function uniqueNumbers(values: number[]): number[] {
   if (values.length === 2) {
     return values[0] === values[1] ? [values[0]] : values.sort((a, b) => a - b);
   }
-  return Array.from(new Set(values)).sort((a, b) => a - b);
+  let ascending = true;
+  for (let i = 1; ascending && i < values.length; i++) {
+    ascending = values[i - 1] < values[i];
+  }
+  return ascending ? values : Array.from(new Set(values)).sort((a, b) => a - b);
+}
+
+/**
+ * A set of strings kept as an array while small (most are: an entity's or
+ * a user's one to three teams), and as a Set beyond, to stay linear.
+ */
+type SmallSet = string[] | Set<string>;
+
+const SMALL_SET_MAX = 16;
+
+function addToSmallSet(set: SmallSet | undefined, value: string): SmallSet {
+  if (!set) {
+    return [value];
+  }
+  if (!Array.isArray(set)) {
+    return set.add(value);
+  }
+  if (!set.includes(value)) {
+    if (set.length < SMALL_SET_MAX) {
+      set.push(value);
+    } else {
+      return new Set(set).add(value);
+    }
+  }
+  return set;
+}
+
+function smallSetValues(set: SmallSet): string[] {
+  return Array.isArray(set) ? set : Array.from(set);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -66,7 +103,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   }
 }
 
-function findTeams(nodes: EntityNode[], byRef: Map<string, EntityNode>) {
+function findTeams(nodes: EntityNode[]) {
   const teams = new Map<string, TeamNode>();
   const teamFindings: Finding[] = [];
   for (const node of nodes) {
@@ -81,10 +118,12 @@ function findTeams(nodes: EntityNode[], byRef: Map<string, EntityNode>) {
       });
     }
   }
+  // A group ref is an entity exactly when it is one of the teams found so
+  // far, and the small teams map is cheaper to probe than byRef.
   const referencedBy = new Map<string, number>();
   for (const node of nodes) {
     for (const owner of node.owners) {
-      if (refKind(owner) === 'group' && !byRef.has(owner)) {
+      if (isKindRef(owner, 'group:') && !teams.has(owner)) {
         referencedBy.set(owner, (referencedBy.get(owner) ?? 0) + 1);
       }
     }
@@ -115,17 +154,12 @@ function linkMembers(
   nodes: EntityNode[],
   teams: Map<string, TeamNode>,
 ): Map<string, string[]> {
-  const pairs = new Map<string, Set<string>>();
+  const pairs = new Map<string, SmallSet>();
   const add = (user: string, team: string) => {
-    if (refKind(user) !== 'user' || !teams.has(team)) {
+    if (!isKindRef(user, 'user:') || !teams.has(team)) {
       return;
     }
-    let set = pairs.get(user);
-    if (!set) {
-      set = new Set();
-      pairs.set(user, set);
-    }
-    set.add(team);
+    pairs.set(user, addToSmallSet(pairs.get(user), team));
   };
   for (const node of nodes) {
     if (node.kind === 'user') {
@@ -141,7 +175,9 @@ function linkMembers(
   const userTeams = new Map<string, string[]>();
   const teamMembers = new Map<string, string[]>();
   for (const user of Array.from(pairs.keys()).sort(compareStrings)) {
-    const list = uniqueSorted(pairs.get(user)!);
+    const teamsOfUser = smallSetValues(pairs.get(user)!);
+    const list =
+      teamsOfUser.length > 1 ? teamsOfUser.sort(compareStrings) : teamsOfUser;
     userTeams.set(user, list);
     for (const team of list) {
       pushTo(teamMembers, team, user);
@@ -195,25 +231,40 @@ function ownerTeams(
   teams: Map<string, TeamNode>,
   userTeams: Map<string, string[]>,
   byRef: Map<string, EntityNode>,
+  singletons: Map<string, string[]>,
 ): string[] {
   if (node.owners.length === 0) {
     return NO_TEAMS;
+  }
+  // The common case, one owning group: one shared array per team rather
+  // than one per entity (they are never modified).
+  if (node.owners.length === 1 && isKindRef(node.owners[0], 'group:')) {
+    const owner = node.owners[0];
+    if (!teams.has(owner)) {
+      return NO_TEAMS;
+    }
+    let list = singletons.get(owner);
+    if (!list) {
+      list = [owner];
+      singletons.set(owner, list);
+    }
+    return list;
   }
   const result: string[] = [];
   const owners =
     node.owners.length === 1 ? node.owners : uniqueSorted(node.owners);
   for (const owner of owners) {
-    const kind = refKind(owner);
-    if (kind === 'group') {
+    if (isKindRef(owner, 'group:')) {
       if (teams.has(owner)) {
         result.push(owner);
       }
-    } else if (kind === 'user') {
+    } else if (isKindRef(owner, 'user:')) {
       const list = userTeams.get(owner);
       if (list) {
         result.push(...list);
       } else {
-        node.findings.push(
+        addFinding(
+          node,
           makeFinding(
             node.ref,
             'spec.owner',
@@ -225,7 +276,8 @@ function ownerTeams(
         );
       }
     } else {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           'spec.owner',
@@ -255,12 +307,13 @@ export function attribute(nodes: EntityNode[]): Attribution {
       if (owned) pushEdge(owned, 'owners', node.ref);
     }
   }
-  const { teams, teamFindings } = findTeams(nodes, byRef);
+  const { teams, teamFindings } = findTeams(nodes);
   const userTeams = linkMembers(nodes, teams);
   linkParents(nodes, teams);
 
+  const singletons = new Map<string, string[]>();
   const ownedTeams = nodes.map(node =>
-    ownerTeams(node, teams, userTeams, byRef),
+    ownerTeams(node, teams, userTeams, byRef, singletons),
   );
 
   const rawDeps: number[][] = new Array(nodes.length).fill(NONE);
@@ -298,32 +351,34 @@ export function attribute(nodes: EntityNode[]): Attribution {
   const dependencies = rawDeps.map(uniqueNumbers);
   const parts = rawParts.map(uniqueNumbers);
 
-  const usedSets: Array<Set<string> | undefined> = nodes.map(() => undefined);
+  // Teams that own a dependent of each entity.
+  const usedBy: Array<SmallSet | undefined> = new Array(nodes.length);
   for (let d = 0; d < nodes.length; d++) {
     const owners = ownedTeams[d];
     if (owners.length === 0) {
       continue;
     }
     for (const e of dependencies[d]) {
-      let set = usedSets[e];
-      if (!set) {
-        set = new Set();
-        usedSets[e] = set;
-      }
+      let used = usedBy[e];
       for (const team of owners) {
-        set.add(team);
+        used = addToSmallSet(used, team);
       }
+      usedBy[e] = used;
     }
   }
-  const usedTeams = usedSets.map((set, e) => {
-    if (!set) {
-      return NO_TEAMS;
+  const usedTeams: string[][] = new Array(nodes.length);
+  for (let e = 0; e < nodes.length; e++) {
+    const used = usedBy[e];
+    if (!used) {
+      usedTeams[e] = NO_TEAMS;
+      continue;
     }
-    for (const team of ownedTeams[e]) {
-      set.delete(team);
-    }
-    return uniqueSorted(set);
-  });
+    const list = smallSetValues(used);
+    const owners = ownedTeams[e];
+    const rest =
+      owners.length === 0 ? list : list.filter(team => !owners.includes(team));
+    usedTeams[e] = rest.length > 1 ? rest.sort(compareStrings) : rest;
+  }
 
   const owned = new Map<string, number[]>();
   const used = new Map<string, number[]>();
@@ -369,4 +424,21 @@ export function subtree(teams: Map<string, TeamNode>, root: string): string[] {
   }
   seen.delete(root);
   return [root, ...Array.from(seen).sort(compareStrings)];
+}
+
+/**
+ * Whether an entity counts for at least one team: owned, used, or (a User)
+ * a member. Only such entities can match a rule.
+ * @internal
+ */
+export function countsForSomeTeam(
+  attribution: Attribution,
+  node: EntityNode,
+  e: number,
+): boolean {
+  return (
+    attribution.ownedTeams[e].length > 0 ||
+    attribution.usedTeams[e].length > 0 ||
+    (node.kind === 'user' && attribution.userTeams.has(node.ref))
+  );
 }

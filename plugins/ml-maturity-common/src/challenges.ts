@@ -1,4 +1,5 @@
 import {
+  ascendingUnique,
   CompiledRule,
   evaluateRule,
   ProbeResults,
@@ -219,11 +220,11 @@ export function assessChallenges(
         break;
       }
       level = levelDef.level;
-      const refs = Array.from(
-        new Set(evaluated.flatMap(r => Array.from(r.evidence))),
-      )
-        .sort((a, b) => a - b)
-        .map(refOf);
+      const refs = (
+        evaluated.length === 1
+          ? evaluated[0].evidence
+          : ascendingUnique(evaluated.flatMap(r => r.evidence))
+      ).map(refOf);
       const shown = refs.slice(0, MAX_EVIDENCE_IN_REASON).join(', ');
       const more =
         refs.length > MAX_EVIDENCE_IN_REASON

@@ -13,7 +13,7 @@ import {
 } from './challenges';
 import { levelName } from './constants';
 import { EntityNode, readEntities, RefParser } from './entities';
-import { addGraphFacts, factObject, MlFacts, readOwnFacts } from './facts';
+import { collectFacts } from './facts';
 import { sortFindings } from './findings';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import {
@@ -39,7 +39,7 @@ import {
   TeamAssessment,
   TeamRollup,
 } from './types';
-import { compareStrings, sortedUnique } from './util';
+import { compareStrings } from './util';
 
 interface CompiledItem {
   definition: KitItemDefinition;
@@ -92,9 +92,7 @@ function assessScope(ctx: Context, teams: ReadonlyArray<string>) {
       const evaluated = evaluateRule(rule, ctx.results, teams);
       ruleHolds = evaluated.holds;
       if (ruleHolds) {
-        evidence = Array.from(evaluated.evidence)
-          .sort((a, b) => a - b)
-          .map(refOf);
+        evidence = evaluated.evidence.map(refOf);
       }
     }
     const states: AttestationState[] = [];
@@ -132,7 +130,11 @@ function teamFindings(
 ): Finding[] {
   const refs: string[] = [team];
   for (const e of ctx.attribution.owned.get(team) ?? []) {
-    refs.push(ctx.nodes[e].ref);
+    // An entity's findings are all on its node (and only there), so most
+    // owned entities, without findings, need no lookup.
+    if (ctx.nodes[e].findings.length > 0) {
+      refs.push(ctx.nodes[e].ref);
+    }
   }
   refs.push(...(ctx.attribution.teams.get(team)?.members ?? []));
   const out: Finding[] = [];
@@ -146,9 +148,19 @@ function teamFindings(
   return sortFindings(out);
 }
 
+type Contribution = AssetContribution['countsToward'][number];
+
+function compareContributions(a: Contribution, b: Contribution): number {
+  return (
+    compareStrings(a.team, b.team) ||
+    compareStrings(a.itemId, b.itemId) ||
+    compareStrings(a.via, b.via)
+  );
+}
+
 function assetContributions(
   ctx: Context,
-  facts: MlFacts[],
+  assetTypes: ReadonlyArray<string | undefined>,
 ): AssetContribution[] {
   const { nodes, attribution, results, items } = ctx;
   // probe → items whose rule tree uses it
@@ -162,48 +174,42 @@ function assetContributions(
   for (const item of items) {
     if (item.rule) visit(item.rule, item.definition.id);
   }
-  const toward = new Map<number, Set<string>>();
+  const toward = new Map<number, Contribution[]>();
   results.forEach((byTeam, probe) => {
     const itemIds = itemsByProbe.get(probe);
     if (!itemIds) return;
     for (const [team, matches] of byTeam) {
       for (const e of matches) {
-        if (!facts[e].asset) continue;
+        if (!assetTypes[e]) continue;
         const owned = attribution.ownedTeams[e].includes(team);
         const used = attribution.usedTeams[e].includes(team);
         if (!owned && !used) continue;
-        let set = toward.get(e);
-        if (!set) {
-          set = new Set();
-          toward.set(e, set);
+        let list = toward.get(e);
+        if (!list) {
+          list = [];
+          toward.set(e, list);
         }
         for (const itemId of itemIds) {
-          set.add(JSON.stringify([team, itemId, owned ? 'owned' : 'used']));
+          list.push({ team, itemId, via: owned ? 'owned' : 'used' });
         }
       }
     }
   });
   const out: AssetContribution[] = [];
   nodes.forEach((node, e) => {
-    const assetType = facts[e].asset;
+    const assetType = assetTypes[e];
     if (!assetType) return;
-    const entries = Array.from(toward.get(e) ?? []).map(
-      text => JSON.parse(text) as [string, string, 'owned' | 'used'],
-    );
-    entries.sort(
-      (a, b) =>
-        compareStrings(a[0], b[0]) ||
-        compareStrings(a[1], b[1]) ||
-        compareStrings(a[2], b[2]),
+    // Sorted, then equal neighbours dropped: the same team and item can be
+    // reached through several probes.
+    const entries = (toward.get(e) ?? []).sort(compareContributions);
+    const countsToward = entries.filter(
+      (entry, i) =>
+        i === 0 || compareContributions(entries[i - 1], entry) !== 0,
     );
     out.push({
       entityRef: node.ref,
       assetType,
-      countsToward: entries.map(([team, itemId, via]) => ({
-        team,
-        itemId,
-        via,
-      })),
+      countsToward,
       findings: sortFindings(node.findings),
     });
   });
@@ -232,27 +238,9 @@ function run(
     parser,
   );
   const resolve = createAssetTypeResolver(options?.assetTypeAliases);
-  const facts = nodes.map(node => readOwnFacts(node, resolve));
   const attribution = attribute(nodes);
-
-  nodes.forEach((node, e) => {
-    const dependsOn = attribution.dependencies[e]
-      .map(d => facts[d].asset)
-      .filter((t): t is NonNullable<typeof t> => !!t);
-    const contains =
-      node.kind === 'system'
-        ? attribution.parts[e]
-            .map(p => facts[p].asset)
-            .filter((t): t is NonNullable<typeof t> => !!t)
-        : undefined;
-    addGraphFacts(facts[e], {
-      dependsOnAssetTypes: dependsOn.length > 0 ? sortedUnique(dependsOn) : [],
-      containsAssetTypes: contains && sortedUnique(contains),
-      consumerTeams: attribution.usedTeams[e].length,
-    });
-  });
-  const factObjects = nodes.map((node, e) => factObject(node.raw, facts[e]));
-  const results = runProbes({ compiler, nodes, attribution, factObjects });
+  const { assetTypes, facts } = collectFacts(nodes, attribution, resolve);
+  const results = runProbes({ compiler, nodes, attribution, facts });
   const attestations = collectAttestations({
     nodes,
     teams: attribution.teams,
@@ -329,7 +317,7 @@ function run(
   }
 
   const unattributedAssets = nodes
-    .filter((_, e) => facts[e].asset && attribution.ownedTeams[e].length === 0)
+    .filter((_, e) => assetTypes[e] && attribution.ownedTeams[e].length === 0)
     .map(n => n.ref);
   const topFindings = sortFindings([
     ...readFindings,
@@ -344,7 +332,7 @@ function run(
   };
   return {
     assessment,
-    assets: withAssets ? assetContributions(ctx, facts) : [],
+    assets: withAssets ? assetContributions(ctx, assetTypes) : [],
   };
 }
 

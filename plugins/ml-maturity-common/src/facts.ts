@@ -1,4 +1,5 @@
 import { AssetTypeResolver } from './aliases';
+import { Attribution, countsForSomeTeam } from './attribution';
 import {
   ANNOTATION_ACCELERATOR,
   ANNOTATION_ASSET,
@@ -17,7 +18,7 @@ import {
   SCOPES,
   TUTORIAL_LEVELS,
 } from './constants';
-import { EntityNode } from './entities';
+import { addFinding, EntityNode } from './entities';
 import { makeFinding } from './findings';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
 
@@ -62,6 +63,7 @@ const DOCS_ANNOTATIONS = [
 const MAX_FREE_TEXT = 200;
 const MAX_LINKS = 1000;
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
+const BOOLEANS: ReadonlyArray<string> = ['false', 'true'];
 
 /** Reads one ML annotation as a string; a non-string is a finding. */
 function readString(node: EntityNode, key: string): string | undefined {
@@ -70,7 +72,8 @@ function readString(node: EntityNode, key: string): string | undefined {
     return undefined;
   }
   if (typeof value !== 'string') {
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         key,
@@ -96,7 +99,8 @@ function readEnum(
   if (allowed.includes(word)) {
     return word;
   }
-  node.findings.push(
+  addFinding(
+    node,
     makeFinding(
       node.ref,
       key,
@@ -110,7 +114,7 @@ function readEnum(
 }
 
 function readBoolean(node: EntityNode, key: string): boolean {
-  return readEnum(node, key, ['false', 'true']) === 'true';
+  return readEnum(node, key, BOOLEANS) === 'true';
 }
 
 function readFreeText(node: EntityNode, key: string): string | undefined {
@@ -123,7 +127,8 @@ function readFreeText(node: EntityNode, key: string): string | undefined {
     return undefined;
   }
   if (text.length > MAX_FREE_TEXT) {
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         key,
@@ -146,7 +151,8 @@ function readAssetType(
     if (resolved) {
       return resolved;
     }
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         ANNOTATION_ASSET,
@@ -167,7 +173,8 @@ function readRoles(node: EntityNode): string[] | undefined {
     return undefined;
   }
   if (node.kind !== 'user') {
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         ANNOTATION_ROLE,
@@ -191,7 +198,8 @@ function readRoles(node: EntityNode): string[] | undefined {
     }
   }
   for (const word of unknown) {
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         ANNOTATION_ROLE,
@@ -211,7 +219,8 @@ function readLinks(node: EntityNode): string[] {
     return [];
   }
   if (!Array.isArray(links)) {
-    node.findings.push(
+    addFinding(
+      node,
       makeFinding(
         node.ref,
         'metadata.links',
@@ -281,7 +290,8 @@ export function readOwnFacts(
     if (isHttpUrl(openSource.trim())) {
       facts.openSource = openSource.trim();
     } else {
-      node.findings.push(
+      addFinding(
+        node,
         makeFinding(
           node.ref,
           ANNOTATION_OPEN_SOURCE,
@@ -341,4 +351,59 @@ export function factObject(
   facts: MlFacts,
 ): Record<string, unknown> {
   return isRecord(raw) ? { ...raw, ml: facts } : { ml: facts };
+}
+
+/** Asset types of the given entity indices, sorted, without duplicates. */
+function assetTypesOf(
+  indices: ReadonlyArray<number>,
+  assetTypes: ReadonlyArray<AssetType | undefined>,
+): string[] {
+  let types: string[] | undefined;
+  for (const i of indices) {
+    const type = assetTypes[i];
+    if (type) (types ??= []).push(type);
+  }
+  return types ? sortedUnique(types) : [];
+}
+
+/**
+ * The facts of every entity (spec §3). All entities are read, for their
+ * findings and asset type, but the full facts (with the graph facts) are
+ * kept only for entities that count for some team: no rule can match
+ * another one. Arrays are indexed by entity index.
+ * @internal
+ */
+export function collectFacts(
+  nodes: ReadonlyArray<EntityNode>,
+  attribution: Attribution,
+  resolve: AssetTypeResolver,
+): {
+  assetTypes: Array<AssetType | undefined>;
+  facts: Array<MlFacts | undefined>;
+} {
+  const assetTypes: Array<AssetType | undefined> = new Array(nodes.length);
+  const facts: Array<MlFacts | undefined> = new Array(nodes.length);
+  for (let e = 0; e < nodes.length; e++) {
+    const own = readOwnFacts(nodes[e], resolve);
+    assetTypes[e] = own.asset;
+    if (countsForSomeTeam(attribution, nodes[e], e)) {
+      facts[e] = own;
+    }
+  }
+  for (let e = 0; e < nodes.length; e++) {
+    const own = facts[e];
+    if (!own) continue;
+    addGraphFacts(own, {
+      dependsOnAssetTypes: assetTypesOf(
+        attribution.dependencies[e],
+        assetTypes,
+      ),
+      containsAssetTypes:
+        nodes[e].kind === 'system'
+          ? assetTypesOf(attribution.parts[e], assetTypes)
+          : undefined,
+      consumerTeams: attribution.usedTeams[e].length,
+    });
+  }
+  return { assetTypes, facts };
 }

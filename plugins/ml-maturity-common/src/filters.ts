@@ -186,5 +186,59 @@ export function compileFilter(predicate: FilterPredicate): FilterFunction {
   return compilePredicate(predicate);
 }
 
+/** The upper-cased strings an `ml.asset` value test accepts, or undefined. */
+function assetValues(filter: unknown): string[] | undefined {
+  if (typeof filter === 'string') {
+    return [filter.toUpperCase()];
+  }
+  if (isObject(filter) && Object.keys(filter).length === 1) {
+    const values = filter.$in;
+    if (Array.isArray(values) && values.every(v => typeof v === 'string')) {
+      return values.map(v => (v as string).toUpperCase());
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The asset types (upper-cased) one of which a predicate requires, when it
+ * tests `ml.asset` against a string or an `$in` of strings at its top level
+ * or inside a top-level `$all`: an entity whose `ml.asset` is none of them
+ * cannot match, so the classifier skips it without running the filter (the
+ * equality of the library is case-insensitive, hence upper case). Undefined
+ * when the predicate requires no particular type.
+ * @internal
+ */
+export function requiredAssetTypes(
+  predicate: unknown,
+): ReadonlySet<string> | undefined {
+  if (!isObject(predicate)) {
+    return undefined;
+  }
+  if (hasOwn.call(predicate, '$all')) {
+    const parts = predicate.$all;
+    if (Object.keys(predicate).length !== 1 || !Array.isArray(parts)) {
+      return undefined;
+    }
+    for (const part of parts) {
+      const required = requiredAssetTypes(part);
+      if (required) {
+        return required;
+      }
+    }
+    return undefined;
+  }
+  if (
+    hasOwn.call(predicate, '$any') ||
+    hasOwn.call(predicate, '$not') ||
+    !hasOwn.call(predicate, 'ml.asset')
+  ) {
+    return undefined;
+  }
+  // A map of several paths must match them all, so `ml.asset` too.
+  const values = assetValues(predicate['ml.asset']);
+  return values && new Set(values);
+}
+
 /** The library's evaluator, used as the reference in tests. @internal */
 export const referenceEvaluate = evaluateFilterPredicate;

@@ -1,6 +1,7 @@
 import { Attribution } from './attribution';
 import { EntityNode } from './entities';
-import { compileFilter, FilterFunction } from './filters';
+import { MlFacts, factObject } from './facts';
+import { compileFilter, FilterFunction, requiredAssetTypes } from './filters';
 import { KitRule, RuleVia } from './types';
 import { safeJson } from './util';
 
@@ -24,6 +25,8 @@ export interface CompiledRule {
  */
 export class RuleCompiler {
   readonly filters: FilterFunction[] = [];
+  /** Per filter: the asset types (upper case) it requires, if any. */
+  readonly requiredAssets: Array<ReadonlySet<string> | undefined> = [];
   readonly probes: Probe[] = [];
   private readonly filterKeys = new Map<string, number>();
   private readonly probeKeys = new Map<string, number>();
@@ -34,6 +37,7 @@ export class RuleCompiler {
     if (filter === undefined) {
       filter = this.filters.length;
       this.filters.push(compileFilter(rule.filter));
+      this.requiredAssets.push(requiredAssetTypes(rule.filter));
       this.filterKeys.set(filterKey, filter);
     }
     const probeKey = `${rule.via}|${filter}`;
@@ -58,6 +62,8 @@ export class RuleCompiler {
 /** Per probe: team ref → matching entity indices (ascending). @internal */
 export type ProbeResults = Array<Map<string, number[]>>;
 
+const NO_TEAMS: string[] = [];
+
 function add(map: Map<string, number[]>, team: string, e: number) {
   const list = map.get(team);
   if (list) {
@@ -67,42 +73,115 @@ function add(map: Map<string, number[]>, team: string, e: number) {
   }
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
- * Runs every filter once on every entity that counts for some team, and
- * files each match under the teams it counts for.
+ * Runs each filter once on each entity whose match could count for some
+ * team, and files each match under the teams it counts for. An entity is
+ * skipped for a filter when none of the filter's probes would file it (no
+ * team through their `via`), or when the filter requires an asset type the
+ * entity does not have (see requiredAssetTypes); the object a filter sees
+ * (entity plus `ml` facts) is built only for entities that get that far.
  * @internal
  */
 export function runProbes(options: {
   compiler: RuleCompiler;
   nodes: EntityNode[];
   attribution: Attribution;
-  factObjects: Array<unknown>;
+  /** Facts of the entities that count for some team (see collectFacts). */
+  facts: ReadonlyArray<MlFacts | undefined>;
 }): ProbeResults {
-  const { compiler, nodes, attribution, factObjects } = options;
+  const { compiler, nodes, attribution, facts } = options;
   const { ownedTeams, usedTeams, userTeams } = attribution;
   const memberTeams = nodes.map(node =>
-    node.kind === 'user' ? userTeams.get(node.ref) ?? [] : [],
+    node.kind === 'user' ? userTeams.get(node.ref) ?? NO_TEAMS : NO_TEAMS,
   );
-  const candidates: number[] = [];
+  // Entities each filter is tried on, ascending: those a probe of the filter
+  // would file under some team (by the probes' `via`) and, when the filter
+  // requires an asset type, that have it. A document with a literal
+  // `ml.asset` key is always tried: the filter lookup would consult it too.
+  const owned: number[] = [];
+  const ownedOrUsed: number[] = [];
+  const members: number[] = [];
+  const byAsset = new Map<string, number[]>();
+  const literalAssetKey: number[] = [];
   for (let e = 0; e < nodes.length; e++) {
-    if (
-      ownedTeams[e].length > 0 ||
-      usedTeams[e].length > 0 ||
-      memberTeams[e].length > 0
-    ) {
-      candidates.push(e);
+    const isOwned = ownedTeams[e].length > 0;
+    const isUsed = usedTeams[e].length > 0;
+    const isMember = memberTeams[e].length > 0;
+    if (!isOwned && !isUsed && !isMember) continue;
+    if (isOwned) owned.push(e);
+    if (isOwned || isUsed) ownedOrUsed.push(e);
+    if (isMember) members.push(e);
+    if (hasOwn.call(nodes[e].raw, 'ml.asset')) {
+      literalAssetKey.push(e);
+      continue;
+    }
+    const asset = facts[e]!.asset;
+    if (asset !== undefined) {
+      const upper = asset.toUpperCase();
+      const list = byAsset.get(upper);
+      if (list) list.push(e);
+      else byAsset.set(upper, [e]);
     }
   }
+  const factObjects: Array<Record<string, unknown> | undefined> = new Array(
+    nodes.length,
+  );
+
   const probesByFilter: number[][] = compiler.filters.map(() => []);
   compiler.probes.forEach((probe, i) => probesByFilter[probe.filter].push(i));
   const results: ProbeResults = compiler.probes.map(() => new Map());
 
-  compiler.filters.forEach((filter, f) => {
+  for (let f = 0; f < compiler.filters.length; f++) {
+    const filter = compiler.filters[f];
     const probes = probesByFilter[f];
-    for (const e of candidates) {
+    let viaMembers = false;
+    let viaOwned = false;
+    let viaUsed = false;
+    for (const p of probes) {
+      const via = compiler.probes[p].via;
+      if (via === 'members') viaMembers = true;
+      else viaOwned = true;
+      if (via === 'owned-or-used') viaUsed = true;
+    }
+    const required = compiler.requiredAssets[f];
+    let tried: number[];
+    if (required) {
+      tried = literalAssetKey.slice();
+      for (const type of required) {
+        for (const e of byAsset.get(type) ?? []) tried.push(e);
+      }
+      if (required.size > 1 || literalAssetKey.length > 0) {
+        tried = Array.from(new Set(tried)).sort((x, y) => x - y);
+      }
+    } else if (!viaMembers) {
+      tried = viaUsed ? ownedOrUsed : owned;
+    } else if (!viaOwned) {
+      tried = members;
+    } else {
+      tried = Array.from(new Set([...ownedOrUsed, ...members])).sort(
+        (x, y) => x - y,
+      );
+    }
+    for (const e of tried) {
+      if (
+        !(
+          (viaOwned && ownedTeams[e].length > 0) ||
+          (viaUsed && usedTeams[e].length > 0) ||
+          (viaMembers && memberTeams[e].length > 0)
+        )
+      ) {
+        continue;
+      }
+      let object = factObjects[e];
+      if (object === undefined) {
+        object = factObject(nodes[e].raw, facts[e]!);
+        factObjects[e] = object;
+      }
       let matches: boolean;
       try {
-        matches = filter(factObjects[e]);
+        matches = filter(object);
       } catch {
         matches = false;
       }
@@ -124,9 +203,18 @@ export function runProbes(options: {
         }
       }
     }
-  });
+  }
   return results;
 }
+
+/**
+ * Scratch of {@link probeMatches}: `seen[e] === pass` when entity `e` is
+ * already in the union being built. Reused (and grown) across calls so a
+ * rollup union costs no Set; nothing can run in between, as it calls out to
+ * no other code.
+ */
+let seen = new Uint32Array(0);
+let pass = 0;
 
 /** Matches of one probe for a set of teams (a team, or a rollup). @internal */
 export function probeMatches(
@@ -138,25 +226,67 @@ export function probeMatches(
   if (teams.length === 1) {
     return byTeam.get(teams[0]) ?? [];
   }
-  const union = new Set<number>();
+  if (pass === 0xffffffff) {
+    seen.fill(0);
+    pass = 0;
+  }
+  pass++;
+  const union: number[] = [];
+  let ascending = true;
   for (const team of teams) {
-    for (const e of byTeam.get(team) ?? []) {
-      union.add(e);
+    const matches = byTeam.get(team);
+    if (!matches) continue;
+    for (const e of matches) {
+      if (e >= seen.length) {
+        const grown = new Uint32Array(Math.max(e + 1, seen.length * 2));
+        grown.set(seen);
+        seen = grown;
+      }
+      if (seen[e] !== pass) {
+        seen[e] = pass;
+        if (union.length > 0 && union[union.length - 1] > e) ascending = false;
+        union.push(e);
+      }
     }
   }
-  return Array.from(union).sort((a, b) => a - b);
+  return ascending ? union : union.sort((a, b) => a - b);
+}
+
+/** Whether a list of entity indices is strictly ascending. */
+function isStrictlyAscending(list: ReadonlyArray<number>): boolean {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1] >= list[i]) return false;
+  }
+  return true;
+}
+
+/** Ascending, without duplicates. @internal */
+export function ascendingUnique(values: Iterable<number>): number[] {
+  return Array.from(new Set(values)).sort((a, b) => a - b);
 }
 
 /**
  * Whether a rule holds for a set of teams, and its evidence (every match of
- * the rule and of its `allOf` rules) as entity indices.
+ * the rule and of its `allOf` rules) as entity indices, ascending and
+ * without duplicates. The evidence may be the probe's own match list: do
+ * not modify it.
  * @internal
  */
 export function evaluateRule(
   rule: CompiledRule,
   results: ProbeResults,
   teams: ReadonlyArray<string>,
-): { holds: boolean; evidence: Set<number> } {
+): { holds: boolean; evidence: ReadonlyArray<number> } {
+  if (rule.allOf.length === 0) {
+    // The common case: one probe, whose matches are already ascending.
+    const matches = probeMatches(results, rule.probe, teams);
+    return {
+      holds: matches.length >= rule.min,
+      evidence: isStrictlyAscending(matches)
+        ? matches
+        : ascendingUnique(matches),
+    };
+  }
   const evidence = new Set<number>();
   const visit = (r: CompiledRule): boolean => {
     const matches = probeMatches(results, r.probe, teams);
@@ -170,5 +300,5 @@ export function evaluateRule(
     return holds;
   };
   const holds = visit(rule);
-  return { holds, evidence };
+  return { holds, evidence: ascendingUnique(evidence) };
 }
