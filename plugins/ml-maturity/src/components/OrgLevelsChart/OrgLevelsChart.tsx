@@ -5,7 +5,7 @@ import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
 
 const WIDTH = 640;
 const HEIGHT = 200;
-const PAD = { left: 40, right: 48, top: 10, bottom: 22 };
+const PAD = { left: 40, right: 110, top: 10, bottom: 22 };
 /** Each level also differs by dash pattern, so colour is not the only cue. */
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
 const COLOURS = ['#9e9e9e', '#64b5f6', '#1e88e5', '#1565c0', '#0d47a1'];
@@ -32,6 +32,16 @@ export function describeOrgLevels(days: OrgHistoryDay[]): string {
     level => `${levelLabel(level)} ${count(last, level)}`,
   ).join(', ');
   return `Teams per level from ${days[0].day} to ${last.day}. On ${last.day}: ${counts}.`;
+}
+
+/** Levels that end on the same count share one label, so labels never overlap. */
+function endLabels(day: OrgHistoryDay): Array<{ n: number; levels: number[] }> {
+  const byCount = new Map<number, number[]>();
+  for (const level of LEVELS) {
+    const n = count(day, level);
+    byCount.set(n, [...(byCount.get(n) ?? []), level]);
+  }
+  return [...byCount].map(([n, levels]) => ({ n, levels }));
 }
 
 /**
@@ -100,16 +110,27 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
                 .map((d, i) => `${x(i)},${y(count(d, level))}`)
                 .join(' ')}
             />
-            <text
-              aria-hidden="true"
-              x={x(last) + 4}
-              y={y(count(days[last], level)) + 4}
-              fontSize={10}
-              fill={theme.palette.text.primary}
-            >
-              {levelCode(level)}
-            </text>
+            {days.length === 1 && (
+              <circle
+                cx={x(0)}
+                cy={y(count(days[0], level))}
+                r={3}
+                fill={COLOURS[level - 1]}
+              />
+            )}
           </g>
+        ))}
+        {endLabels(days[last]).map(({ n, levels }) => (
+          <text
+            key={n}
+            aria-hidden="true"
+            x={x(last) + 6}
+            y={y(n) + 4}
+            fontSize={10}
+            fill={theme.palette.text.primary}
+          >
+            {levels.map(levelCode).join(', ')}
+          </text>
         ))}
       </svg>
       <ul className={classes.legend} aria-hidden="true">
