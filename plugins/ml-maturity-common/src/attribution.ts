@@ -1,4 +1,5 @@
-import { addFinding, EntityNode, pushEdge } from './entities';
+import { Csr, IntPairs, toCsr, toSortedUniqueCsr } from './csr';
+import { addFinding, EDGES, EntityGraph, EntityNode } from './entities';
 import { makeFinding } from './findings';
 import { Finding } from './types';
 import { compareStrings } from './util';
@@ -6,6 +7,8 @@ import { compareStrings } from './util';
 /** A team: a Group entity or an implicit group referenced as an owner. @internal */
 export interface TeamNode {
   ref: string;
+  /** The team's number: its position in the sorted team refs. */
+  index: number;
   implicit: boolean;
   node?: EntityNode;
   /** Direct members (user refs), sorted. */
@@ -16,64 +19,65 @@ export interface TeamNode {
   children: string[];
 }
 
-/** Who owns and uses what (spec §4). Arrays are indexed by entity index. @internal */
+/**
+ * Who owns and uses what (spec §4). Arrays are indexed by entity index.
+ * Teams are numbers: their position in `teamRefs`, so that sorting team
+ * numbers sorts their refs too.
+ * @internal
+ */
 export interface Attribution {
   teams: Map<string, TeamNode>;
   /** Team refs, sorted. */
   teamRefs: string[];
-  byRef: Map<string, EntityNode>;
-  /** Teams each entity counts as owned for, sorted. */
-  ownedTeams: string[][];
-  /** Teams each entity counts as used for (never also owned), sorted. */
-  usedTeams: string[][];
-  /** Teams each user is a direct member of, sorted. */
-  userTeams: Map<string, string[]>;
-  /** One-hop dependencies (entity indices) of each entity. */
-  dependencies: number[][];
-  /** Entities that are part of each entity (for Systems). */
-  parts: number[][];
-  /** Entity indices owned / used by each team, in ref order. */
-  owned: Map<string, number[]>;
-  used: Map<string, number[]>;
+  /** Teams each entity counts as owned for, ascending. */
+  ownedTeams: number[][];
+  /** Teams each entity counts as used for (never also owned), ascending. */
+  usedTeams: number[][];
+  /** Teams each User entity is a direct member of, ascending (none for other kinds). */
+  memberTeams: number[][];
+  /** Child teams of each team, ascending. */
+  children: number[][];
+  /** One-hop dependencies (entity indices, ascending) of each entity. */
+  dependencies: Csr;
+  /** Entities that are part of each entity (for Systems), ascending. */
+  parts: Csr;
+  /** Entity indices owned by each team, ascending. */
+  owned: Array<number[] | undefined>;
   /** Findings about missing groups, by the group's ref. */
   teamFindings: Finding[];
 }
 
-function uniqueSorted(values: Iterable<string>): string[] {
-  return Array.from(new Set(values)).sort(compareStrings);
-}
+/*
+ * Refs are ids of the graph's RefTable; `teamOf[id]` is the team of a ref,
+ * or -1.
+ */
 
-const NONE: number[] = [];
+const NO_TEAMS: never[] = [];
+Object.freeze(NO_TEAMS);
 
-/** Whether a normalised ref has the kind of `prefix` (`kind:`), without slicing. */
-function isKindRef(ref: string, prefix: 'group:' | 'user:'): boolean {
-  return ref.startsWith(prefix);
-}
-const NO_TEAMS: string[] = [];
+const GROUP = 1;
+const USER = 2;
 
-function uniqueNumbers(values: number[]): number[] {
-  if (values.length < 2) {
-    return values;
+/** The kind (GROUP, USER or 0) of every ref id, read once from its text. */
+function refKinds(refs: ReadonlyArray<string>): Uint8Array {
+  const kinds = new Uint8Array(refs.length);
+  for (let id = 0; id < refs.length; id++) {
+    const ref = refs[id];
+    if (ref.startsWith('group:')) kinds[id] = GROUP;
+    else if (ref.startsWith('user:')) kinds[id] = USER;
   }
-  if (values.length === 2) {
-    return values[0] === values[1] ? [values[0]] : values.sort((a, b) => a - b);
-  }
-  let ascending = true;
-  for (let i = 1; ascending && i < values.length; i++) {
-    ascending = values[i - 1] < values[i];
-  }
-  return ascending ? values : Array.from(new Set(values)).sort((a, b) => a - b);
+  return kinds;
 }
 
 /**
- * A set of strings kept as an array while small (most are: an entity's or
+ * A set of numbers kept as an array while small (most are: an entity's or
  * a user's one to three teams), and as a Set beyond, to stay linear.
  */
-type SmallSet = string[] | Set<string>;
+type SmallSet = number[] | Set<number>;
 
 const SMALL_SET_MAX = 16;
 
-function addToSmallSet(set: SmallSet | undefined, value: string): SmallSet {
+function addToSmallSet(set: SmallSet | undefined, value: number): SmallSet {
   if (!set) {
     return [value];
   }
@@ -90,52 +94,95 @@ function addToSmallSet(set: SmallSet | undefined, value: string): SmallSet {
   return set;
 }
 
-function smallSetValues(set: SmallSet): string[] {
-  return Array.isArray(set) ? set : Array.from(set);
-}
+const ascending = (a: number, b: number) => a - b;
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) {
-    list.push(value);
-  } else {
-    map.set(key, [value]);
+/**
+ * Sorts numbers in place, ascending. Lists of teams are short, and
+ * Array.prototype.sort allocates working storage on every call: an
+ * insertion sort does not.
+ */
+function sortNumbers(list: number[]): number[] {
+  if (list.length > 32) {
+    return list.sort(ascending);
   }
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j] > value) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = value;
+  }
+  return list;
 }
 
-function findTeams(nodes: EntityNode[]) {
-  const teams = new Map<string, TeamNode>();
-  const teamFindings: Finding[] = [];
+/** The values, ascending and without duplicates (a small set has none). */
+function sortedValues(set: SmallSet): number[] {
+  return sortNumbers(Array.isArray(set) ? set : Array.from(set));
+}
+
+/**
+ * Owner ref ids of each entity: its own (spec.owner, ownedBy), then those
+ * folded in from `ownerOf` of other entities (in entity order), with the
+ * duplicates dropped while a list is short (up to 17 owners; beyond, the
+ * rest is kept as it comes). Owner counts in findings depend on this.
+ */
+function ownerLists(graph: EntityGraph): Csr {
+  const { nodes, entityOf, edges } = graph;
+  const own = edges[EDGES.owners];
+  const ownerOf = edges[EDGES.ownerOf];
+  const folded = new IntPairs();
+  for (let e = 0; e < nodes.length; e++) {
+    for (let k = ownerOf.offsets[e]; k < ownerOf.offsets[e + 1]; k++) {
+      const owned = entityOf[ownerOf.targets[k]];
+      if (owned >= 0) folded.push(owned, nodes[e].id);
+    }
+  }
+  const reverse = toCsr(nodes.length, folded);
+  const out = new IntPairs();
+  const row: number[] = [];
+  const add = (id: number) => {
+    if (row.length > 16 || !row.includes(id)) row.push(id);
+  };
+  for (let e = 0; e < nodes.length; e++) {
+    row.length = 0;
+    for (let k = own.offsets[e]; k < own.offsets[e + 1]; k++) {
+      add(own.targets[k]);
+    }
+    for (let k = reverse.offsets[e]; k < reverse.offsets[e + 1]; k++) {
+      add(reverse.targets[k]);
+    }
+    for (const id of row) out.push(e, id);
+  }
+  return toCsr(nodes.length, out);
+}
+
+/** Teams: Group entities, and groups named as owners (implicit teams). */
+function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
+  const { nodes, refs } = graph;
+  const isTeam = new Uint8Array(kinds.length);
+  const teamIds: number[] = [];
   for (const node of nodes) {
     if (node.kind === 'group') {
-      teams.set(node.ref, {
-        ref: node.ref,
-        implicit: false,
-        node,
-        members: [],
-        parents: [],
-        children: [],
-      });
+      isTeam[node.id] = 1;
+      teamIds.push(node.id);
     }
   }
-  // A group ref is an entity exactly when it is one of the teams found so
-  // far, and the small teams map is cheaper to probe than byRef.
-  const referencedBy = new Map<string, number>();
-  for (const node of nodes) {
-    for (const owner of node.owners) {
-      if (isKindRef(owner, 'group:') && !teams.has(owner)) {
-        referencedBy.set(owner, (referencedBy.get(owner) ?? 0) + 1);
-      }
+  // Implicit teams, in the order first named, with how many entities name them.
+  const implicitIds: number[] = [];
+  const namedBy = new Int32Array(kinds.length);
+  for (let k = 0; k < owners.targets.length; k++) {
+    const id = owners.targets[k];
+    if (kinds[id] === GROUP && !isTeam[id] && namedBy[id]++ === 0) {
+      implicitIds.push(id);
     }
   }
-  for (const [ref, count] of referencedBy) {
-    teams.set(ref, {
-      ref,
-      implicit: true,
-      members: [],
-      parents: [],
-      children: [],
-    });
+  const teamFindings: Finding[] = [];
+  for (const id of implicitIds) {
+    const ref = refs.refs[id];
+    const count = namedBy[id];
+    teamIds.push(id);
     teamFindings.push(
       makeFinding(
         ref,
@@ -147,119 +194,138 @@ function findTeams(nodes: EntityNode[]) {
       ),
     );
   }
-  return { teams, teamFindings };
+  teamIds.sort((a, b) => compareStrings(refs.refs[a], refs.refs[b]));
+  const teamOf = new Int32Array(kinds.length).fill(-1);
+  teamIds.forEach((id, t) => {
+    teamOf[id] = t;
+  });
+  return { teamIds, teamOf, groupEntity: isTeam, teamFindings };
 }
 
+/** Teams of each user (by ref id) and members of each team (user ref ids, sorted by ref). */
 function linkMembers(
-  nodes: EntityNode[],
-  teams: Map<string, TeamNode>,
-): Map<string, string[]> {
-  const pairs = new Map<string, SmallSet>();
-  const add = (user: string, team: string) => {
-    if (!isKindRef(user, 'user:') || !teams.has(team)) {
+  graph: EntityGraph,
+  kinds: Uint8Array,
+  teamOf: Int32Array,
+) {
+  const { nodes, refs, edges } = graph;
+  const sets: Array<SmallSet | undefined> = new Array(kinds.length);
+  const users: number[] = [];
+  const add = (user: number, team: number) => {
+    const t = teamOf[team];
+    if (kinds[user] !== USER || t < 0) {
       return;
     }
-    pairs.set(user, addToSmallSet(pairs.get(user), team));
+    const set = sets[user];
+    if (!set) users.push(user);
+    sets[user] = addToSmallSet(set, t);
   };
-  for (const node of nodes) {
+  const memberOf = edges[EDGES.memberOf];
+  const members = edges[EDGES.members];
+  for (let e = 0; e < nodes.length; e++) {
+    const node = nodes[e];
     if (node.kind === 'user') {
-      for (const group of node.memberOf) {
-        add(node.ref, group);
+      for (let k = memberOf.offsets[e]; k < memberOf.offsets[e + 1]; k++) {
+        add(node.id, memberOf.targets[k]);
       }
     } else if (node.kind === 'group') {
-      for (const user of node.members) {
-        add(user, node.ref);
+      for (let k = members.offsets[e]; k < members.offsets[e + 1]; k++) {
+        add(members.targets[k], node.id);
       }
     }
   }
-  const userTeams = new Map<string, string[]>();
-  const teamMembers = new Map<string, string[]>();
-  for (const user of Array.from(pairs.keys()).sort(compareStrings)) {
-    const teamsOfUser = smallSetValues(pairs.get(user)!);
-    const list =
-      teamsOfUser.length > 1 ? teamsOfUser.sort(compareStrings) : teamsOfUser;
-    userTeams.set(user, list);
-    for (const team of list) {
-      pushTo(teamMembers, team, user);
+  users.sort((a, b) => compareStrings(refs.refs[a], refs.refs[b]));
+  const userTeams: Array<number[] | undefined> = new Array(kinds.length);
+  const teamMembers: number[][] = new Array(teamOf.length);
+  for (const user of users) {
+    const list = sortedValues(sets[user]!);
+    userTeams[user] = list;
+    for (const t of list) {
+      (teamMembers[t] ??= []).push(user);
     }
   }
-  for (const [team, members] of teamMembers) {
-    teams.get(team)!.members = members;
-  }
-  return userTeams;
+  return { users, userTeams, teamMembers };
 }
 
-function linkParents(nodes: EntityNode[], teams: Map<string, TeamNode>) {
-  const parents = new Map<string, Set<string>>();
-  const add = (child: string, parent: string) => {
-    if (child === parent || !teams.has(child) || !teams.has(parent)) {
+/** Parents and children of each team, sorted; cycles of one are cut. */
+function linkParents(
+  graph: EntityGraph,
+  teamOf: Int32Array,
+  teamCount: number,
+) {
+  const { nodes, edges } = graph;
+  const sets: Array<Set<number> | undefined> = new Array(teamCount);
+  const add = (child: number, parent: number) => {
+    if (child < 0 || parent < 0 || child === parent) {
       return;
     }
-    let set = parents.get(child);
-    if (!set) {
-      set = new Set();
-      parents.set(child, set);
-    }
-    set.add(parent);
+    (sets[child] ??= new Set()).add(parent);
   };
-  for (const node of nodes) {
-    if (node.kind !== 'group') {
+  const parentEdges = edges[EDGES.parents];
+  const childEdges = edges[EDGES.children];
+  for (let e = 0; e < nodes.length; e++) {
+    if (nodes[e].kind !== 'group') {
       continue;
     }
-    for (const parent of node.parents) {
-      add(node.ref, parent);
+    const team = teamOf[nodes[e].id];
+    for (let k = parentEdges.offsets[e]; k < parentEdges.offsets[e + 1]; k++) {
+      add(team, teamOf[parentEdges.targets[k]]);
     }
-    for (const child of node.children) {
-      add(child, node.ref);
-    }
-  }
-  const children = new Map<string, string[]>();
-  for (const [child, set] of parents) {
-    const list = uniqueSorted(set);
-    teams.get(child)!.parents = list;
-    for (const parent of list) {
-      pushTo(children, parent, child);
+    for (let k = childEdges.offsets[e]; k < childEdges.offsets[e + 1]; k++) {
+      add(teamOf[childEdges.targets[k]], team);
     }
   }
-  for (const [parent, list] of children) {
-    teams.get(parent)!.children = uniqueSorted(list);
+  const parents: number[][] = new Array(teamCount);
+  const children: number[][] = new Array(teamCount);
+  for (let t = 0; t < teamCount; t++) {
+    const set = sets[t];
+    parents[t] = set ? sortNumbers(Array.from(set)) : NO_TEAMS;
+    for (const parent of parents[t]) {
+      (children[parent] ??= []).push(t);
+    }
   }
+  // Children were pushed by ascending child number: already sorted.
+  return { parents, children };
 }
 
-function ownerTeams(
-  node: EntityNode,
-  teams: Map<string, TeamNode>,
-  userTeams: Map<string, string[]>,
-  byRef: Map<string, EntityNode>,
-  singletons: Map<string, string[]>,
-): string[] {
-  if (node.owners.length === 0) {
+interface OwnerContext {
+  graph: EntityGraph;
+  owners: Csr;
+  kinds: Uint8Array;
+  teamOf: Int32Array;
+  userTeams: ReadonlyArray<number[] | undefined>;
+  singletons: number[][];
+}
+
+function ownerTeams(ctx: OwnerContext, e: number): number[] {
+  const { graph, owners, kinds, teamOf, userTeams } = ctx;
+  const start = owners.offsets[e];
+  const end = owners.offsets[e + 1];
+  if (start === end) {
     return NO_TEAMS;
   }
   // The common case, one owning group: one shared array per team rather
   // than one per entity (they are never modified).
-  if (node.owners.length === 1 && isKindRef(node.owners[0], 'group:')) {
-    const owner = node.owners[0];
-    if (!teams.has(owner)) {
+  if (end - start === 1 && kinds[owners.targets[start]] === GROUP) {
+    const team = teamOf[owners.targets[start]];
+    if (team < 0) {
       return NO_TEAMS;
     }
-    let list = singletons.get(owner);
-    if (!list) {
-      list = [owner];
-      singletons.set(owner, list);
-    }
-    return list;
+    return (ctx.singletons[team] ??= [team]);
   }
-  const result: string[] = [];
-  const owners =
-    node.owners.length === 1 ? node.owners : uniqueSorted(node.owners);
-  for (const owner of owners) {
-    if (isKindRef(owner, 'group:')) {
-      if (teams.has(owner)) {
-        result.push(owner);
+  const node = graph.nodes[e];
+  const refs = graph.refs.refs;
+  const ids = Array.from(new Set(owners.targets.subarray(start, end))).sort(
+    (a, b) => compareStrings(refs[a], refs[b]),
+  );
+  const result: number[] = [];
+  for (const owner of ids) {
+    if (kinds[owner] === GROUP) {
+      if (teamOf[owner] >= 0) {
+        result.push(teamOf[owner]);
       }
-    } else if (isKindRef(owner, 'user:')) {
-      const list = userTeams.get(owner);
+    } else if (kinds[owner] === USER) {
+      const list = userTeams[owner];
       if (list) {
         result.push(...list);
       } else {
@@ -268,8 +334,8 @@ function ownerTeams(
           makeFinding(
             node.ref,
             'spec.owner',
-            owner,
-            byRef.has(owner)
+            refs[owner],
+            graph.entityOf[owner] >= 0
               ? 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User'
               : 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
           ),
@@ -281,13 +347,42 @@ function ownerTeams(
         makeFinding(
           node.ref,
           'spec.owner',
-          owner,
+          refs[owner],
           'The owner must be a Group or a User; this entity counts for no team through it',
         ),
       );
     }
   }
-  return result.length > 1 ? uniqueSorted(result) : result;
+  return result.length > 1 ? sortNumbers(Array.from(new Set(result))) : result;
+}
+
+/** One-hop dependencies and parts of each entity, as entity indices. */
+function linkEntities(graph: EntityGraph): { dependencies: Csr; parts: Csr } {
+  const { nodes, entityOf, edges } = graph;
+  const deps = new IntPairs();
+  const parts = new IntPairs();
+  // Each edge kind and its direction: [kind, pairs, whether the entity
+  // carrying the edge is the row (else the target is)].
+  const kinds: Array<[Csr, IntPairs, boolean]> = [
+    [edges[EDGES.dependsOn], deps, true],
+    [edges[EDGES.dependencyOf], deps, false],
+    [edges[EDGES.partOf], parts, false],
+    [edges[EDGES.hasPart], parts, true],
+  ];
+  for (const [csr, pairs, forward] of kinds) {
+    for (let e = 0; e < nodes.length; e++) {
+      for (let k = csr.offsets[e]; k < csr.offsets[e + 1]; k++) {
+        const other = entityOf[csr.targets[k]];
+        if (other < 0 || other === e) continue;
+        if (forward) pairs.push(e, other);
+        else pairs.push(other, e);
+      }
+    }
+  }
+  return {
+    dependencies: toSortedUniqueCsr(nodes.length, deps),
+    parts: toSortedUniqueCsr(nodes.length, parts),
+  };
 }
 
 /**
@@ -295,127 +390,124 @@ function ownerTeams(
  * Findings about the entities go on their nodes.
  * @internal
  */
-export function attribute(nodes: EntityNode[]): Attribution {
-  const byRef = new Map<string, EntityNode>();
-  for (const node of nodes) {
-    byRef.set(node.ref, node);
-  }
-  // ownerOf is the reverse of ownedBy: fold it in so both read the same.
-  for (const node of nodes) {
-    for (const target of node.ownerOf) {
-      const owned = byRef.get(target);
-      if (owned) pushEdge(owned, 'owners', node.ref);
-    }
-  }
-  const { teams, teamFindings } = findTeams(nodes);
-  const userTeams = linkMembers(nodes, teams);
-  linkParents(nodes, teams);
-
-  const singletons = new Map<string, string[]>();
-  const ownedTeams = nodes.map(node =>
-    ownerTeams(node, teams, userTeams, byRef, singletons),
+export function attribute(graph: EntityGraph): Attribution {
+  const { nodes, refs, entityOf } = graph;
+  const kinds = refKinds(refs.refs);
+  const owners = ownerLists(graph);
+  const { teamIds, teamOf, groupEntity, teamFindings } = findTeams(
+    graph,
+    owners,
+    kinds,
   );
+  const teamCount = teamIds.length;
+  const members = linkMembers(graph, kinds, teamOf);
+  const { parents, children } = linkParents(graph, teamOf, teamCount);
 
-  const rawDeps: number[][] = new Array(nodes.length).fill(NONE);
-  const rawParts: number[][] = new Array(nodes.length).fill(NONE);
-  const link = (lists: number[][], from: number, to: number) => {
-    if (lists[from] === NONE) lists[from] = [to];
-    else lists[from].push(to);
+  const ownerContext: OwnerContext = {
+    graph,
+    owners,
+    kinds,
+    teamOf,
+    userTeams: members.userTeams,
+    singletons: new Array(teamCount),
   };
-  for (const node of nodes) {
-    for (const target of node.dependsOn) {
-      const dep = byRef.get(target);
-      if (dep && dep !== node) {
-        link(rawDeps, node.index, dep.index);
-      }
-    }
-    for (const source of node.dependencyOf) {
-      const dependent = byRef.get(source);
-      if (dependent && dependent !== node) {
-        link(rawDeps, dependent.index, node.index);
-      }
-    }
-    for (const target of node.partOf) {
-      const whole = byRef.get(target);
-      if (whole && whole !== node) {
-        link(rawParts, whole.index, node.index);
-      }
-    }
-    for (const target of node.hasPart) {
-      const part = byRef.get(target);
-      if (part && part !== node) {
-        link(rawParts, node.index, part.index);
-      }
-    }
+  const ownedTeams: number[][] = new Array(nodes.length);
+  for (let e = 0; e < nodes.length; e++) {
+    ownedTeams[e] = ownerTeams(ownerContext, e);
   }
-  const dependencies = rawDeps.map(uniqueNumbers);
-  const parts = rawParts.map(uniqueNumbers);
+  const { dependencies, parts } = linkEntities(graph);
 
   // Teams that own a dependent of each entity.
   const usedBy: Array<SmallSet | undefined> = new Array(nodes.length);
   for (let d = 0; d < nodes.length; d++) {
-    const owners = ownedTeams[d];
-    if (owners.length === 0) {
+    const teamsOfD = ownedTeams[d];
+    if (teamsOfD.length === 0) {
       continue;
     }
-    for (const e of dependencies[d]) {
+    for (
+      let k = dependencies.offsets[d];
+      k < dependencies.offsets[d + 1];
+      k++
+    ) {
+      const e = dependencies.targets[k];
       let used = usedBy[e];
-      for (const team of owners) {
+      for (const team of teamsOfD) {
         used = addToSmallSet(used, team);
       }
       usedBy[e] = used;
     }
   }
-  const usedTeams: string[][] = new Array(nodes.length);
+  const usedTeams: number[][] = new Array(nodes.length);
   for (let e = 0; e < nodes.length; e++) {
     const used = usedBy[e];
     if (!used) {
       usedTeams[e] = NO_TEAMS;
       continue;
     }
-    const list = smallSetValues(used);
-    const owners = ownedTeams[e];
-    const rest =
-      owners.length === 0 ? list : list.filter(team => !owners.includes(team));
-    usedTeams[e] = rest.length > 1 ? rest.sort(compareStrings) : rest;
+    const teamsOfE = ownedTeams[e];
+    const list = sortedValues(used);
+    usedTeams[e] =
+      teamsOfE.length === 0
+        ? list
+        : list.filter(team => !teamsOfE.includes(team));
   }
 
-  const owned = new Map<string, number[]>();
-  const used = new Map<string, number[]>();
+  const owned: number[][] = new Array(teamCount);
   for (let e = 0; e < nodes.length; e++) {
-    for (const team of ownedTeams[e]) {
-      pushTo(owned, team, e);
-    }
-    for (const team of usedTeams[e]) {
-      pushTo(used, team, e);
-    }
+    for (const team of ownedTeams[e]) (owned[team] ??= []).push(e);
+  }
+  const memberTeams: number[][] = new Array(nodes.length);
+  for (let e = 0; e < nodes.length; e++) {
+    memberTeams[e] =
+      nodes[e].kind === 'user'
+        ? members.userTeams[nodes[e].id] ?? NO_TEAMS
+        : NO_TEAMS;
   }
 
+  const teamRefs = teamIds.map(id => refs.refs[id]);
+  const teams = new Map<string, TeamNode>();
+  teamIds.forEach((id, t) => {
+    const team: TeamNode = {
+      ref: teamRefs[t],
+      index: t,
+      implicit: !groupEntity[id],
+      members: (members.teamMembers[t] ?? []).map(u => refs.refs[u]),
+      parents: parents[t].map(p => teamRefs[p]),
+      children: (children[t] ?? []).map(c => teamRefs[c]),
+    };
+    if (!team.implicit) team.node = nodes[entityOf[id]];
+    teams.set(team.ref, team);
+  });
+  for (let t = 0; t < teamCount; t++) {
+    children[t] ??= NO_TEAMS;
+  }
   return {
     teams,
-    teamRefs: Array.from(teams.keys()).sort(compareStrings),
-    byRef,
+    teamRefs,
     ownedTeams,
     usedTeams,
-    userTeams,
+    memberTeams,
+    children,
     dependencies,
     parts,
     owned,
-    used,
     teamFindings,
   };
 }
 
 /**
- * A team and its descendants (cycles cut), the team first, the rest sorted.
+ * A team and its descendants (cycles cut), the team first, the rest
+ * ascending.
  * @internal
  */
-export function subtree(teams: Map<string, TeamNode>, root: string): string[] {
-  const seen = new Set<string>([root]);
+export function subtree(
+  children: ReadonlyArray<ReadonlyArray<number>>,
+  root: number,
+): number[] {
+  const seen = new Set<number>([root]);
   const queue = [root];
   for (let i = 0; i < queue.length; i++) {
-    const ref = queue[i];
-    for (const child of teams.get(ref)?.children ?? []) {
+    for (const child of children[queue[i]]) {
       if (!seen.has(child)) {
         seen.add(child);
         queue.push(child);
@@ -423,7 +515,7 @@ export function subtree(teams: Map<string, TeamNode>, root: string): string[] {
     }
   }
   seen.delete(root);
-  return [root, ...Array.from(seen).sort(compareStrings)];
+  return [root, ...Array.from(seen).sort(ascending)];
 }
 
 /**
@@ -433,12 +525,11 @@ export function subtree(teams: Map<string, TeamNode>, root: string): string[] {
  */
 export function countsForSomeTeam(
   attribution: Attribution,
-  node: EntityNode,
   e: number,
 ): boolean {
   return (
     attribution.ownedTeams[e].length > 0 ||
     attribution.usedTeams[e].length > 0 ||
-    (node.kind === 'user' && attribution.userTeams.has(node.ref))
+    attribution.memberTeams[e].length > 0
   );
 }

@@ -205,7 +205,7 @@ const MAX_EVIDENCE_IN_REASON = 3;
 export function assessChallenges(
   compiled: CompiledChallenges,
   results: ProbeResults,
-  teams: ReadonlyArray<string>,
+  teams: ReadonlyArray<number>,
   refOf: (index: number) => string,
 ): Challenges {
   const out = {} as Challenges;

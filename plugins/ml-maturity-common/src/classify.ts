@@ -5,7 +5,7 @@ import {
   collectAttestations,
   resolveItem,
 } from './attestations';
-import { attribute, Attribution, subtree } from './attribution';
+import { attribute, Attribution, subtree, TeamNode } from './attribution';
 import {
   assessChallenges,
   compileChallenges,
@@ -13,7 +13,7 @@ import {
 } from './challenges';
 import { levelName } from './constants';
 import { EntityNode, readEntities, RefParser } from './entities';
-import { collectFacts } from './facts';
+import { entityFacts, readAssetTypes } from './facts';
 import { sortFindings } from './findings';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import {
@@ -83,8 +83,15 @@ function orderedItems(kits: ReadonlyArray<KitDefinition>): KitItemDefinition[] {
   return out;
 }
 
-function assessScope(ctx: Context, teams: ReadonlyArray<string>) {
+/** Items, kits and level of a set of teams (a team, or a rollup). */
+function assessScope(ctx: Context, teams: ReadonlyArray<number>) {
   const refOf = (e: number) => ctx.nodes[e].ref;
+  // Each team's attestations, looked up once per scope rather than per item.
+  const attested: Array<Map<string, AttestationState>> = [];
+  for (const team of teams) {
+    const byItem = ctx.attestations.get(ctx.attribution.teamRefs[team]);
+    if (byItem) attested.push(byItem);
+  }
   const items: ItemResult[] = ctx.items.map(({ definition, rule }) => {
     let ruleHolds = false;
     let evidence: string[] = [];
@@ -96,22 +103,28 @@ function assessScope(ctx: Context, teams: ReadonlyArray<string>) {
       }
     }
     const states: AttestationState[] = [];
-    for (const team of teams) {
-      const state = ctx.attestations.get(team)?.get(definition.id);
+    for (const byItem of attested) {
+      const state = byItem.get(definition.id);
       if (state) states.push(state);
     }
     return resolveItem({ item: definition, ruleHolds, evidence, states });
   });
-  const kits: KitProgress[] = KIT_IDS.map(id => {
-    const required = items.filter(i => i.kit === id && i.required);
-    const met = required.filter(i => i.status !== 'unmet').length;
-    return {
-      id,
-      met,
-      total: required.length,
-      complete: met === required.length,
-    };
-  });
+  // Required items met and in all, per kit (in the order of KIT_IDS).
+  const met = new Array<number>(KIT_IDS.length).fill(0);
+  const total = new Array<number>(KIT_IDS.length).fill(0);
+  for (const item of items) {
+    if (!item.required) continue;
+    const k = KIT_IDS.indexOf(item.kit);
+    if (k < 0) continue;
+    total[k]++;
+    if (item.status !== 'unmet') met[k]++;
+  }
+  const kits: KitProgress[] = KIT_IDS.map((id, k) => ({
+    id,
+    met: met[k],
+    total: total[k],
+    complete: met[k] === total[k],
+  }));
   let kitsCompleted = 0;
   while (kitsCompleted < kits.length && kits[kitsCompleted].complete) {
     kitsCompleted++;
@@ -124,19 +137,19 @@ function assessScope(ctx: Context, teams: ReadonlyArray<string>) {
 
 function teamFindings(
   ctx: Context,
-  team: string,
+  team: TeamNode,
   findingsByRef: Map<string, Finding[]>,
   placed: Set<string>,
 ): Finding[] {
-  const refs: string[] = [team];
-  for (const e of ctx.attribution.owned.get(team) ?? []) {
+  const refs: string[] = [team.ref];
+  for (const e of ctx.attribution.owned[team.index] ?? []) {
     // An entity's findings are all on its node (and only there), so most
     // owned entities, without findings, need no lookup.
     if (ctx.nodes[e].findings.length > 0) {
       refs.push(ctx.nodes[e].ref);
     }
   }
-  refs.push(...(ctx.attribution.teams.get(team)?.members ?? []));
+  refs.push(...team.members);
   const out: Finding[] = [];
   for (const ref of refs) {
     const list = findingsByRef.get(ref);
@@ -163,6 +176,7 @@ function assetContributions(
   assetTypes: ReadonlyArray<string | undefined>,
 ): AssetContribution[] {
   const { nodes, attribution, results, items } = ctx;
+  const { teamRefs } = attribution;
   // probe → items whose rule tree uses it
   const itemsByProbe = new Map<number, string[]>();
   const visit = (rule: CompiledRule, itemId: string) => {
@@ -178,7 +192,11 @@ function assetContributions(
   results.forEach((byTeam, probe) => {
     const itemIds = itemsByProbe.get(probe);
     if (!itemIds) return;
-    for (const [team, matches] of byTeam) {
+    // Team numbers ascend with their refs, and the contributions are
+    // sorted below anyway.
+    for (let team = 0; team < byTeam.length; team++) {
+      const matches = byTeam[team];
+      if (!matches) continue;
       for (const e of matches) {
         if (!assetTypes[e]) continue;
         const owned = attribution.ownedTeams[e].includes(team);
@@ -190,7 +208,11 @@ function assetContributions(
           toward.set(e, list);
         }
         for (const itemId of itemIds) {
-          list.push({ team, itemId, via: owned ? 'owned' : 'used' });
+          list.push({
+            team: teamRefs[team],
+            itemId,
+            via: owned ? 'owned' : 'used',
+          });
         }
       }
     }
@@ -233,14 +255,21 @@ function run(
   const challenges = compileChallenges(compiler);
 
   const parser = new RefParser();
-  const { nodes, findings: readFindings } = readEntities(
+  const graph = readEntities(
     Array.isArray(options?.entities) ? options.entities : [],
     parser,
   );
+  const { nodes, findings: readFindings } = graph;
   const resolve = createAssetTypeResolver(options?.assetTypeAliases);
-  const attribution = attribute(nodes);
-  const { assetTypes, facts } = collectFacts(nodes, attribution, resolve);
-  const results = runProbes({ compiler, nodes, attribution, facts });
+  const attribution = attribute(graph);
+  const assetTypes = readAssetTypes(nodes, resolve);
+  const results = runProbes({
+    compiler,
+    nodes,
+    attribution,
+    assetTypes,
+    factsOf: e => entityFacts(nodes, attribution, assetTypes, e),
+  });
   const attestations = collectAttestations({
     nodes,
     teams: attribution.teams,
@@ -271,9 +300,9 @@ function run(
   const placed = new Set<string>();
   const refOf = (e: number) => nodes[e].ref;
 
-  const teams: TeamAssessment[] = attribution.teamRefs.map(ref => {
+  const teams: TeamAssessment[] = attribution.teamRefs.map((ref, t) => {
     const team = attribution.teams.get(ref)!;
-    const scope = assessScope(ctx, [ref]);
+    const scope = assessScope(ctx, [t]);
     return {
       entityRef: ref,
       implicit: team.implicit,
@@ -284,15 +313,14 @@ function run(
       currentKit: scope.currentKit,
       kits: scope.kits,
       items: scope.items,
-      challenges: assessChallenges(challenges, results, [ref], refOf),
-      findings: teamFindings(ctx, ref, findingsByRef, placed),
+      challenges: assessChallenges(challenges, results, [t], refOf),
+      findings: teamFindings(ctx, team, findingsByRef, placed),
       rollup: null,
     };
   });
-  const levelOf = new Map(teams.map(t => [t.entityRef, t.level]));
-  for (const team of teams) {
-    const scopeTeams = subtree(attribution.teams, team.entityRef);
-    if (scopeTeams.length < 2) continue;
+  teams.forEach((team, t) => {
+    const scopeTeams = subtree(attribution.children, t);
+    if (scopeTeams.length < 2) return;
     const scope = assessScope(ctx, scopeTeams);
     const descendants = scopeTeams.slice(1);
     const levels: TeamRollup['levels'] = {
@@ -303,18 +331,18 @@ function run(
       '5': 0,
     };
     for (const d of descendants) {
-      const key = String(levelOf.get(d) ?? 1) as keyof TeamRollup['levels'];
+      const key = String(teams[d].level) as keyof TeamRollup['levels'];
       levels[key]++;
     }
     team.rollup = {
-      teams: descendants,
+      teams: descendants.map(d => attribution.teamRefs[d]),
       levels,
       level: scope.level,
       kitsCompleted: scope.kitsCompleted,
       currentKit: scope.currentKit,
       kits: scope.kits,
     };
-  }
+  });
 
   const unattributedAssets = nodes
     .filter((_, e) => assetTypes[e] && attribution.ownedTeams[e].length === 0)

@@ -2,18 +2,25 @@ import {
   CommonValidatorFunctions,
   KubernetesValidatorFunctions,
 } from '@backstage/catalog-model';
+import { Csr, IntPairs, toCsr } from './csr';
 import { Finding } from './types';
 import { makeFinding } from './findings';
 import { parseRefWithDefaults, RefResult } from './refs';
 import { compareStrings, getOwn, isRecord, JsonRecord, safeJson } from './util';
 
 /**
- * One entity as the classifier sees it: its normalised ref, the refs it points
- * to (spec fields and relations merged) and its own findings.
+ * One entity as the classifier sees it: its normalised ref (and the ref's
+ * id) and its own findings. The refs it points to are in the graph's edge
+ * lists (see {@link EntityGraph}), not on the node.
  * @internal
  */
 export interface EntityNode {
   index: number;
+  /**
+   * Id of `ref` in the graph's {@link RefTable}; entities are interned
+   * first, so it equals `index` (-1 while reading).
+   */
+  id: number;
   ref: string;
   /** lower-case kind */
   kind: string;
@@ -21,30 +28,126 @@ export interface EntityNode {
   raw: JsonRecord;
   annotations: JsonRecord | undefined;
   findings: Finding[];
-  owners: string[];
-  ownerOf: string[];
-  memberOf: string[];
-  members: string[];
-  parents: string[];
-  children: string[];
-  dependsOn: string[];
-  dependencyOf: string[];
-  partOf: string[];
-  hasPart: string[];
 }
 
+/**
+ * The kinds of edge, spec fields and relations merged; the value is the
+ * index of the edge's list in {@link EntityGraph.edges}.
+ * @internal
+ */
+export const EDGES = {
+  owners: 0,
+  ownerOf: 1,
+  memberOf: 2,
+  members: 3,
+  parents: 4,
+  children: 5,
+  dependsOn: 6,
+  dependencyOf: 7,
+  partOf: 8,
+  hasPart: 9,
+} as const;
+
 /** @internal */
-export type EdgeField =
-  | 'owners'
-  | 'ownerOf'
-  | 'memberOf'
-  | 'members'
-  | 'parents'
-  | 'children'
-  | 'dependsOn'
-  | 'dependencyOf'
-  | 'partOf'
-  | 'hasPart';
+export type EdgeField = keyof typeof EDGES;
+
+const EDGE_KINDS = 10;
+
+/**
+ * Every normalised ref seen (entities and the targets of their edges), each
+ * given a dense integer id in one map lookup, so that the rest of the
+ * classification works on integers.
+ * @internal
+ */
+export class RefTable {
+  readonly refs: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  intern(ref: string): number {
+    let id = this.ids.get(ref);
+    if (id === undefined) {
+      id = this.refs.length;
+      this.refs.push(ref);
+      this.ids.set(ref, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * The entities and what they point to. Edge lists are rows by entity index
+ * holding ref ids, in reading order (spec fields, then relations), repeats
+ * dropped only while a row is short (see addEdge). Entities are interned
+ * first, in ref order: entity `e` has ref id `e`, and a ref id is an
+ * entity's when `entityOf[id] >= 0`.
+ * @internal
+ */
+export interface EntityGraph {
+  nodes: EntityNode[];
+  refs: RefTable;
+  /** Entity index of each ref id, -1 for refs that are no entity. */
+  entityOf: Int32Array;
+  /** By edge kind ({@link EDGES}). */
+  edges: Csr[];
+}
+
+/** What the reading of one classification shares: refs and raw edges. */
+interface ReadState {
+  parser: RefParser;
+  refs: RefTable;
+  /**
+   * Per edge kind: (candidate number, index in `targets`) pairs; the
+   * indices become ref ids once all documents are read.
+   */
+  edges: IntPairs[];
+  /** Edge targets, interned in one batch after reading (see readEntities). */
+  targets: string[];
+  /** Candidate number of the document being read. */
+  candidate: number;
+  /**
+   * Per edge kind: refs of the document being read (the first
+   * `pendingCount[kind]`), see {@link addEdge}. The arrays are reused, not
+   * emptied: emptying frees their storage, and each document would
+   * allocate it again.
+   */
+  pending: string[][];
+  pendingCount: Int32Array;
+  /** Lower-cased kinds, by kind as written. */
+  kinds: Map<string, string>;
+}
+
+/**
+ * Notes an edge of the document being read. Spec fields and relations
+ * mostly name the same refs; dropping the repeats here (while a list is
+ * short, as the owner counts in findings expect) saves ref lookups, the
+ * costliest part of reading.
+ */
+function addEdge(state: ReadState, kind: number, ref: string) {
+  const list = state.pending[kind];
+  const count = state.pendingCount[kind];
+  if (count <= 16) {
+    for (let i = 0; i < count; i++) {
+      if (list[i] === ref) return;
+    }
+  }
+  list[count] = ref;
+  state.pendingCount[kind] = count + 1;
+}
+
+/** Files the document's edges under its candidate number. */
+function flushEdges(state: ReadState) {
+  for (let kind = 0; kind < EDGE_KINDS; kind++) {
+    const count = state.pendingCount[kind];
+    if (count === 0) continue;
+    const list = state.pending[kind];
+    const pairs = state.edges[kind];
+    for (let i = 0; i < count; i++) {
+      pairs.push(state.candidate, state.targets.length);
+      state.targets.push(list[i]);
+    }
+    state.pendingCount[kind] = 0;
+  }
+}
 
 /** Spec fields read as references: path, default kind, edge, single or list, kinds it applies to. */
 interface SpecRefField {
@@ -91,28 +194,34 @@ const SPEC_REF_FIELDS: ReadonlyArray<SpecRefField> = [
   { field: 'system', defaultKind: 'system', edge: 'partOf', list: false },
 ];
 
-/** The same, with each field's path (`spec.<field>`) made once. */
-const SPEC_REFS: ReadonlyArray<SpecRefField & { path: string }> =
-  SPEC_REF_FIELDS.map(def => ({ ...def, path: `spec.${def.field}` }));
+/** The same, with each field's path (`spec.<field>`) and edge kind made once. */
+const SPEC_REFS: ReadonlyArray<
+  SpecRefField & { path: string; edgeKind: number }
+> = SPEC_REF_FIELDS.map(def => ({
+  ...def,
+  path: `spec.${def.field}`,
+  edgeKind: EDGES[def.edge],
+}));
 
 /** Catalog relation types, seen from the entity that carries them. */
-const RELATION_EDGES: ReadonlyMap<string, EdgeField> = new Map<
-  string,
-  EdgeField
->([
-  ['ownedBy', 'owners'],
-  ['ownerOf', 'ownerOf'],
-  ['memberOf', 'memberOf'],
-  ['hasMember', 'members'],
-  ['childOf', 'parents'],
-  ['parentOf', 'children'],
-  ['dependsOn', 'dependsOn'],
-  ['consumesApi', 'dependsOn'],
-  ['dependencyOf', 'dependencyOf'],
-  ['apiConsumedBy', 'dependencyOf'],
-  ['partOf', 'partOf'],
-  ['hasPart', 'hasPart'],
-]);
+const RELATION_EDGES: ReadonlyMap<string, number> = new Map<string, number>(
+  (
+    [
+      ['ownedBy', 'owners'],
+      ['ownerOf', 'ownerOf'],
+      ['memberOf', 'memberOf'],
+      ['hasMember', 'members'],
+      ['childOf', 'parents'],
+      ['parentOf', 'children'],
+      ['dependsOn', 'dependsOn'],
+      ['consumesApi', 'dependsOn'],
+      ['dependencyOf', 'dependencyOf'],
+      ['apiConsumedBy', 'dependencyOf'],
+      ['partOf', 'partOf'],
+      ['hasPart', 'hasPart'],
+    ] as Array<[string, EdgeField]>
+  ).map(([type, edge]) => [type, EDGES[edge]]),
+);
 
 const MAX_LIST_LENGTH = 10000;
 const TEMPLATE_SCAN_BUDGET = 200000;
@@ -196,9 +305,6 @@ export function readIdentity(
   return { kind, namespace: getOwn(metadata, 'namespace'), name, metadata };
 }
 
-const NO_EDGES: string[] = [];
-Object.freeze(NO_EDGES);
-
 const NO_FINDINGS: Finding[] = [];
 Object.freeze(NO_FINDINGS);
 
@@ -215,16 +321,6 @@ export function addFinding(node: EntityNode, finding: Finding) {
   }
 }
 
-/** Adds an edge; small lists are kept free of duplicates. @internal */
-export function pushEdge(node: EntityNode, edge: EdgeField, ref: string) {
-  const list = node[edge];
-  if (list === NO_EDGES) {
-    node[edge] = [ref];
-  } else if (list.length > 16 || !list.includes(ref)) {
-    list.push(ref);
-  }
-}
-
 function emptyNode(
   raw: JsonRecord,
   ref: string,
@@ -233,26 +329,17 @@ function emptyNode(
 ): EntityNode {
   return {
     index: -1,
+    id: -1,
     ref,
     kind,
     namespace,
     raw,
     annotations: undefined,
     findings: NO_FINDINGS,
-    owners: NO_EDGES,
-    ownerOf: NO_EDGES,
-    memberOf: NO_EDGES,
-    members: NO_EDGES,
-    parents: NO_EDGES,
-    children: NO_EDGES,
-    dependsOn: NO_EDGES,
-    dependencyOf: NO_EDGES,
-    partOf: NO_EDGES,
-    hasPart: NO_EDGES,
   };
 }
 
-function readSpecRefs(node: EntityNode, parser: RefParser) {
+function readSpecRefs(node: EntityNode, state: ReadState) {
   const spec = getOwn(node.raw, 'spec');
   if (spec === undefined) {
     return;
@@ -293,7 +380,7 @@ function readSpecRefs(node: EntityNode, parser: RefParser) {
       }
       const limit = Math.min(value.length, MAX_LIST_LENGTH);
       for (let i = 0; i < limit; i++) {
-        readSpecRef(node, parser, def, value[i]);
+        readSpecRef(node, state, def, value[i]);
       }
       continue;
     }
@@ -308,19 +395,19 @@ function readSpecRefs(node: EntityNode, parser: RefParser) {
         ),
       );
     }
-    readSpecRef(node, parser, def, value);
+    readSpecRef(node, state, def, value);
   }
 }
 
 function readSpecRef(
   node: EntityNode,
-  parser: RefParser,
-  def: SpecRefField & { path: string },
+  state: ReadState,
+  def: SpecRefField & { path: string; edgeKind: number },
   value: unknown,
 ) {
-  const result = parser.parse(value, def.defaultKind, node.namespace);
+  const result = state.parser.parse(value, def.defaultKind, node.namespace);
   if (typeof result === 'string') {
-    pushEdge(node, def.edge, result);
+    addEdge(state, def.edgeKind, result);
   } else {
     addFinding(
       node,
@@ -355,7 +442,7 @@ function relationTarget(relation: JsonRecord): unknown {
   return target;
 }
 
-function readRelations(node: EntityNode, parser: RefParser) {
+function readRelations(node: EntityNode, state: ReadState) {
   const relations = getOwn(node.raw, 'relations');
   if (relations === undefined) {
     return;
@@ -378,13 +465,13 @@ function readRelations(node: EntityNode, parser: RefParser) {
     const type = getOwn(relation, 'type');
     const edge =
       typeof type === 'string' ? RELATION_EDGES.get(type) : undefined;
-    if (!edge) {
+    if (edge === undefined) {
       continue;
     }
     const target = relationTarget(relation as JsonRecord);
-    const result = parser.parse(target, undefined, node.namespace);
+    const result = state.parser.parse(target, undefined, node.namespace);
     if (typeof result === 'string') {
-      pushEdge(node, edge, result);
+      addEdge(state, edge, result);
     } else {
       addFinding(
         node,
@@ -401,24 +488,38 @@ function readRelations(node: EntityNode, parser: RefParser) {
 
 /**
  * Reads the input documents into entity nodes, sorted by ref (so that every
- * later step is independent of the input order). Non-entities and templates
+ * later step is independent of the input order), and their edges. Non-entities and templates
  * are skipped; unusable names become top-level findings. Never throws.
  * @internal
  */
 export function readEntities(
   docs: ReadonlyArray<unknown>,
   parser: RefParser,
-): { nodes: EntityNode[]; findings: Finding[] } {
+): EntityGraph & { findings: Finding[] } {
   const findings: Finding[] = [];
   const candidates: EntityNode[] = [];
+  const state: ReadState = {
+    parser,
+    refs: new RefTable(),
+    edges: Array.from({ length: EDGE_KINDS }, () => new IntPairs()),
+    candidate: 0,
+    pending: Array.from({ length: EDGE_KINDS }, () => []),
+    pendingCount: new Int32Array(EDGE_KINDS),
+    kinds: new Map(),
+    targets: [],
+  };
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
+    state.candidate = candidates.length;
     try {
-      const node = readOne(doc, parser, findings);
+      const node = readOne(doc, state, findings);
       if (node) {
         candidates.push(node);
       }
     } catch (error) {
+      // Drop the edges read before the failure (they are filed only when a
+      // document is read to the end).
+      state.pendingCount.fill(0);
       findings.push(
         makeFinding(
           'unknown:default/unreadable',
@@ -429,23 +530,29 @@ export function readEntities(
       );
     }
   }
-  candidates.sort((a, b) => compareStrings(a.ref, b.ref));
+  // Candidate numbers, sorted by ref (candidates keep theirs for the edges).
+  const order = candidates.map((_, c) => c);
+  order.sort((a, b) => compareStrings(candidates[a].ref, candidates[b].ref));
+  const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
   const nodes: EntityNode[] = [];
-  for (let i = 0; i < candidates.length; ) {
+  for (let i = 0; i < order.length; ) {
+    const ref = candidates[order[i]].ref;
     let j = i + 1;
-    while (j < candidates.length && candidates[j].ref === candidates[i].ref) {
+    while (j < order.length && candidates[order[j]].ref === ref) {
       j++;
     }
-    let chosen = candidates[i];
+    let chosenCandidate = order[i];
+    let chosen = candidates[chosenCandidate];
     if (j - i > 1) {
       // Duplicates: keep the one with the smallest JSON text, so the choice
       // does not depend on the input order.
       let best = safeJson(chosen.raw);
       for (let k = i + 1; k < j; k++) {
-        const text = safeJson(candidates[k].raw);
+        const text = safeJson(candidates[order[k]].raw);
         if (text < best) {
           best = text;
-          chosen = candidates[k];
+          chosenCandidate = order[k];
+          chosen = candidates[chosenCandidate];
         }
       }
       addFinding(
@@ -461,15 +568,38 @@ export function readEntities(
       );
     }
     chosen.index = nodes.length;
+    nodeOfCandidate[chosenCandidate] = chosen.index;
+    // Entities are interned first, in ref order: entity i has ref id i.
+    chosen.id = state.refs.intern(chosen.ref);
     nodes.push(chosen);
     i = j;
   }
-  return { nodes, findings };
+  // Interning the edge targets in one tight loop, rather than while
+  // reading each document, keeps the ref map in the CPU caches: it is the
+  // costliest part of reading.
+  const { refs, targets } = state;
+  const targetIds = new Int32Array(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    targetIds[i] = refs.intern(targets[i]);
+  }
+  for (const pairs of state.edges) {
+    for (let i = 0; i < pairs.size; i++) {
+      pairs.values[i] = targetIds[pairs.values[i]];
+    }
+  }
+  const entityOf = new Int32Array(refs.refs.length).fill(-1);
+  for (let e = 0; e < nodes.length; e++) {
+    entityOf[e] = e;
+  }
+  const edges = state.edges.map(pairs =>
+    toCsr(nodes.length, pairs, nodeOfCandidate),
+  );
+  return { nodes, refs, entityOf, edges, findings };
 }
 
 function readOne(
   doc: unknown,
-  parser: RefParser,
+  state: ReadState,
   findings: Finding[],
 ): EntityNode | undefined {
   const identity = readIdentity(doc);
@@ -485,7 +615,12 @@ function readOne(
   ) {
     return undefined;
   }
-  const kind = identity.kind.toLowerCase();
+  // A catalog has a handful of kinds: lower-cased once each, not per entity.
+  let kind = state.kinds.get(identity.kind);
+  if (kind === undefined) {
+    kind = identity.kind.toLowerCase();
+    state.kinds.set(identity.kind, kind);
+  }
   let namespace = 'default';
   const ns = identity.namespace;
   // The ref shown in findings about an unusable identity; built only then.
@@ -551,7 +686,8 @@ function readOne(
       ),
     );
   }
-  readSpecRefs(node, parser);
-  readRelations(node, parser);
+  readSpecRefs(node, state);
+  readRelations(node, state);
+  flushEdges(state);
   return node;
 }

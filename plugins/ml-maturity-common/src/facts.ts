@@ -18,6 +18,7 @@ import {
   SCOPES,
   TUTORIAL_LEVELS,
 } from './constants';
+import { Csr } from './csr';
 import { addFinding, EntityNode } from './entities';
 import { makeFinding } from './findings';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
@@ -230,7 +231,8 @@ function readLinks(node: EntityNode): string[] {
     );
     return [];
   }
-  const types = new Set<string>();
+  // Most entities have no typed links: no Set for them.
+  let types: Set<string> | undefined;
   const limit = Math.min(links.length, MAX_LINKS);
   for (let i = 0; i < limit; i++) {
     const type = getOwn(links[i], 'type');
@@ -239,10 +241,10 @@ function readLinks(node: EntityNode): string[] {
       type.trim() &&
       type.length <= MAX_FREE_TEXT
     ) {
-      types.add(type.trim().toLowerCase());
+      (types ??= new Set()).add(type.trim().toLowerCase());
     }
   }
-  return sortedUnique(types);
+  return types ? sortedUnique(types) : [];
 }
 
 function hasStringAnnotation(node: EntityNode, keys: string[]): boolean {
@@ -259,9 +261,8 @@ function hasStringAnnotation(node: EntityNode, keys: string[]): boolean {
  */
 export function readOwnFacts(
   node: EntityNode,
-  resolve: AssetTypeResolver,
+  asset: AssetType | undefined,
 ): MlFacts {
-  const asset = readAssetType(node, resolve);
   const facts: MlFacts = {
     curated: readBoolean(node, ANNOTATION_CURATED),
     scope: readEnum(node, ANNOTATION_SCOPE, SCOPES),
@@ -353,57 +354,64 @@ export function factObject(
   return isRecord(raw) ? { ...raw, ml: facts } : { ml: facts };
 }
 
-/** Asset types of the given entity indices, sorted, without duplicates. */
+/** Asset types of the entities in a row, sorted, without duplicates. */
 function assetTypesOf(
-  indices: ReadonlyArray<number>,
+  rows: Csr,
+  row: number,
   assetTypes: ReadonlyArray<AssetType | undefined>,
 ): string[] {
   let types: string[] | undefined;
-  for (const i of indices) {
-    const type = assetTypes[i];
+  for (let k = rows.offsets[row]; k < rows.offsets[row + 1]; k++) {
+    const type = assetTypes[rows.targets[k]];
     if (type) (types ??= []).push(type);
   }
   return types ? sortedUnique(types) : [];
 }
 
 /**
- * The facts of every entity (spec §3). All entities are read, for their
- * findings and asset type, but the full facts (with the graph facts) are
- * kept only for entities that count for some team: no rule can match
- * another one. Arrays are indexed by entity index.
+ * The asset type of every entity (findings about the annotation go on the
+ * node), indexed by entity index.
  * @internal
  */
-export function collectFacts(
+export function readAssetTypes(
+  nodes: ReadonlyArray<EntityNode>,
+  resolve: AssetTypeResolver,
+): Array<AssetType | undefined> {
+  const assetTypes: Array<AssetType | undefined> = new Array(nodes.length);
+  for (let e = 0; e < nodes.length; e++) {
+    assetTypes[e] = readAssetType(nodes[e], resolve);
+  }
+  return assetTypes;
+}
+
+/**
+ * The facts of one entity (spec §3), with the graph facts when it counts
+ * for some team (no rule can match another one). Reading adds the
+ * entity's findings to its node: call it once per entity. The classifier
+ * builds them entity by entity while running the filters (see runProbes),
+ * so that each is garbage soon after, rather than keeping 100,000 of them.
+ * @internal
+ */
+export function entityFacts(
   nodes: ReadonlyArray<EntityNode>,
   attribution: Attribution,
-  resolve: AssetTypeResolver,
-): {
-  assetTypes: Array<AssetType | undefined>;
-  facts: Array<MlFacts | undefined>;
-} {
-  const assetTypes: Array<AssetType | undefined> = new Array(nodes.length);
-  const facts: Array<MlFacts | undefined> = new Array(nodes.length);
-  for (let e = 0; e < nodes.length; e++) {
-    const own = readOwnFacts(nodes[e], resolve);
-    assetTypes[e] = own.asset;
-    if (countsForSomeTeam(attribution, nodes[e], e)) {
-      facts[e] = own;
-    }
-  }
-  for (let e = 0; e < nodes.length; e++) {
-    const own = facts[e];
-    if (!own) continue;
+  assetTypes: ReadonlyArray<AssetType | undefined>,
+  e: number,
+): MlFacts {
+  const own = readOwnFacts(nodes[e], assetTypes[e]);
+  if (countsForSomeTeam(attribution, e)) {
     addGraphFacts(own, {
       dependsOnAssetTypes: assetTypesOf(
-        attribution.dependencies[e],
+        attribution.dependencies,
+        e,
         assetTypes,
       ),
       containsAssetTypes:
         nodes[e].kind === 'system'
-          ? assetTypesOf(attribution.parts[e], assetTypes)
+          ? assetTypesOf(attribution.parts, e, assetTypes)
           : undefined,
       consumerTeams: attribution.usedTeams[e].length,
     });
   }
-  return { assetTypes, facts };
+  return own;
 }

@@ -21,6 +21,30 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * `valuesAreEqual(a, b)` of `@backstage/filter-predicates` with `b` fixed:
  * case-insensitive strings, numbers compared as strings.
  */
+/**
+ * `a.toUpperCase() === upper`, without allocating the upper-cased copy
+ * when `a` is ASCII (each character then maps to one character).
+ */
+function equalsUpperCased(a: string, upper: string): boolean {
+  const length = a.length;
+  for (let i = 0; i < length; i++) {
+    let code = a.charCodeAt(i);
+    if (code >= 128) {
+      return a.toUpperCase() === upper;
+    }
+    if (code >= 97 && code <= 122) code -= 32;
+    if (i >= upper.length || code !== upper.charCodeAt(i)) {
+      // A mismatch; still exact if the rest holds no non-ASCII character
+      // (whose upper case could be longer, as "ß" is "SS").
+      for (let j = i + 1; j < length; j++) {
+        if (a.charCodeAt(j) >= 128) return a.toUpperCase() === upper;
+      }
+      return false;
+    }
+  }
+  return length === upper.length;
+}
+
 function compileEquals(b: unknown): ValueTest {
   if (b === null) {
     return () => false;
@@ -30,7 +54,7 @@ function compileEquals(b: unknown): ValueTest {
     return a =>
       a === b ||
       (typeof a === 'string'
-        ? a.toUpperCase() === upper
+        ? equalsUpperCased(a, upper)
         : typeof a === 'number' && String(a) === b);
   }
   if (typeof b === 'number') {
@@ -155,10 +179,22 @@ function compilePredicate(predicate: unknown): FilterFunction {
         const inner = compilePredicate(p.$not);
         return v => !inner(v);
       }
+      // Plain loops: `every(f => f(v))` would allocate a closure per
+      // entity and filter.
       const parts = (p[op] as unknown[]).map(compilePredicate);
       return op === '$all'
-        ? v => parts.every(f => f(v))
-        : v => parts.some(f => f(v));
+        ? v => {
+            for (let i = 0; i < parts.length; i++) {
+              if (!parts[i](v)) return false;
+            }
+            return true;
+          }
+        : v => {
+            for (let i = 0; i < parts.length; i++) {
+              if (parts[i](v)) return true;
+            }
+            return false;
+          };
     }
   }
   const tests: Array<{ lookup: Lookup; test: ValueTest }> = [];
@@ -172,7 +208,12 @@ function compilePredicate(predicate: unknown): FilterFunction {
     const { lookup, test } = tests[0];
     return v => test(lookup(v));
   }
-  return v => tests.every(t => t.test(t.lookup(v)));
+  return v => {
+    for (let i = 0; i < tests.length; i++) {
+      if (!tests[i].test(tests[i].lookup(v))) return false;
+    }
+    return true;
+  };
 }
 
 /**

@@ -21,6 +21,8 @@ for (let c = 0; c < 128; c++) {
 const COLON = 58;
 const SLASH = 47;
 const DASH = 45;
+const UPPER_A = 65;
+const UPPER_Z = 90;
 
 function charClass(code: number): number {
   return code < 128 ? CHAR_CLASS[code] : 0;
@@ -39,9 +41,12 @@ function scanSimpleRef(value: string, out: SimpleRefShape): boolean {
   const length = value.length;
   let colon = -1;
   let slash = -1;
+  let upper = false;
   for (let i = 0; i < length; i++) {
     const code = value.charCodeAt(i);
-    if (code === COLON) {
+    if (code >= UPPER_A && code <= UPPER_Z) {
+      upper = true;
+    } else if (code === COLON) {
       if (colon !== -1 || slash !== -1) return false;
       colon = i;
     } else if (code === SLASH) {
@@ -77,15 +82,18 @@ function scanSimpleRef(value: string, out: SimpleRefShape): boolean {
   if (charClass(value.charCodeAt(length - 1)) & NAME_INNER) return false;
   out.colon = colon;
   out.slash = slash;
+  out.upper = upper;
   return true;
 }
 
 interface SimpleRefShape {
   colon: number;
   slash: number;
+  /** Whether the text has upper-case letters. */
+  upper: boolean;
 }
 
-const shape: SimpleRefShape = { colon: -1, slash: -1 };
+const shape: SimpleRefShape = { colon: -1, slash: -1, upper: false };
 
 const MAX_REF_LENGTH = 1024;
 
@@ -131,15 +139,15 @@ export function parseRefWithDefaults(
     const nameStart = slash !== -1 ? slash + 1 : colon + 1;
     if (colon !== -1 && slash !== -1) {
       // Complete reference: the scan checked the kind, so only lengths remain.
-      // toLowerCase returns an already lower-case text as it is, flattened
-      // if it was a concatenation: map lookups by ref are several times
-      // faster on flat strings.
+      // Most are lower case already: returned as they are, since
+      // toLowerCase would allocate a copy (and most refs are relation
+      // targets: hundreds of thousands in a large catalog).
       if (
         colon <= 63 &&
         slash - colon - 1 <= 63 &&
         value.length - nameStart <= 63
       ) {
-        return value.toLowerCase();
+        return shape.upper ? value.toLowerCase() : value;
       }
     } else {
       const kind = colon !== -1 ? value.slice(0, colon) : defaultKind;

@@ -59,17 +59,18 @@ export class RuleCompiler {
   }
 }
 
-/** Per probe: team ref → matching entity indices (ascending). @internal */
-export type ProbeResults = Array<Map<string, number[]>>;
+/**
+ * Per probe, per team number: the matching entity indices (ascending), or
+ * undefined for none. @internal
+ */
+export type ProbeResults = Array<Array<number[] | undefined>>;
 
-const NO_TEAMS: string[] = [];
-
-function add(map: Map<string, number[]>, team: string, e: number) {
-  const list = map.get(team);
+function add(byTeam: Array<number[] | undefined>, team: number, e: number) {
+  const list = byTeam[team];
   if (list) {
     list.push(e);
   } else {
-    map.set(team, [e]);
+    byTeam[team] = [e];
   }
 }
 
@@ -88,14 +89,16 @@ export function runProbes(options: {
   compiler: RuleCompiler;
   nodes: EntityNode[];
   attribution: Attribution;
-  /** Facts of the entities that count for some team (see collectFacts). */
-  facts: ReadonlyArray<MlFacts | undefined>;
+  assetTypes: ReadonlyArray<string | undefined>;
+  /**
+   * The facts of an entity; called exactly once for each entity, in
+   * index order, as it also records the entity's findings.
+   */
+  factsOf: (e: number) => MlFacts;
 }): ProbeResults {
-  const { compiler, nodes, attribution, facts } = options;
-  const { ownedTeams, usedTeams, userTeams } = attribution;
-  const memberTeams = nodes.map(node =>
-    node.kind === 'user' ? userTeams.get(node.ref) ?? NO_TEAMS : NO_TEAMS,
-  );
+  const { compiler, nodes, attribution, assetTypes, factsOf } = options;
+  const { ownedTeams, usedTeams, memberTeams } = attribution;
+  const teamCount = attribution.teamRefs.length;
   // Entities each filter is tried on, ascending: those a probe of the filter
   // would file under some team (by the probes' `via`) and, when the filter
   // requires an asset type, that have it. A document with a literal
@@ -117,7 +120,7 @@ export function runProbes(options: {
       literalAssetKey.push(e);
       continue;
     }
-    const asset = facts[e]!.asset;
+    const asset = assetTypes[e];
     if (asset !== undefined) {
       const upper = asset.toUpperCase();
       const list = byAsset.get(upper);
@@ -125,16 +128,14 @@ export function runProbes(options: {
       else byAsset.set(upper, [e]);
     }
   }
-  const factObjects: Array<Record<string, unknown> | undefined> = new Array(
-    nodes.length,
-  );
-
   const probesByFilter: number[][] = compiler.filters.map(() => []);
   compiler.probes.forEach((probe, i) => probesByFilter[probe.filter].push(i));
-  const results: ProbeResults = compiler.probes.map(() => new Map());
+  const results: ProbeResults = compiler.probes.map(() =>
+    new Array(teamCount).fill(undefined),
+  );
 
-  for (let f = 0; f < compiler.filters.length; f++) {
-    const filter = compiler.filters[f];
+  // Per filter: the entities it is tried on (ascending) and its vias.
+  const plans = compiler.filters.map((filter, f) => {
     const probes = probesByFilter[f];
     let viaMembers = false;
     let viaOwned = false;
@@ -164,31 +165,41 @@ export function runProbes(options: {
         (x, y) => x - y,
       );
     }
-    for (const e of tried) {
+    return { filter, probes, tried, next: 0, viaMembers, viaOwned, viaUsed };
+  });
+
+  // Entity by entity (each filter's list walked in step), so that the
+  // object a filter sees is built once and dropped right after: it dies
+  // young, which the garbage collector reclaims almost for free. Each
+  // team's matches still come out ascending.
+  for (let e = 0; e < nodes.length; e++) {
+    const facts = factsOf(e);
+    let object: Record<string, unknown> | undefined;
+    for (const plan of plans) {
+      if (plan.next >= plan.tried.length || plan.tried[plan.next] !== e) {
+        continue;
+      }
+      plan.next++;
       if (
         !(
-          (viaOwned && ownedTeams[e].length > 0) ||
-          (viaUsed && usedTeams[e].length > 0) ||
-          (viaMembers && memberTeams[e].length > 0)
+          (plan.viaOwned && ownedTeams[e].length > 0) ||
+          (plan.viaUsed && usedTeams[e].length > 0) ||
+          (plan.viaMembers && memberTeams[e].length > 0)
         )
       ) {
         continue;
       }
-      let object = factObjects[e];
-      if (object === undefined) {
-        object = factObject(nodes[e].raw, facts[e]!);
-        factObjects[e] = object;
-      }
+      object ??= factObject(nodes[e].raw, facts);
       let matches: boolean;
       try {
-        matches = filter(object);
+        matches = plan.filter(object);
       } catch {
         matches = false;
       }
       if (!matches) {
         continue;
       }
-      for (const p of probes) {
+      for (const p of plan.probes) {
         const result = results[p];
         switch (compiler.probes[p].via) {
           case 'members':
@@ -220,11 +231,11 @@ let pass = 0;
 export function probeMatches(
   results: ProbeResults,
   probe: number,
-  teams: ReadonlyArray<string>,
+  teams: ReadonlyArray<number>,
 ): number[] {
   const byTeam = results[probe];
   if (teams.length === 1) {
-    return byTeam.get(teams[0]) ?? [];
+    return byTeam[teams[0]] ?? [];
   }
   if (pass === 0xffffffff) {
     seen.fill(0);
@@ -234,7 +245,7 @@ export function probeMatches(
   const union: number[] = [];
   let ascending = true;
   for (const team of teams) {
-    const matches = byTeam.get(team);
+    const matches = byTeam[team];
     if (!matches) continue;
     for (const e of matches) {
       if (e >= seen.length) {
@@ -275,7 +286,7 @@ export function ascendingUnique(values: Iterable<number>): number[] {
 export function evaluateRule(
   rule: CompiledRule,
   results: ProbeResults,
-  teams: ReadonlyArray<string>,
+  teams: ReadonlyArray<number>,
 ): { holds: boolean; evidence: ReadonlyArray<number> } {
   if (rule.allOf.length === 0) {
     // The common case: one probe, whose matches are already ascending.
