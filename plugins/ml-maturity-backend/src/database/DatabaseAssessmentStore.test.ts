@@ -188,6 +188,56 @@ describe('DatabaseAssessmentStore', () => {
       ).toEqual(new Map([['group:default/c', 1]]));
     });
 
+    it('writes more rows than one statement takes, all or nothing', async () => {
+      const { store } = await createStore(databaseId);
+      // 2 bound values per asset row: more than one INSERT's worth
+      const assets = Array.from({ length: 16_000 }, (_, i) => ({
+        entityRef: `resource:default/asset-${i}`,
+        assetType: 'dataset',
+        countsToward: [],
+        findings: [],
+      }));
+      const teams = Array.from({ length: 8_000 }, (_, i) =>
+        stored(makeTeam(`group:default/team-${i}`, { level: 2 })),
+      );
+      const id = await store.startSnapshot({
+        startedAt: new Date(),
+        abandonedBefore: new Date(0),
+      });
+      await store.completeSnapshot(result(id, { teams, assets }));
+      expect(await store.getAsset('resource:default/asset-15999')).toEqual(
+        assets[15999],
+      );
+      expect(await store.getTeam('group:default/team-7999')).toEqual(
+        teams[7999],
+      );
+      expect(
+        await store.getTeamHistory({ teamRef: 'group:default/team-7999' }),
+      ).toHaveLength(1);
+
+      // a failing write (the same asset twice, in the second statement)
+      // leaves the previous results and status untouched
+      const failing = await store.startSnapshot({
+        startedAt: new Date(),
+        abandonedBefore: new Date(0),
+      });
+      await expect(
+        store.completeSnapshot(
+          result(failing, {
+            teams: [stored(makeTeam('group:default/other'))],
+            assets: [...assets, assets[0]],
+            day: '2026-03-03',
+          }),
+        ),
+      ).rejects.toThrow();
+      expect(await store.getTeam('group:default/other')).toBeUndefined();
+      expect(await store.getTeam('group:default/team-0')).toEqual(teams[0]);
+      expect(
+        await store.getTeamHistory({ teamRef: 'group:default/other' }),
+      ).toEqual([]);
+      expect((await store.getRefreshStatus()).lastSuccess?.id).toBe(id);
+    });
+
     it('keeps one history point per team per day and purges old days', async () => {
       const { store } = await createStore(databaseId);
       const write = async (day: string, level: number, purge: string) => {

@@ -18,8 +18,12 @@ import {
 } from './AssessmentStore';
 import { migrateLatest } from './migrate';
 
-/** Rows per INSERT statement, well under every engine's parameter limit. */
-const INSERT_CHUNK = 200;
+/**
+ * Bind parameters per INSERT statement: under SQLite's limit (32,766 since
+ * 3.32) and PostgreSQL's (65,535), so that a refresh writes each table in one
+ * statement up to thousands of rows.
+ */
+const MAX_BINDINGS = 30_000;
 
 type DbTimestamp = Date | string | number;
 
@@ -97,6 +101,30 @@ function chunks<T>(items: T[], size: number): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
+}
+
+/**
+ * Multi-row INSERTs built directly (one placeholder group per row, as many
+ * rows per statement as {@link MAX_BINDINGS} allows): knex's insert builder
+ * normalises every row object, which costs more than the write itself at
+ * thousands of rows. Table and column names are constants of this file;
+ * `suffix` (an ON CONFLICT clause) is appended to each statement.
+ */
+async function insertRows(
+  tx: Knex.Transaction,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  suffix = '',
+): Promise<void> {
+  const group = `(${columns.map(() => '?').join(', ')})`;
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  for (const chunk of chunks(rows, Math.floor(MAX_BINDINGS / columns.length))) {
+    await tx.raw(
+      head + new Array(chunk.length).fill(group).join(', ') + suffix,
+      chunk.flat() as Knex.RawBinding[],
+    );
+  }
 }
 
 function toSnapshot(row: Omit<SnapshotRow, 'payload'>): Snapshot {
@@ -227,41 +255,44 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         });
 
       await tx('team_assessments').delete();
-      for (const chunk of chunks(result.teams, INSERT_CHUNK)) {
-        await tx<TeamAssessmentRow>('team_assessments').insert(
-          chunk.map(team => ({
-            team_ref: team.assessment.entityRef,
-            parent_ref: team.assessment.parent,
-            level: team.assessment.level,
-            payload: JSON.stringify(team),
-          })),
-        );
-      }
+      await insertRows(
+        tx,
+        'team_assessments',
+        ['team_ref', 'parent_ref', 'level', 'payload'],
+        result.teams.map(team => [
+          team.assessment.entityRef,
+          team.assessment.parent,
+          team.assessment.level,
+          JSON.stringify(team),
+        ]),
+      );
 
       await tx('asset_contributions').delete();
-      for (const chunk of chunks(result.assets, INSERT_CHUNK)) {
-        await tx<AssetContributionRow>('asset_contributions').insert(
-          chunk.map(asset => ({
-            entity_ref: asset.entityRef,
-            payload: JSON.stringify(asset),
-          })),
-        );
-      }
+      await insertRows(
+        tx,
+        'asset_contributions',
+        ['entity_ref', 'payload'],
+        result.assets.map(asset => [asset.entityRef, JSON.stringify(asset)]),
+      );
 
-      for (const chunk of chunks(result.teams, INSERT_CHUNK)) {
-        await tx<TeamHistoryRow>('team_history')
-          .insert(
-            chunk.map(({ assessment }) => ({
-              team_ref: assessment.entityRef,
-              day: result.day,
-              level: assessment.level,
-              kits_completed: assessment.kitsCompleted,
-              kits: JSON.stringify(assessment.kits),
-            })),
-          )
-          .onConflict(['team_ref', 'day'])
-          .merge(['level', 'kits_completed', 'kits']);
-      }
+      // at most one point per team per day: a second refresh on the same
+      // day replaces that day's point (upsert syntax of SQLite and
+      // PostgreSQL; knex's builder writes a compound SELECT on SQLite,
+      // which SQLite caps at 500 rows)
+      await insertRows(
+        tx,
+        'team_history',
+        ['team_ref', 'day', 'level', 'kits_completed', 'kits'],
+        result.teams.map(({ assessment }) => [
+          assessment.entityRef,
+          result.day,
+          assessment.level,
+          assessment.kitsCompleted,
+          JSON.stringify(assessment.kits),
+        ]),
+        ' ON CONFLICT (team_ref, day) DO UPDATE SET level = excluded.level,' +
+          ' kits_completed = excluded.kits_completed, kits = excluded.kits',
+      );
       await tx('team_history')
         .where('day', '<', result.purgeHistoryBefore)
         .delete();

@@ -33,8 +33,9 @@ describe('RefreshService', () => {
     const catalog = catalogServiceMock.mock({
       streamEntities: jest.fn(stream),
     });
+    const logger = mockServices.logger.mock();
     const refresh = RefreshService.create({
-      logger: mockServices.logger.mock(),
+      logger,
       scheduler,
       store,
       reader: CatalogReader.create({
@@ -47,7 +48,7 @@ describe('RefreshService', () => {
       retentionDays: 400,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
     });
-    return { store, scheduler, refresh };
+    return { store, scheduler, refresh, logger };
   }
 
   const attestation = {
@@ -105,6 +106,35 @@ describe('RefreshService', () => {
     expect(status.lastSuccess?.teamCount).toBe(1);
     expect(status.lastFailure?.error).toMatch(/timed out/);
     expect(await ctx.store.getTeam('group:default/vision')).toBeDefined();
+  });
+
+  it('beats at most once a second while reading and logs its phases', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const ctx = await setup(async function* pages() {
+        for (let page = 0; page < 6; page++) {
+          now += 400; // pages 400 ms apart: beats after pages 3 and 6
+          yield page === 0 ? entities : [];
+        }
+      });
+      const heartbeat = jest.spyOn(ctx.store, 'heartbeat');
+      await ctx.refresh.refresh();
+
+      expect(heartbeat).toHaveBeenCalledTimes(2);
+      expect(ctx.logger.info).toHaveBeenCalledWith(
+        'Refreshed ML maturity',
+        expect.objectContaining({
+          teams: 1,
+          entities: 2,
+          readMs: 2400,
+          classifyMs: expect.any(Number),
+          storeMs: expect.any(Number),
+        }),
+      );
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('refuses a manual trigger while a refresh is running', async () => {

@@ -682,6 +682,29 @@ describe('createRouter', () => {
     expect(res.status).toBe(403);
   });
 
+  it('answers 403 on the team route before anything about the team', async () => {
+    const authorize = jest.fn(async (reqs: unknown[]) => {
+      // the answer comes late: the team read has had time to fail
+      await new Promise(resolve => setTimeout(resolve, 20));
+      return reqs.map(() => ({ result: AuthorizeResult.DENY }));
+    });
+    const { app, store } = await createApp({
+      permissions: mockServices.permissions.mock({ authorize }),
+    });
+    for (const path of [
+      '/v1/assessments/group/default/vision',
+      '/v1/assessments/group/default/unknown',
+      '/v1/assessments/group/default/NOT_A_NAME!',
+    ]) {
+      const res = await request(app).get(path).set('Authorization', user);
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expect(JSON.stringify(res.body)).not.toContain('level');
+    }
+    expect(authorize).toHaveBeenCalledTimes(3);
+    expect(store.getTeam).toHaveBeenCalledWith(VISION);
+  });
+
   describe('attestations', () => {
     const body = {
       entityRef: VISION,

@@ -89,13 +89,21 @@ export async function createRouter(
   });
 
   router.get('/v1/assessments/:kind/:namespace/:name', async (req, res) => {
-    const credentials = await reader(req);
-    res.json(
-      await assessments.getTeam({
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // The team card is the hot read: the team is read (its refs checked in
+    // the catalog with the caller's own credentials) while the permission
+    // is asked. Nothing is sent before the permission is granted, and a
+    // denial wins over any error of the read (bad ref, unknown team).
+    const team = (async () =>
+      assessments.getTeam({
         credentials,
         teamRef: refFromParams(req.params),
-      }),
-    );
+      }))();
+    team.catch(() => {});
+    await authorize(credentials, mlMaturityAssessmentReadPermission);
+    res.json(await team);
   });
 
   router.get('/v1/assets/:kind/:namespace/:name', async (req, res) => {
