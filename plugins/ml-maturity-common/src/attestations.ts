@@ -47,8 +47,13 @@ function readAnnotationAttestations(
   if (!node.annotations) {
     return;
   }
-  for (const key of Object.keys(node.annotations)) {
-    if (!key.startsWith(ANNOTATION_ATTEST_PREFIX)) {
+  // `for...in` with an own-key check visits the keys of Object.keys in the
+  // same order, without copying them into a new array for every entity.
+  for (const key in node.annotations) {
+    if (
+      !Object.prototype.hasOwnProperty.call(node.annotations, key) ||
+      !key.startsWith(ANNOTATION_ATTEST_PREFIX)
+    ) {
       continue;
     }
     const value = getOwn(node.annotations, key);
@@ -179,8 +184,9 @@ export function collectAttestations(options: {
   nowMs: number;
 }): AttestationIndex {
   const index: AttestationIndex = new Map();
-  for (const node of options.nodes) {
-    readAnnotationAttestations(node, options.items, index);
+  const { nodes } = options;
+  for (let e = 0; e < nodes.length; e++) {
+    readAnnotationAttestations(nodes[e], options.items, index);
   }
   const portal = Array.isArray(options.portal) ? options.portal : [];
   for (const raw of portal) {
@@ -208,6 +214,27 @@ function compareAttestations(a: ItemAttestation, b: ItemAttestation): number {
 }
 
 /**
+ * An item's result without attestation or reason, its fields in the
+ * order of the JSON output. Built once per item and scope with its final
+ * status and evidence (every team and rollup has one per item), rather
+ * than built unmet and then changed.
+ */
+function itemResult(
+  item: KitItemDefinition,
+  status: ItemResult['status'],
+  evidence: string[],
+): ItemResult {
+  return {
+    id: item.id,
+    kit: item.kit,
+    dimension: item.dimension,
+    required: item.required,
+    status,
+    evidence,
+  };
+}
+
+/**
  * The status of an item for a team (or a rollup's teams) given whether its
  * rule holds: a met rule wins over an attestation.
  * @internal
@@ -219,34 +246,26 @@ export function resolveItem(options: {
   states: AttestationState[];
 }): ItemResult {
   const { item, ruleHolds, evidence, states } = options;
-  const result: ItemResult = {
-    id: item.id,
-    kit: item.kit,
-    dimension: item.dimension,
-    required: item.required,
-    status: 'unmet',
-    evidence: [],
-  };
   if (ruleHolds) {
-    result.status = 'met';
-    result.evidence = evidence;
-    return result;
+    return itemResult(item, 'met', evidence);
   }
   if (states.length === 0) {
     // Nothing attested, expired or ignored: unmet without a reason.
-    return result;
+    return itemResult(item, 'unmet', []);
   }
   const active = item.attestable
     ? states.flatMap(s => s.active).sort(compareAttestations)
     : [];
   if (active.length > 0) {
-    result.status = 'attested';
-    result.evidence = Array.from(new Set(active.map(a => a.url))).sort(
-      compareStrings,
+    const attested = itemResult(
+      item,
+      'attested',
+      Array.from(new Set(active.map(a => a.url))).sort(compareStrings),
     );
-    result.attestation = active[0];
-    return result;
+    attested.attestation = active[0];
+    return attested;
   }
+  const result = itemResult(item, 'unmet', []);
   const expired = states
     .flatMap(s => s.expired)
     .sort((a, b) => compareStrings(b.expiresAt, a.expiresAt));

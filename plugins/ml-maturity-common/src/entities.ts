@@ -114,6 +114,10 @@ interface ReadState {
   pendingCount: Int32Array;
   /** Lower-cased kinds, by kind as written. */
   kinds: Map<string, string>;
+  /** `kind:default/` by lower-cased kind, see refPrefix. */
+  prefixes: Map<string, string>;
+  /** Scratch of {@link readIdentity}, reused for every document. */
+  identity: Identity;
 }
 
 /**
@@ -277,14 +281,24 @@ export function isTemplateDocument(doc: unknown): boolean {
   return scanForTemplate(doc, 0, { left: TEMPLATE_SCAN_BUDGET });
 }
 
-/** The document's identity if it is a Backstage entity, else undefined. @internal */
-export function readIdentity(
-  doc: unknown,
-):
-  | { kind: string; namespace: unknown; name: string; metadata: JsonRecord }
-  | undefined {
+/** The identity parts of an entity document, see {@link readIdentity}. @internal */
+export interface Identity {
+  kind: string;
+  namespace: unknown;
+  name: string;
+  metadata: JsonRecord;
+}
+
+/**
+ * Reads the document's identity into `out` and returns true if it is a
+ * Backstage entity, else returns false (`out` is then unspecified). The
+ * caller passes one scratch object for all documents: an object per
+ * document was a noticeable share of reading's garbage.
+ * @internal
+ */
+export function readIdentity(doc: unknown, out: Identity): boolean {
   if (!isRecord(doc)) {
-    return undefined;
+    return false;
   }
   const apiVersion = getOwn(doc, 'apiVersion');
   const kind = getOwn(doc, 'kind');
@@ -296,13 +310,17 @@ export function readIdentity(
     kind.length === 0 ||
     !isRecord(metadata)
   ) {
-    return undefined;
+    return false;
   }
   const name = getOwn(metadata, 'name');
   if (typeof name !== 'string') {
-    return undefined;
+    return false;
   }
-  return { kind, namespace: getOwn(metadata, 'namespace'), name, metadata };
+  out.kind = kind;
+  out.namespace = getOwn(metadata, 'namespace');
+  out.name = name;
+  out.metadata = metadata;
+  return true;
 }
 
 const NO_FINDINGS: Finding[] = [];
@@ -356,7 +374,10 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
     );
     return;
   }
-  for (const def of SPEC_REFS) {
+  // Indexed, not `for...of`: this runs for every field of every entity,
+  // and the iterator's result objects showed up as garbage.
+  for (let f = 0; f < SPEC_REFS.length; f++) {
+    const def = SPEC_REFS[f];
     if (def.kinds && !def.kinds.includes(node.kind)) {
       continue;
     }
@@ -506,10 +527,13 @@ export function readEntities(
     pending: Array.from({ length: EDGE_KINDS }, () => []),
     pendingCount: new Int32Array(EDGE_KINDS),
     kinds: new Map(),
+    prefixes: new Map(),
+    identity: { kind: '', namespace: undefined, name: '', metadata: {} },
     targets: [],
   };
   const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
+  for (let d = 0; d < list.length; d++) {
+    const doc = list[d];
     state.candidate = candidates.length;
     try {
       const node = readOne(doc, state, findings);
@@ -597,13 +621,40 @@ export function readEntities(
   return { nodes, refs, entityOf, edges, findings };
 }
 
+/**
+ * `kind:namespace/`, made once per kind in the default namespace (nearly
+ * every entity): building it per entity cost two intermediate strings.
+ */
+function refPrefix(state: ReadState, kind: string, namespace: string) {
+  if (namespace !== 'default') {
+    return `${kind}:${namespace}/`;
+  }
+  let prefix = state.prefixes.get(kind);
+  if (prefix === undefined) {
+    prefix = `${kind}:default/`;
+    state.prefixes.set(kind, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * The ref shown in findings about an unusable identity. A function called
+ * only then, not a closure in readOne: that would allocate its context for
+ * every entity.
+ */
+function unusableRef(kind: string, ns: unknown, name: string): string {
+  return `${kind.slice(0, 63)}:${
+    typeof ns === 'string' ? ns.slice(0, 63).toLowerCase() : 'default'
+  }/${name.slice(0, 63).toLowerCase()}`;
+}
+
 function readOne(
   doc: unknown,
   state: ReadState,
   findings: Finding[],
 ): EntityNode | undefined {
-  const identity = readIdentity(doc);
-  if (!identity) {
+  const identity = state.identity;
+  if (!readIdentity(doc, identity)) {
     return undefined;
   }
   // Entities served by the catalog (they carry a uid) were already processed
@@ -623,11 +674,6 @@ function readOne(
   }
   let namespace = 'default';
   const ns = identity.namespace;
-  // The ref shown in findings about an unusable identity; built only then.
-  const shownRef = () =>
-    `${kind.slice(0, 63)}:${
-      typeof ns === 'string' ? ns.slice(0, 63).toLowerCase() : 'default'
-    }/${identity.name.slice(0, 63).toLowerCase()}`;
   if (ns !== undefined) {
     if (
       typeof ns !== 'string' ||
@@ -635,7 +681,7 @@ function readOne(
     ) {
       findings.push(
         makeFinding(
-          shownRef(),
+          unusableRef(kind, ns, identity.name),
           'metadata.namespace',
           ns,
           'metadata.namespace must be a DNS label (letters, digits and dashes, at most 63 characters); the entity is ignored',
@@ -648,7 +694,7 @@ function readOne(
   if (!KubernetesValidatorFunctions.isValidKind(identity.kind)) {
     findings.push(
       makeFinding(
-        shownRef(),
+        unusableRef(kind, ns, identity.name),
         'kind',
         identity.kind,
         'kind must be 1-63 letters and digits starting with a letter; the entity is ignored',
@@ -659,7 +705,7 @@ function readOne(
   if (!KubernetesValidatorFunctions.isValidObjectName(identity.name)) {
     findings.push(
       makeFinding(
-        shownRef(),
+        unusableRef(kind, ns, identity.name),
         'metadata.name',
         identity.name,
         'metadata.name must be 1-63 characters of letters, digits, "-", "_" and ".", starting and ending with a letter or digit; the entity is ignored',
@@ -670,7 +716,9 @@ function readOne(
   // Lower-casing the whole text (kind and namespace already are) yields a
   // flat string, not a concatenation: map lookups by ref, the bulk of the
   // classifier's work, are several times faster on flat strings.
-  const ref = `${kind}:${namespace}/${identity.name}`.toLowerCase();
+  const ref = `${refPrefix(state, kind, namespace)}${
+    identity.name
+  }`.toLowerCase();
   const node = emptyNode(doc as JsonRecord, ref, kind, namespace);
   const annotations = getOwn(identity.metadata, 'annotations');
   if (isRecord(annotations)) {

@@ -74,6 +74,15 @@ function add(byTeam: Array<number[] | undefined>, team: number, e: number) {
   }
 }
 
+/** {@link add} for each of `teams`. */
+function addAll(
+  byTeam: Array<number[] | undefined>,
+  teams: ReadonlyArray<number>,
+  e: number,
+) {
+  for (let i = 0; i < teams.length; i++) add(byTeam, teams[i], e);
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -172,10 +181,13 @@ export function runProbes(options: {
   // object a filter sees is built once and dropped right after: it dies
   // young, which the garbage collector reclaims almost for free. Each
   // team's matches still come out ascending.
+  // Indexed loops here and below: this body runs (entities x filters)
+  // times, and `for...of` left an iterator result object per step.
   for (let e = 0; e < nodes.length; e++) {
     const facts = factsOf(e);
     let object: Record<string, unknown> | undefined;
-    for (const plan of plans) {
+    for (let f = 0; f < plans.length; f++) {
+      const plan = plans[f];
       if (plan.next >= plan.tried.length || plan.tried[plan.next] !== e) {
         continue;
       }
@@ -199,18 +211,19 @@ export function runProbes(options: {
       if (!matches) {
         continue;
       }
-      for (const p of plan.probes) {
+      for (let i = 0; i < plan.probes.length; i++) {
+        const p = plan.probes[i];
         const result = results[p];
         switch (compiler.probes[p].via) {
           case 'members':
-            for (const team of memberTeams[e]) add(result, team, e);
+            addAll(result, memberTeams[e], e);
             break;
           case 'owned-or-used':
-            for (const team of ownedTeams[e]) add(result, team, e);
-            for (const team of usedTeams[e]) add(result, team, e);
+            addAll(result, ownedTeams[e], e);
+            addAll(result, usedTeams[e], e);
             break;
           default:
-            for (const team of ownedTeams[e]) add(result, team, e);
+            addAll(result, ownedTeams[e], e);
         }
       }
     }
@@ -244,10 +257,11 @@ export function probeMatches(
   pass++;
   const union: number[] = [];
   let ascending = true;
-  for (const team of teams) {
-    const matches = byTeam[team];
+  for (let t = 0; t < teams.length; t++) {
+    const matches = byTeam[teams[t]];
     if (!matches) continue;
-    for (const e of matches) {
+    for (let i = 0; i < matches.length; i++) {
+      const e = matches[i];
       if (e >= seen.length) {
         const grown = new Uint32Array(Math.max(e + 1, seen.length * 2));
         grown.set(seen);
