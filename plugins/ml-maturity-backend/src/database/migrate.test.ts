@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { isConcurrentMigrationError, migrateLatest } from './migrate';
+import { eachPostgres } from '../__testUtils__/postgres';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +17,7 @@ const TABLES = [
 describe('migrateLatest', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-  it.each(databases.eachSupportedId())(
+  eachPostgres(databases)(
     'lets four instances migrate an empty database at once, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -40,7 +41,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  eachPostgres(databases)(
     'waits with a bounded backoff while the knex lock is held, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -66,7 +67,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  eachPostgres(databases)(
     'gives up after the last attempt, %p',
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
