@@ -13,7 +13,6 @@ import request from 'supertest';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { mlMaturityPlugin } from './plugin';
 import { FIXTURE_DIR } from './__testUtils__/backend';
-import { eachPostgres } from './__testUtils__/postgres';
 
 jest.setTimeout(120_000);
 
@@ -23,7 +22,7 @@ const WINDOW_MS = 12_000;
 describe('two instances on one database', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-  eachPostgres(databases)(
+  it.each(databases.eachSupportedId())(
     'refresh once per tick, never overlapping, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

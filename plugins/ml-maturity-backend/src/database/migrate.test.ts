@@ -1,7 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import { isConcurrentMigrationError, migrateLatest } from './migrate';
-import { eachPostgres } from '../__testUtils__/postgres';
 
 jest.setTimeout(60_000);
 
@@ -17,7 +16,7 @@ const TABLES = [
 describe('migrateLatest', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 
-  eachPostgres(databases)(
+  it.each(databases.eachSupportedId())(
     'lets four instances migrate an empty database at once, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -41,7 +40,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  eachPostgres(databases)(
+  it.each(databases.eachSupportedId())(
     'waits with a bounded backoff while the knex lock is held, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -67,7 +66,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  eachPostgres(databases)(
+  it.each(databases.eachSupportedId())(
     'gives up after the last attempt, %p',
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
