@@ -1,7 +1,6 @@
 import { TeamNode } from './attribution';
 import { ANNOTATION_ATTEST_PREFIX } from './constants';
-import { addFinding, EntityNode } from './entities';
-import { makeFinding } from './findings';
+import { EntityNode, reportFinding } from './entities';
 import {
   ItemAttestation,
   ItemResult,
@@ -59,45 +58,36 @@ function readAnnotationAttestations(
     const value = getOwn(node.annotations, key);
     const itemId = key.slice(ANNOTATION_ATTEST_PREFIX.length);
     if (node.kind !== 'group') {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          key,
-          value,
-          "Attestations are only read on Group entities: move the annotation to the team's Group",
-        ),
+        key,
+        value,
+        "Attestations are only read on Group entities: move the annotation to the team's Group",
       );
       continue;
     }
     const item = items.get(itemId);
     if (!item) {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          key,
-          value,
-          `Unknown checklist item "${itemId.slice(
-            0,
-            100,
-          )}": use ml-maturity.io/attest.<itemId> with the id of an attestable item (e.g. starter.process.data-management)`,
-        ),
+        key,
+        value,
+        `Unknown checklist item "${itemId.slice(
+          0,
+          100,
+        )}": use ml-maturity.io/attest.<itemId> with the id of an attestable item (e.g. starter.process.data-management)`,
       );
       continue;
     }
     if (!item.attestable) {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          key,
-          value,
-          `Item ${itemId} is not attestable: it is met from the catalog (${item.howTo.slice(
-            0,
-            120,
-          )}...)`,
-        ),
+        key,
+        value,
+        `Item ${itemId} is not attestable: it is met from the catalog (${item.howTo.slice(
+          0,
+          120,
+        )}...)`,
       );
       stateOf(index, node.ref, itemId).ignored.push(
         `the attestation annotation ${key} was ignored because the item is not attestable`,
@@ -106,14 +96,11 @@ function readAnnotationAttestations(
     }
     const url = typeof value === 'string' ? value.trim() : value;
     if (!isHttpUrl(url)) {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          key,
-          value,
-          'An attestation must be an http(s) URL of the evidence; it is ignored',
-        ),
+        key,
+        value,
+        'An attestation must be an http(s) URL of the evidence; it is ignored',
       );
       stateOf(index, node.ref, itemId).ignored.push(
         `the attestation annotation ${key} was ignored because its value is not an http(s) URL`,

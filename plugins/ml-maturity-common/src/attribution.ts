@@ -1,5 +1,5 @@
 import { Csr, IntPairs, toCsr, toSortedUniqueCsr } from './csr';
-import { addFinding, EDGES, EntityGraph, EntityNode } from './entities';
+import { EDGES, EntityGraph, EntityNode, reportFinding } from './entities';
 import { makeFinding } from './findings';
 import { Finding } from './types';
 import { compareStrings } from './util';
@@ -340,27 +340,21 @@ function ownerTeams(ctx: OwnerContext, e: number): number[] {
       if (list) {
         result.push(...list);
       } else {
-        addFinding(
+        reportFinding(
           node,
-          makeFinding(
-            node.ref,
-            'spec.owner',
-            refs[owner],
-            graph.entityOf[owner] >= 0
-              ? 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User'
-              : 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
-          ),
+          'spec.owner',
+          refs[owner],
+          graph.entityOf[owner] >= 0
+            ? 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User'
+            : 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
         );
       }
     } else {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          'spec.owner',
-          refs[owner],
-          'The owner must be a Group or a User; this entity counts for no team through it',
-        ),
+        'spec.owner',
+        refs[owner],
+        'The owner must be a Group or a User; this entity counts for no team through it',
       );
     }
   }

@@ -331,6 +331,16 @@ Object.freeze(NO_FINDINGS);
  * (frozen) list until their first finding.
  * @internal
  */
+/** Reports a finding on the node's own entity. @internal */
+export function reportFinding(
+  node: EntityNode,
+  field: string,
+  value: unknown,
+  message: string,
+) {
+  addFinding(node, makeFinding(node.ref, field, value, message));
+}
+
 export function addFinding(node: EntityNode, finding: Finding) {
   if (node.findings === NO_FINDINGS) {
     node.findings = [finding];
@@ -363,15 +373,7 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
     return;
   }
   if (!isRecord(spec)) {
-    addFinding(
-      node,
-      makeFinding(
-        node.ref,
-        'spec',
-        spec,
-        'spec must be an object; it is ignored',
-      ),
-    );
+    reportFinding(node, 'spec', spec, 'spec must be an object; it is ignored');
     return;
   }
   // Indexed, not `for...of`: this runs for every field of every entity,
@@ -388,14 +390,11 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
     const path = def.path;
     if (Array.isArray(value)) {
       if (!def.list) {
-        addFinding(
+        reportFinding(
           node,
-          makeFinding(
-            node.ref,
-            path,
-            value,
-            `${path} must be a single entity reference, not a list; it is ignored`,
-          ),
+          path,
+          value,
+          `${path} must be a single entity reference, not a list; it is ignored`,
         );
         continue;
       }
@@ -406,14 +405,11 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
       continue;
     }
     if (def.list && typeof value === 'string') {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          path,
-          value,
-          `${path} must be a list of entity references; the single value is used`,
-        ),
+        path,
+        value,
+        `${path} must be a list of entity references; the single value is used`,
       );
     }
     readSpecRef(node, state, def, value);
@@ -430,14 +426,11 @@ function readSpecRef(
   if (typeof result === 'string') {
     addEdge(state, def.edgeKind, result);
   } else {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        def.path,
-        value,
-        `The reference ${result.error}; it is ignored`,
-      ),
+      def.path,
+      value,
+      `The reference ${result.error}; it is ignored`,
     );
   }
 }
@@ -469,14 +462,11 @@ function readRelations(node: EntityNode, state: ReadState) {
     return;
   }
   if (!Array.isArray(relations)) {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        'relations',
-        relations,
-        'relations must be a list; it is ignored',
-      ),
+      'relations',
+      relations,
+      'relations must be a list; it is ignored',
     );
     return;
   }
@@ -494,14 +484,11 @@ function readRelations(node: EntityNode, state: ReadState) {
     if (typeof result === 'string') {
       addEdge(state, edge, result);
     } else {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          `relations.${type}`,
-          target,
-          `The relation target ${result.error}; it is ignored`,
-        ),
+        `relations.${type}`,
+        target,
+        `The relation target ${result.error}; it is ignored`,
       );
     }
   }
@@ -579,16 +566,13 @@ export function readEntities(
           chosen = candidates[chosenCandidate];
         }
       }
-      addFinding(
+      reportFinding(
         chosen,
-        makeFinding(
-          chosen.ref,
-          'metadata.name',
-          chosen.ref,
-          `${
-            j - i
-          } documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
-        ),
+        'metadata.name',
+        chosen.ref,
+        `${
+          j - i
+        } documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
       );
     }
     chosen.index = nodes.length;
@@ -724,14 +708,11 @@ function readOne(
   if (isRecord(annotations)) {
     node.annotations = annotations;
   } else if (annotations !== undefined && annotations !== null) {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        'metadata.annotations',
-        annotations,
-        'metadata.annotations must be a map of string values; it is ignored',
-      ),
+      'metadata.annotations',
+      annotations,
+      'metadata.annotations must be a map of string values; it is ignored',
     );
   }
   readSpecRefs(node, state);

@@ -19,8 +19,7 @@ import {
   TUTORIAL_LEVELS,
 } from './constants';
 import { Csr } from './csr';
-import { addFinding, EntityNode } from './entities';
-import { makeFinding } from './findings';
+import { EntityNode, reportFinding } from './entities';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
 
 /**
@@ -73,14 +72,11 @@ function readString(node: EntityNode, key: string): string | undefined {
     return undefined;
   }
   if (typeof value !== 'string') {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        key,
-        value,
-        `Annotation values must be strings (quote them in YAML, e.g. "true"); this value is ignored`,
-      ),
+      key,
+      value,
+      `Annotation values must be strings (quote them in YAML, e.g. "true"); this value is ignored`,
     );
     return undefined;
   }
@@ -100,16 +96,13 @@ function readEnum(
   if (allowed.includes(word)) {
     return word;
   }
-  addFinding(
+  reportFinding(
     node,
-    makeFinding(
-      node.ref,
-      key,
-      value,
-      `Unknown value; allowed: ${allowed.join(', ')}. The default ${
-        allowed[0]
-      } is used`,
-    ),
+    key,
+    value,
+    `Unknown value; allowed: ${allowed.join(', ')}. The default ${
+      allowed[0]
+    } is used`,
   );
   return allowed[0];
 }
@@ -128,14 +121,11 @@ function readFreeText(node: EntityNode, key: string): string | undefined {
     return undefined;
   }
   if (text.length > MAX_FREE_TEXT) {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        key,
-        value,
-        `Value too long: at most ${MAX_FREE_TEXT} characters are allowed; it is ignored`,
-      ),
+      key,
+      value,
+      `Value too long: at most ${MAX_FREE_TEXT} characters are allowed; it is ignored`,
     );
     return undefined;
   }
@@ -152,16 +142,13 @@ function readAssetType(
     if (resolved) {
       return resolved;
     }
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        ANNOTATION_ASSET,
-        annotation,
-        `Unknown ML asset type; allowed: ${ASSET_TYPES.join(
-          ', ',
-        )} (or a configured alias). spec.type is used instead`,
-      ),
+      ANNOTATION_ASSET,
+      annotation,
+      `Unknown ML asset type; allowed: ${ASSET_TYPES.join(
+        ', ',
+      )} (or a configured alias). spec.type is used instead`,
     );
   }
   const type = getOwn(getOwn(node.raw, 'spec'), 'type');
@@ -174,14 +161,11 @@ function readRoles(node: EntityNode): string[] | undefined {
     return undefined;
   }
   if (node.kind !== 'user') {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        ANNOTATION_ROLE,
-        value,
-        'Roles are only read on User entities; move the annotation to the User',
-      ),
+      ANNOTATION_ROLE,
+      value,
+      'Roles are only read on User entities; move the annotation to the User',
     );
     return undefined;
   }
@@ -199,16 +183,11 @@ function readRoles(node: EntityNode): string[] | undefined {
     }
   }
   for (const word of unknown) {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        ANNOTATION_ROLE,
-        word,
-        `Unknown role; allowed: ${ROLES.join(
-          ', ',
-        )}. The other roles still count`,
-      ),
+      ANNOTATION_ROLE,
+      word,
+      `Unknown role; allowed: ${ROLES.join(', ')}. The other roles still count`,
     );
   }
   return roles.size > 0 ? sortedUnique(roles) : undefined;
@@ -220,14 +199,11 @@ function readLinks(node: EntityNode): string[] {
     return [];
   }
   if (!Array.isArray(links)) {
-    addFinding(
+    reportFinding(
       node,
-      makeFinding(
-        node.ref,
-        'metadata.links',
-        links,
-        'metadata.links must be a list of { url, title?, type? }; it is ignored',
-      ),
+      'metadata.links',
+      links,
+      'metadata.links must be a list of { url, title?, type? }; it is ignored',
     );
     return [];
   }
@@ -294,14 +270,11 @@ export function readOwnFacts(
     if (isHttpUrl(openSource.trim())) {
       facts.openSource = openSource.trim();
     } else {
-      addFinding(
+      reportFinding(
         node,
-        makeFinding(
-          node.ref,
-          ANNOTATION_OPEN_SOURCE,
-          openSource,
-          'Must be an http(s) URL of the open-source project; it is ignored',
-        ),
+        ANNOTATION_OPEN_SOURCE,
+        openSource,
+        'Must be an http(s) URL of the open-source project; it is ignored',
       );
     }
   }
