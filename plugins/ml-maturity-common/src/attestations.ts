@@ -1,6 +1,6 @@
 import { TeamNode } from './attribution';
 import { ANNOTATION_ATTEST_PREFIX } from './constants';
-import { EntityNode, reportFinding } from './entities';
+import { ANNOTATION_FLAGS, EntityNode, reportFinding } from './entities';
 import {
   ItemAttestation,
   ItemResult,
@@ -43,7 +43,7 @@ function readAnnotationAttestations(
   items: ReadonlyMap<string, KitItemDefinition>,
   index: AttestationIndex,
 ) {
-  if (!node.annotations) {
+  if (!node.annotations || !(node.annotationFlags & ANNOTATION_FLAGS.ml)) {
     return;
   }
   // `for...in` with an own-key check visits the keys of Object.keys in the

@@ -1,3 +1,4 @@
+import { getJsonValueAtPath } from '@backstage/filter-predicates';
 import { classify, classifyWithDetails } from './classify';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import { Assessment, PortalAttestation, TeamAssessment } from './types';
@@ -182,6 +183,29 @@ describe('classify: shape and levels', () => {
 });
 
 describe('classify: reading entities', () => {
+  it('lets a top-level key written like an ml. path take part in filters as the library reads it', () => {
+    const doc = {
+      ...entity('Component', 'odd', { spec: { type: 'service', owner: 'team-a' } }),
+      'ml.openSource': 'https://github.com/acme/odd',
+    };
+    // The filter library reads `ml.openSource` from the literal key here,
+    // as the entity has no open-source annotation.
+    expect(
+      getJsonValueAtPath({ ...doc, ml: {} }, 'ml.openSource'),
+    ).toBeDefined();
+    const a = classify({ entities: [...world(), doc], now: NOW });
+    expect(
+      item(team(a, 'team-a'), 'transformer.technology.open-source').status,
+    ).toBe('met');
+    const plain = classify({
+      entities: [...world(), entity('Component', 'odd', { spec: { type: 'service', owner: 'team-a' } })],
+      now: NOW,
+    });
+    expect(
+      item(team(plain, 'team-a'), 'transformer.technology.open-source').status,
+    ).toBe('unmet');
+  });
+
   it('skips templates, non-Backstage documents and junk', () => {
     const a = classify({
       entities: [

@@ -5,7 +5,7 @@ import {
 import { Csr, IntPairs, toCsr } from './csr';
 import { Finding } from './types';
 import { makeFinding } from './findings';
-import { parseRefWithDefaults, RefResult } from './refs';
+import { isValidObjectName, parseRefWithDefaults, RefResult } from './refs';
 import { compareStrings, getOwn, isRecord, JsonRecord, safeJson } from './util';
 
 /**
@@ -27,7 +27,72 @@ export interface EntityNode {
   namespace: string;
   raw: JsonRecord;
   annotations: JsonRecord | undefined;
+  /** {@link ANNOTATION_FLAGS} of `annotations`, found in one pass when read. */
+  annotationFlags: number;
   findings: Finding[];
+}
+
+/**
+ * What one pass over an entity's annotation keys finds, so that the facts,
+ * asset types and attestations need no lookups for the many entities
+ * without ML annotations.
+ * @internal
+ */
+export const ANNOTATION_FLAGS = {
+  /** Some key starts with `ml-maturity.io/`. */
+  ml: 1,
+  /** A source-location or repository annotation with a value (spec §3). */
+  versionControlled: 2,
+  /** A TechDocs annotation with a value (spec §3). */
+  documented: 4,
+} as const;
+
+const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
+
+/** Annotations that make an entity version-controlled when set (spec §3). */
+export const VERSION_CONTROL_ANNOTATIONS: ReadonlySet<string> = new Set([
+  'backstage.io/source-location',
+  'github.com/project-slug',
+  'gitlab.com/project-slug',
+  'bitbucket.org/project-slug',
+  'dev.azure.com/project-repo',
+]);
+
+/** Annotations that make an entity documented when set (spec §3). */
+export const DOCS_ANNOTATIONS: ReadonlySet<string> = new Set([
+  'backstage.io/techdocs-ref',
+  'backstage.io/techdocs-entity',
+]);
+
+const MANAGED_BY_URL = /^url:/i;
+
+function isSetString(value: unknown): boolean {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** The {@link ANNOTATION_FLAGS} of an annotations object, in one pass over its keys. */
+function annotationFlagsOf(annotations: JsonRecord): number {
+  let flags = 0;
+  for (const key in annotations) {
+    if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
+    if (key.startsWith(ML_ANNOTATION_PREFIX)) {
+      flags |= ANNOTATION_FLAGS.ml;
+    } else if (VERSION_CONTROL_ANNOTATIONS.has(key)) {
+      if (isSetString(annotations[key])) {
+        flags |= ANNOTATION_FLAGS.versionControlled;
+      }
+    } else if (DOCS_ANNOTATIONS.has(key)) {
+      if (isSetString(annotations[key])) {
+        flags |= ANNOTATION_FLAGS.documented;
+      }
+    } else if (key === 'backstage.io/managed-by-location') {
+      const location = annotations[key];
+      if (typeof location === 'string' && MANAGED_BY_URL.test(location.trim())) {
+        flags |= ANNOTATION_FLAGS.versionControlled;
+      }
+    }
+  }
+  return flags;
 }
 
 /**
@@ -112,8 +177,10 @@ interface ReadState {
    */
   pending: string[][];
   pendingCount: Int32Array;
-  /** Lower-cased kinds, by kind as written. */
-  kinds: Map<string, string>;
+  /** Lower-cased kinds and whether they are valid, by kind as written. */
+  kinds: Map<string, { lower: string; valid: boolean }>;
+  /** Lower-cased namespaces, or '' when invalid, by namespace as written. */
+  namespaces: Map<string, string>;
   /** `kind:default/` by lower-cased kind, see refPrefix. */
   prefixes: Map<string, string>;
   /** Scratch of {@link readIdentity}, reused for every document. */
@@ -230,14 +297,41 @@ const RELATION_EDGES: ReadonlyMap<string, number> = new Map<string, number>(
 const MAX_LIST_LENGTH = 10000;
 const TEMPLATE_SCAN_BUDGET = 200000;
 
-/** Parses refs for one classification. @internal */
+/**
+ * Parses refs for one classification. Refs without a kind (`team-a`,
+ * `default/team-a`, as spec fields are mostly written) are parsed once per
+ * text and default kind in the default namespace: parsing them builds a
+ * new string each time, and a catalog repeats them (every entity of a team
+ * names the same owner).
+ * @internal
+ */
 export class RefParser {
+  private readonly shortForms = new Map<string, Map<string, RefResult>>();
+
   parse(
     value: unknown,
     defaultKind: string | undefined,
     defaultNamespace: string,
   ): RefResult {
-    return parseRefWithDefaults(value, defaultKind, defaultNamespace);
+    if (
+      defaultKind === undefined ||
+      defaultNamespace !== 'default' ||
+      typeof value !== 'string' ||
+      value.indexOf(':') >= 0
+    ) {
+      return parseRefWithDefaults(value, defaultKind, defaultNamespace);
+    }
+    let byText = this.shortForms.get(defaultKind);
+    if (!byText) {
+      byText = new Map();
+      this.shortForms.set(defaultKind, byText);
+    }
+    let result = byText.get(value);
+    if (result === undefined) {
+      result = parseRefWithDefaults(value, defaultKind, defaultNamespace);
+      byText.set(value, result);
+    }
+    return result;
   }
 }
 
@@ -363,6 +457,7 @@ function emptyNode(
     namespace,
     raw,
     annotations: undefined,
+    annotationFlags: 0,
     findings: NO_FINDINGS,
   };
 }
@@ -514,6 +609,7 @@ export function readEntities(
     pending: Array.from({ length: EDGE_KINDS }, () => []),
     pendingCount: new Int32Array(EDGE_KINDS),
     kinds: new Map(),
+    namespaces: new Map(),
     prefixes: new Map(),
     identity: { kind: '', namespace: undefined, name: '', metadata: {} },
     targets: [],
@@ -650,19 +746,29 @@ function readOne(
   ) {
     return undefined;
   }
-  // A catalog has a handful of kinds: lower-cased once each, not per entity.
-  let kind = state.kinds.get(identity.kind);
-  if (kind === undefined) {
-    kind = identity.kind.toLowerCase();
-    state.kinds.set(identity.kind, kind);
+  // A catalog has a handful of kinds and namespaces: lower-cased and
+  // validated once each, not per entity.
+  let kindEntry = state.kinds.get(identity.kind);
+  if (kindEntry === undefined) {
+    kindEntry = {
+      lower: identity.kind.toLowerCase(),
+      valid: KubernetesValidatorFunctions.isValidKind(identity.kind),
+    };
+    state.kinds.set(identity.kind, kindEntry);
   }
+  const kind = kindEntry.lower;
   let namespace = 'default';
   const ns = identity.namespace;
   if (ns !== undefined) {
-    if (
-      typeof ns !== 'string' ||
-      !CommonValidatorFunctions.isValidDnsLabel(ns.toLowerCase())
-    ) {
+    let lower = typeof ns === 'string' ? state.namespaces.get(ns) : '';
+    if (lower === undefined) {
+      lower = (ns as string).toLowerCase();
+      if (!CommonValidatorFunctions.isValidDnsLabel(lower)) {
+        lower = '';
+      }
+      state.namespaces.set(ns as string, lower);
+    }
+    if (lower === '') {
       findings.push(
         makeFinding(
           unusableRef(kind, ns, identity.name),
@@ -673,9 +779,9 @@ function readOne(
       );
       return undefined;
     }
-    namespace = ns.toLowerCase();
+    namespace = lower;
   }
-  if (!KubernetesValidatorFunctions.isValidKind(identity.kind)) {
+  if (!kindEntry.valid) {
     findings.push(
       makeFinding(
         unusableRef(kind, ns, identity.name),
@@ -686,7 +792,7 @@ function readOne(
     );
     return undefined;
   }
-  if (!KubernetesValidatorFunctions.isValidObjectName(identity.name)) {
+  if (!isValidObjectName(identity.name)) {
     findings.push(
       makeFinding(
         unusableRef(kind, ns, identity.name),
@@ -707,6 +813,7 @@ function readOne(
   const annotations = getOwn(identity.metadata, 'annotations');
   if (isRecord(annotations)) {
     node.annotations = annotations;
+    node.annotationFlags = annotationFlagsOf(annotations);
   } else if (annotations !== undefined && annotations !== null) {
     reportFinding(
       node,

@@ -19,7 +19,7 @@ import {
   TUTORIAL_LEVELS,
 } from './constants';
 import { Csr } from './csr';
-import { EntityNode, reportFinding } from './entities';
+import { ANNOTATION_FLAGS, EntityNode, reportFinding } from './entities';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
 
 /**
@@ -49,17 +49,6 @@ export interface MlFacts {
   consumed: boolean;
 }
 
-const VERSION_CONTROL_ANNOTATIONS = [
-  'backstage.io/source-location',
-  'github.com/project-slug',
-  'gitlab.com/project-slug',
-  'bitbucket.org/project-slug',
-  'dev.azure.com/project-repo',
-];
-const DOCS_ANNOTATIONS = [
-  'backstage.io/techdocs-ref',
-  'backstage.io/techdocs-entity',
-];
 const MAX_FREE_TEXT = 200;
 const MAX_LINKS = 1000;
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
@@ -136,7 +125,10 @@ function readAssetType(
   node: EntityNode,
   resolve: AssetTypeResolver,
 ): AssetType | undefined {
-  const annotation = readString(node, ANNOTATION_ASSET);
+  const annotation =
+    node.annotationFlags & ANNOTATION_FLAGS.ml
+      ? readString(node, ANNOTATION_ASSET)
+      : undefined;
   if (annotation !== undefined) {
     const resolved = resolve(annotation);
     if (resolved) {
@@ -223,16 +215,6 @@ function readLinks(node: EntityNode): string[] {
   return types ? sortedUnique(types) : [];
 }
 
-function hasStringAnnotation(node: EntityNode, keys: string[]): boolean {
-  // A loop, not `keys.some(closure)`: this runs twice for every entity, and
-  // the closure was an allocation each time.
-  for (let i = 0; i < keys.length; i++) {
-    const value = getOwn(node.annotations, keys[i]);
-    if (typeof value === 'string' && value.trim().length > 0) return true;
-  }
-  return false;
-}
-
 /**
  * Facts that depend on the entity alone (annotations, spec.type, links).
  * Findings go on the node. Graph facts are added by {@link addGraphFacts}.
@@ -242,6 +224,34 @@ export function readOwnFacts(
   node: EntityNode,
   asset: AssetType | undefined,
 ): MlFacts {
+  const flags = node.annotationFlags;
+  const linkTypes = readLinks(node);
+  const versionControlled = (flags & ANNOTATION_FLAGS.versionControlled) !== 0;
+  const documented =
+    (flags & ANNOTATION_FLAGS.documented) !== 0 || linkTypes.includes('docs');
+  if ((flags & ANNOTATION_FLAGS.ml) === 0) {
+    // No ML annotations (most entities): every ML fact has its default,
+    // with no lookups.
+    const facts: MlFacts = {
+      curated: false,
+      scope: SCOPES[0],
+      tutorialLevel: TUTORIAL_LEVELS[0],
+      hosting: HOSTINGS[0],
+      faultTolerant: false,
+      versionControlled,
+      documented,
+      isAsset: asset !== undefined,
+      consumerTeams: 0,
+      consumed: false,
+    };
+    if (asset) {
+      facts.asset = asset;
+    }
+    if (linkTypes.length > 0) {
+      facts.linkTypes = linkTypes;
+    }
+    return facts;
+  }
   const facts: MlFacts = {
     curated: readBoolean(node, ANNOTATION_CURATED),
     scope: readEnum(node, ANNOTATION_SCOPE, SCOPES),
@@ -282,16 +292,11 @@ export function readOwnFacts(
   if (roles) {
     facts.roles = roles;
   }
-  const linkTypes = readLinks(node);
   if (linkTypes.length > 0) {
     facts.linkTypes = linkTypes;
   }
-  const location = getOwn(node.annotations, 'backstage.io/managed-by-location');
-  facts.versionControlled =
-    hasStringAnnotation(node, VERSION_CONTROL_ANNOTATIONS) ||
-    (typeof location === 'string' && /^url:/i.test(location.trim()));
-  facts.documented =
-    hasStringAnnotation(node, DOCS_ANNOTATIONS) || linkTypes.includes('docs');
+  facts.versionControlled = versionControlled;
+  facts.documented = documented;
   return facts;
 }
 

@@ -1,7 +1,13 @@
-import { compileFilter, requiredAssetTypes } from './filters';
+import {
+  compileFactFilter,
+  compileFilter,
+  hasLiteralFactKey,
+  requiredAssetTypes,
+} from './filters';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import { CHALLENGES } from './challenges';
 import { ASSET_TYPES } from './constants';
+import { prng } from './__fixtures__/entities';
 
 const allFilters = [
   ...DEFAULT_KITS.flatMap(kit => kit.items).flatMap(item => {
@@ -74,5 +80,101 @@ describe('requiredAssetTypes', () => {
     }
     expect(matched).toBeGreaterThan(10);
     expect(excluded).toEqual([]);
+  });
+});
+
+describe('compileFactFilter', () => {
+  const handWritten: unknown[] = [
+    { 'ml.asset': 'dataset', 'spec.lifecycle': 'production' },
+    { $all: [{ 'ml.curated': true }, { 'metadata.name': 'x' }] },
+    { $any: [{ 'ml.asset': 'dataset' }, { 'ml.curated': true }] },
+    { $not: { 'ml.scope': 'team' } },
+    { ml: { $exists: true } },
+    { 'ml.': 1 },
+    { 'ml.roles': { $contains: { $any: ['devops', 'annotator'] } } },
+    { 'ml.linkTypes': { $contains: 'docs' }, 'ml.documented': true },
+    { 'ml.asset': { $hasPrefix: 'ML-' } },
+    { 'ml.consumerTeams': 2 },
+    { 'ml.openSource': { $exists: false } },
+    { $all: [] },
+    { 'ml.asset': { $unknown: 1 } },
+  ];
+  const values = [
+    undefined,
+    true,
+    false,
+    'dataset',
+    'DATASET',
+    'ml-model',
+    'team',
+    'cloud',
+    2,
+    '2',
+    ['docs', 'devops'],
+    ['annotator'],
+    [],
+  ];
+  const factKeys = [
+    'asset',
+    'curated',
+    'scope',
+    'hosting',
+    'roles',
+    'linkTypes',
+    'documented',
+    'consumerTeams',
+    'openSource',
+  ];
+
+  it('never rejects what the filter matches, and equals it when exact', () => {
+    const random = prng(1);
+    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+    const filters = [...allFilters, ...handWritten];
+    let exactCount = 0;
+    const wrong: unknown[] = [];
+    for (const filter of filters) {
+      const factFilter = compileFactFilter(filter as any);
+      if (!factFilter) continue;
+      if (factFilter.exact) exactCount++;
+      const matches = compileFilter(filter as any);
+      for (let i = 0; i < 300; i++) {
+        const facts: Record<string, unknown> = {};
+        for (const key of factKeys) {
+          const value = pick(values);
+          if (value !== undefined) facts[key] = value;
+        }
+        const entity = {
+          kind: 'Component',
+          metadata: { name: pick(['x', 'y']) },
+          spec: { lifecycle: pick(['production', 'experimental']) },
+          ml: pick([undefined, { asset: 'dataset' }]),
+        };
+        const full = matches({ ...entity, ml: facts });
+        const pre = factFilter.test(facts);
+        if ((!pre && full) || (factFilter.exact && pre !== full)) {
+          wrong.push({ filter, facts, full, pre });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // every default and challenge filter tests facts alone
+    expect(exactCount).toBeGreaterThanOrEqual(allFilters.length);
+  });
+
+  it('has nothing to test for filters without ml. paths', () => {
+    expect(compileFactFilter({ 'spec.type': 'service' })).toBeUndefined();
+    expect(compileFactFilter({ $not: { 'ml.asset': 'x' } })).toBeUndefined();
+    expect(compileFactFilter({ 'ml.': 1 })).toBeUndefined();
+  });
+});
+
+describe('hasLiteralFactKey', () => {
+  it('finds top-level keys that shadow ml. paths', () => {
+    expect(hasLiteralFactKey({ 'ml.asset': 'x', kind: 'A' })).toBe(true);
+    expect(hasLiteralFactKey({ ml: {}, kind: 'A' })).toBe(false);
+    expect(hasLiteralFactKey(JSON.parse('{"__proto__": {"ml.x": 1}}'))).toBe(
+      false,
+    );
+    expect(hasLiteralFactKey(null)).toBe(false);
   });
 });

@@ -227,6 +227,107 @@ export function compileFilter(predicate: FilterPredicate): FilterFunction {
   return compilePredicate(predicate);
 }
 
+/**
+ * A test over an entity's `ml` facts alone, derived from a filter: see
+ * {@link compileFactFilter}.
+ * @internal
+ */
+export interface FactFilter {
+  /** False only when the filter cannot match. */
+  test: (facts: unknown) => boolean;
+  /** True when `test` is the filter's own result, not just a precondition. */
+  exact: boolean;
+}
+
+const FACTS_PREFIX = 'ml.';
+
+function factFilterOf(predicate: unknown): FactFilter | undefined {
+  if (!isObject(predicate)) {
+    return undefined;
+  }
+  const keys = Object.keys(predicate);
+  if (hasOwn.call(predicate, '$all')) {
+    const parts = predicate.$all;
+    if (keys.length !== 1 || !Array.isArray(parts)) {
+      return undefined;
+    }
+    const found = parts.map(factFilterOf);
+    const tests = found.filter((f): f is FactFilter => f !== undefined);
+    if (tests.length === 0) {
+      return undefined;
+    }
+    return {
+      test: facts => {
+        for (let i = 0; i < tests.length; i++) {
+          if (!tests[i].test(facts)) return false;
+        }
+        return true;
+      },
+      exact: found.every(f => f?.exact),
+    };
+  }
+  if (keys.length === 0) {
+    return undefined;
+  }
+  const tests: Array<{ lookup: Lookup; test: ValueTest }> = [];
+  for (const key of keys) {
+    if (key.startsWith('$')) {
+      return undefined;
+    }
+    if (key.startsWith(FACTS_PREFIX) && key.length > FACTS_PREFIX.length) {
+      tests.push({
+        lookup: compileLookup(key.slice(FACTS_PREFIX.length)),
+        test: compileValue(predicate[key]),
+      });
+    }
+  }
+  if (tests.length === 0) {
+    return undefined;
+  }
+  return {
+    test: facts => {
+      for (let i = 0; i < tests.length; i++) {
+        if (!tests[i].test(tests[i].lookup(facts))) return false;
+      }
+      return true;
+    },
+    exact: tests.length === keys.length,
+  };
+}
+
+/**
+ * The part of a filter that tests `ml.` facts, as a test over the facts
+ * alone, or undefined when it has none (it only looks into a top-level
+ * `$all` and path maps). On the object a filter sees (the entity plus
+ * `ml: facts`), a path `ml.x` is `x` of the facts unless the entity itself
+ * has a top-level key starting with `ml.`; for the other entities the
+ * classifier runs this test first, and needs the whole object and filter
+ * only when the test passes and is not exact. Most entities fail the test
+ * of most filters, and the default filters are all exact.
+ * @internal
+ */
+export function compileFactFilter(
+  predicate: FilterPredicate,
+): FactFilter | undefined {
+  try {
+    return factFilterOf(predicate);
+  } catch {
+    // A malformed predicate: compileFilter reports it.
+    return undefined;
+  }
+}
+
+/** Whether an entity has a top-level key starting with `ml.`. @internal */
+export function hasLiteralFactKey(raw: unknown): boolean {
+  if (!isObject(raw)) {
+    return false;
+  }
+  for (const key in raw) {
+    if (hasOwn.call(raw, key) && key.startsWith(FACTS_PREFIX)) return true;
+  }
+  return false;
+}
+
 /** The upper-cased strings an `ml.asset` value test accepts, or undefined. */
 function assetValues(filter: unknown): string[] | undefined {
   if (typeof filter === 'string') {

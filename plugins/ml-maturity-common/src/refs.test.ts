@@ -1,4 +1,5 @@
-import { parseRef } from './refs';
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
+import { isValidObjectName, parseRef } from './refs';
 
 const group = { defaultKind: 'group', defaultNamespace: 'default' };
 
@@ -39,6 +40,25 @@ describe('parseRef', () => {
   it('rejects non-strings without throwing', () => {
     for (const value of [undefined, null, 7, {}, [], { kind: 'group' }]) {
       expect(parseRef(value, group)).toEqual({ error: expect.any(String) });
+    }
+  });
+});
+
+describe('isValidObjectName', () => {
+  it('agrees with the catalog model on every short string over an edge-case alphabet', () => {
+    const alphabet = ['a', 'Z', '0', '-', '_', '.', ' ', 'é', '/', ':'];
+    const values: unknown[] = ['', 'a'.repeat(63), 'a'.repeat(64), 7, null];
+    const grow = (prefix: string, depth: number) => {
+      values.push(prefix);
+      if (depth === 0) return;
+      for (const c of alphabet) grow(prefix + c, depth - 1);
+    };
+    grow('', 3);
+    for (const value of values) {
+      expect([value, isValidObjectName(value)]).toEqual([
+        value,
+        KubernetesValidatorFunctions.isValidObjectName(value),
+      ]);
     }
   });
 });

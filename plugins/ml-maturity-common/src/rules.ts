@@ -1,7 +1,14 @@
 import { Attribution } from './attribution';
 import { EntityNode } from './entities';
 import { MlFacts, factObject } from './facts';
-import { compileFilter, FilterFunction, requiredAssetTypes } from './filters';
+import {
+  compileFactFilter,
+  compileFilter,
+  FactFilter,
+  FilterFunction,
+  hasLiteralFactKey,
+  requiredAssetTypes,
+} from './filters';
 import { KitRule, RuleVia } from './types';
 import { safeJson } from './util';
 
@@ -25,6 +32,8 @@ export interface CompiledRule {
  */
 export class RuleCompiler {
   readonly filters: FilterFunction[] = [];
+  /** Per filter: its test over the `ml` facts alone, if it has one. */
+  readonly factFilters: Array<FactFilter | undefined> = [];
   /** Per filter: the asset types (upper case) it requires, if any. */
   readonly requiredAssets: Array<ReadonlySet<string> | undefined> = [];
   readonly probes: Probe[] = [];
@@ -37,6 +46,7 @@ export class RuleCompiler {
     if (filter === undefined) {
       filter = this.filters.length;
       this.filters.push(compileFilter(rule.filter));
+      this.factFilters.push(compileFactFilter(rule.filter));
       this.requiredAssets.push(requiredAssetTypes(rule.filter));
       this.filterKeys.set(filterKey, filter);
     }
@@ -174,7 +184,16 @@ export function runProbes(options: {
         (x, y) => x - y,
       );
     }
-    return { filter, probes, tried, next: 0, viaMembers, viaOwned, viaUsed };
+    return {
+      filter,
+      factFilter: compiler.factFilters[f],
+      probes,
+      tried,
+      next: 0,
+      viaMembers,
+      viaOwned,
+      viaUsed,
+    };
   });
 
   // Entity by entity (each filter's list walked in step), so that the
@@ -186,6 +205,9 @@ export function runProbes(options: {
   for (let e = 0; e < nodes.length; e++) {
     const facts = factsOf(e);
     let object: Record<string, unknown> | undefined;
+    // Whether the entity has a top-level `ml.` key of its own (see
+    // compileFactFilter), found out when first needed.
+    let literalFactKey: boolean | undefined;
     for (let f = 0; f < plans.length; f++) {
       const plan = plans[f];
       if (plan.next >= plan.tried.length || plan.tried[plan.next] !== e) {
@@ -201,10 +223,21 @@ export function runProbes(options: {
       ) {
         continue;
       }
-      object ??= factObject(nodes[e].raw, facts);
       let matches: boolean;
       try {
-        matches = plan.filter(object);
+        const factFilter = plan.factFilter;
+        literalFactKey ??=
+          factFilter !== undefined && hasLiteralFactKey(nodes[e].raw);
+        if (factFilter && !literalFactKey) {
+          matches = factFilter.test(facts);
+          if (matches && !factFilter.exact) {
+            object ??= factObject(nodes[e].raw, facts);
+            matches = plan.filter(object);
+          }
+        } else {
+          object ??= factObject(nodes[e].raw, facts);
+          matches = plan.filter(object);
+        }
       } catch {
         matches = false;
       }
