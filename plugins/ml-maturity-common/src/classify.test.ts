@@ -185,7 +185,9 @@ describe('classify: shape and levels', () => {
 describe('classify: reading entities', () => {
   it('lets a top-level key written like an ml. path take part in filters as the library reads it', () => {
     const doc = {
-      ...entity('Component', 'odd', { spec: { type: 'service', owner: 'team-a' } }),
+      ...entity('Component', 'odd', {
+        spec: { type: 'service', owner: 'team-a' },
+      }),
       'ml.openSource': 'https://github.com/acme/odd',
     };
     // The filter library reads `ml.openSource` from the literal key here,
@@ -198,7 +200,12 @@ describe('classify: reading entities', () => {
       item(team(a, 'team-a'), 'transformer.technology.open-source').status,
     ).toBe('met');
     const plain = classify({
-      entities: [...world(), entity('Component', 'odd', { spec: { type: 'service', owner: 'team-a' } })],
+      entities: [
+        ...world(),
+        entity('Component', 'odd', {
+          spec: { type: 'service', owner: 'team-a' },
+        }),
+      ],
       now: NOW,
     });
     expect(

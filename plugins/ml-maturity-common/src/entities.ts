@@ -87,7 +87,10 @@ function annotationFlagsOf(annotations: JsonRecord): number {
       }
     } else if (key === 'backstage.io/managed-by-location') {
       const location = annotations[key];
-      if (typeof location === 'string' && MANAGED_BY_URL.test(location.trim())) {
+      if (
+        typeof location === 'string' &&
+        MANAGED_BY_URL.test(location.trim())
+      ) {
         flags |= ANNOTATION_FLAGS.versionControlled;
       }
     }
