@@ -222,6 +222,26 @@ function itemResult(
 }
 
 /**
+ * The status {@link resolveItem} gives, without building the item's result.
+ * @internal
+ */
+export function resolveStatus(
+  item: KitItemDefinition,
+  ruleHolds: boolean,
+  states: ReadonlyArray<AttestationState>,
+): ItemResult['status'] {
+  if (ruleHolds) {
+    return 'met';
+  }
+  if (item.attestable) {
+    for (const state of states) {
+      if (state.active.length > 0) return 'attested';
+    }
+  }
+  return 'unmet';
+}
+
+/**
  * The status of an item for a team (or a rollup's teams) given whether its
  * rule holds: a met rule wins over an attestation.
  * @internal

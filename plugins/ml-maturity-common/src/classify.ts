@@ -4,6 +4,7 @@ import {
   AttestationState,
   collectAttestations,
   resolveItem,
+  resolveStatus,
 } from './attestations';
 import { attribute, Attribution, subtree, TeamNode } from './attribution';
 import {
@@ -21,6 +22,7 @@ import {
   evaluateRule,
   ProbeResults,
   RuleCompiler,
+  ruleHolds,
   runProbes,
 } from './rules';
 import {
@@ -83,32 +85,80 @@ function orderedItems(kits: ReadonlyArray<KitDefinition>): KitItemDefinition[] {
   return out;
 }
 
-/** Items, kits and level of a set of teams (a team, or a rollup). */
-function assessScope(ctx: Context, teams: ReadonlyArray<number>) {
-  const refOf = (e: number) => ctx.nodes[e].ref;
-  // Each team's attestations, looked up once per scope rather than per item.
+/** The attestation states of each team of a scope, per item id. */
+function attestedOf(
+  ctx: Context,
+  teams: ReadonlyArray<number>,
+): Array<Map<string, AttestationState>> {
+  // Looked up once per scope rather than per item.
   const attested: Array<Map<string, AttestationState>> = [];
   for (const team of teams) {
     const byItem = ctx.attestations.get(ctx.attribution.teamRefs[team]);
     if (byItem) attested.push(byItem);
   }
+  return attested;
+}
+
+function statesOf(
+  attested: ReadonlyArray<Map<string, AttestationState>>,
+  itemId: string,
+): AttestationState[] {
+  const states: AttestationState[] = [];
+  for (const byItem of attested) {
+    const state = byItem.get(itemId);
+    if (state) states.push(state);
+  }
+  return states;
+}
+
+/** Items, kits and level of one team. */
+function assessScope(ctx: Context, teams: ReadonlyArray<number>) {
+  const refOf = (e: number) => ctx.nodes[e].ref;
+  const attested = attestedOf(ctx, teams);
   const items: ItemResult[] = ctx.items.map(({ definition, rule }) => {
-    let ruleHolds = false;
+    let holds = false;
     let evidence: string[] = [];
     if (rule) {
       const evaluated = evaluateRule(rule, ctx.results, teams);
-      ruleHolds = evaluated.holds;
-      if (ruleHolds) {
+      holds = evaluated.holds;
+      if (holds) {
         evidence = evaluated.evidence.map(refOf);
       }
     }
-    const states: AttestationState[] = [];
-    for (const byItem of attested) {
-      const state = byItem.get(definition.id);
-      if (state) states.push(state);
-    }
-    return resolveItem({ item: definition, ruleHolds, evidence, states });
+    const states = statesOf(attested, definition.id);
+    return resolveItem({
+      item: definition,
+      ruleHolds: holds,
+      evidence,
+      states,
+    });
   });
+  return { items, ...progress(items) };
+}
+
+/**
+ * Kits and level of a rollup: as {@link assessScope} over the teams, but
+ * only each item's status is worked out (a rollup reports no items), with
+ * no evidence lists or union of matches.
+ */
+function assessRollup(ctx: Context, teams: ReadonlyArray<number>) {
+  const attested = attestedOf(ctx, teams);
+  const statuses = ctx.items.map(({ definition, rule }) => ({
+    kit: definition.kit,
+    required: definition.required,
+    status: resolveStatus(
+      definition,
+      rule !== undefined && ruleHolds(rule, ctx.results, teams),
+      statesOf(attested, definition.id),
+    ),
+  }));
+  return progress(statuses);
+}
+
+/** Kit progress and level from the items' statuses. */
+function progress(
+  items: ReadonlyArray<Pick<ItemResult, 'kit' | 'required' | 'status'>>,
+) {
   // Required items met and in all, per kit (in the order of KIT_IDS).
   const met = new Array<number>(KIT_IDS.length).fill(0);
   const total = new Array<number>(KIT_IDS.length).fill(0);
@@ -132,7 +182,7 @@ function assessScope(ctx: Context, teams: ReadonlyArray<number>) {
   const level = Math.min(5, 1 + kitsCompleted) as MaturityLevel;
   const currentKit: KitId | null =
     kitsCompleted < kits.length ? kits[kitsCompleted].id : null;
-  return { items, kits, kitsCompleted, level, currentKit };
+  return { kits, kitsCompleted, level, currentKit };
 }
 
 function teamFindings(
@@ -321,7 +371,7 @@ function run(
   teams.forEach((team, t) => {
     const scopeTeams = subtree(attribution.children, t);
     if (scopeTeams.length < 2) return;
-    const scope = assessScope(ctx, scopeTeams);
+    const scope = assessRollup(ctx, scopeTeams);
     const descendants = scopeTeams.slice(1);
     const levels: TeamRollup['levels'] = {
       '1': 0,

@@ -66,6 +66,29 @@ export const DOCS_ANNOTATIONS: ReadonlySet<string> = new Set([
 
 const MANAGED_BY_URL = /^url:/i;
 
+/**
+ * `/^url:/i.test(location.trim())`, without the trim and the regular
+ * expression when the first character decides (nearly always; every
+ * catalog entity has this annotation). @internal
+ */
+export function isUrlLocation(location: string): boolean {
+  const c = location.charCodeAt(0);
+  if (c === 117 || c === 85) {
+    // u or U, then r, l (either case; `| 32` lower-cases exactly these) and :
+    return (
+      location.length >= 4 &&
+      (location.charCodeAt(1) | 32) === 114 &&
+      (location.charCodeAt(2) | 32) === 108 &&
+      location.charCodeAt(3) === 58
+    );
+  }
+  if (c > 32 && c < 128) {
+    // Not white space, so trimming keeps it first, and it is not a u.
+    return false;
+  }
+  return MANAGED_BY_URL.test(location.trim());
+}
+
 function isSetString(value: unknown): boolean {
   return typeof value === 'string' && value.trim().length > 0;
 }
@@ -87,10 +110,7 @@ function annotationFlagsOf(annotations: JsonRecord): number {
       }
     } else if (key === 'backstage.io/managed-by-location') {
       const location = annotations[key];
-      if (
-        typeof location === 'string' &&
-        MANAGED_BY_URL.test(location.trim())
-      ) {
+      if (typeof location === 'string' && isUrlLocation(location)) {
         flags |= ANNOTATION_FLAGS.versionControlled;
       }
     }

@@ -1,5 +1,6 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { isValidObjectName, parseRef } from './refs';
+import { isUrlLocation } from './entities';
 
 const group = { defaultKind: 'group', defaultNamespace: 'default' };
 
@@ -59,6 +60,23 @@ describe('isValidObjectName', () => {
         value,
         KubernetesValidatorFunctions.isValidObjectName(value),
       ]);
+    }
+  });
+});
+
+describe('isUrlLocation', () => {
+  it('equals /^url:/i on the trimmed text', () => {
+    const starts = ['', ' ', '\t', '\u00a0', '\ufeff', 'x', 'U', 'u'];
+    const rests = ['rl:', 'RL:', 'Rl:x', 'rl', 'r l:', 'rL:https://a', ':'];
+    for (const start of starts) {
+      for (const rest of rests) {
+        for (const text of [start + rest, start + start + rest, start]) {
+          expect([text, isUrlLocation(text)]).toEqual([
+            text,
+            /^url:/i.test(text.trim()),
+          ]);
+        }
+      }
     }
   });
 });

@@ -310,6 +310,54 @@ export function probeMatches(
   return ascending ? union : union.sort((a, b) => a - b);
 }
 
+/**
+ * Whether at least `min` distinct entities match a probe for a set of teams,
+ * without building the union: any non-empty list does for `min` 1 (most
+ * rules), and counting stops at `min`.
+ */
+function probeHolds(
+  results: ProbeResults,
+  probe: number,
+  teams: ReadonlyArray<number>,
+  min: number,
+): boolean {
+  if (min <= 0) {
+    return true;
+  }
+  const byTeam = results[probe];
+  if (min === 1 || teams.length === 1) {
+    let most = 0;
+    for (let t = 0; t < teams.length; t++) {
+      const matches = byTeam[teams[t]];
+      if (matches && matches.length > most) {
+        most = matches.length;
+        if (most >= min) return true;
+      }
+    }
+    if (teams.length === 1 || most === 0) return false;
+  }
+  return probeMatches(results, probe, teams).length >= min;
+}
+
+/**
+ * Whether a rule holds for a set of teams: {@link evaluateRule}'s `holds`,
+ * without its evidence.
+ * @internal
+ */
+export function ruleHolds(
+  rule: CompiledRule,
+  results: ProbeResults,
+  teams: ReadonlyArray<number>,
+): boolean {
+  if (!probeHolds(results, rule.probe, teams, rule.min)) {
+    return false;
+  }
+  for (let i = 0; i < rule.allOf.length; i++) {
+    if (!ruleHolds(rule.allOf[i], results, teams)) return false;
+  }
+  return true;
+}
+
 /** Whether a list of entity indices is strictly ascending. */
 function isStrictlyAscending(list: ReadonlyArray<number>): boolean {
   for (let i = 1; i < list.length; i++) {

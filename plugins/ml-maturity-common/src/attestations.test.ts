@@ -1,0 +1,54 @@
+import { AttestationState, resolveItem, resolveStatus } from './attestations';
+import { DEFAULT_KITS } from './kits/defaultKits';
+import { prng } from './__fixtures__/entities';
+
+describe('resolveStatus', () => {
+  it('gives the status resolveItem gives, for every combination of states', () => {
+    const random = prng(3);
+    const items = DEFAULT_KITS.flatMap(kit =>
+      kit.items.map(item => ({ ...item, kit: kit.id })),
+    );
+    const attestable = items.filter(i => i.attestable);
+    const notAttestable = items.filter(i => !i.attestable);
+    expect(attestable.length).toBeGreaterThan(0);
+    expect(notAttestable.length).toBeGreaterThan(0);
+    const state = (): AttestationState => ({
+      active:
+        random() < 0.4
+          ? [{ source: 'annotation', url: 'https://evidence.example/a' }]
+          : [],
+      expired:
+        random() < 0.3
+          ? [
+              {
+                id: 'x',
+                teamRef: 'group:default/a',
+                itemId: 'i',
+                url: 'https://e.example',
+                by: 'user:default/u',
+                at: '2026-01-01T00:00:00Z',
+                expiresAt: '2026-02-01T00:00:00Z',
+              },
+            ]
+          : [],
+      ignored: random() < 0.3 ? ['a reason'] : [],
+    });
+    const seen = new Set<string>();
+    for (let i = 0; i < 500; i++) {
+      const item = (random() < 0.5 ? attestable : notAttestable)[
+        Math.floor(random() * 5)
+      ];
+      const ruleHolds = random() < 0.3;
+      const states = Array.from({ length: Math.floor(random() * 3) }, state);
+      const expected = resolveItem({
+        item,
+        ruleHolds,
+        evidence: ruleHolds ? ['resource:default/x'] : [],
+        states,
+      }).status;
+      seen.add(expected);
+      expect(resolveStatus(item, ruleHolds, states)).toBe(expected);
+    }
+    expect([...seen].sort()).toEqual(['attested', 'met', 'unmet']);
+  });
+});
