@@ -97,6 +97,42 @@ function addToSmallSet(set: SmallSet | undefined, value: number): SmallSet {
 const ascending = (a: number, b: number) => a - b;
 
 /**
+ * Ref ids sorted by their refs. Entities are numbered in ref order (entity
+ * `e` has ref id `e`, see EntityGraph), so their ids sort as numbers; only
+ * the few ids of refs that are no entity need string comparisons, and the
+ * two sorted runs are merged.
+ */
+function sortByRef(
+  ids: ReadonlyArray<number>,
+  refs: ReadonlyArray<string>,
+  entityCount: number,
+): number[] {
+  const entities: number[] = [];
+  const others: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    (ids[i] < entityCount ? entities : others).push(ids[i]);
+  }
+  entities.sort(ascending);
+  if (others.length === 0) {
+    return entities;
+  }
+  others.sort((a, b) => compareStrings(refs[a], refs[b]));
+  const out: number[] = new Array(ids.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < entities.length && j < others.length) {
+    out[k++] =
+      compareStrings(refs[entities[i]], refs[others[j]]) <= 0
+        ? entities[i++]
+        : others[j++];
+  }
+  while (i < entities.length) out[k++] = entities[i++];
+  while (j < others.length) out[k++] = others[j++];
+  return out;
+}
+
+/**
  * Sorts numbers in place, ascending. Lists of teams are short, and
  * Array.prototype.sort allocates working storage on every call: an
  * insertion sort does not.
@@ -205,12 +241,17 @@ function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
       ),
     );
   }
-  teamIds.sort((a, b) => compareStrings(refs.refs[a], refs.refs[b]));
+  const sortedTeamIds = sortByRef(teamIds, refs.refs, graph.nodes.length);
   const teamOf = new Int32Array(kinds.length).fill(-1);
-  teamIds.forEach((id, t) => {
+  sortedTeamIds.forEach((id, t) => {
     teamOf[id] = t;
   });
-  return { teamIds, teamOf, groupEntity: isTeam, teamFindings };
+  return {
+    teamIds: sortedTeamIds,
+    teamOf,
+    groupEntity: isTeam,
+    teamFindings,
+  };
 }
 
 /** Teams of each user (by ref id) and members of each team (user ref ids, sorted by ref). */
@@ -245,17 +286,17 @@ function linkMembers(
       }
     }
   }
-  users.sort((a, b) => compareStrings(refs.refs[a], refs.refs[b]));
+  const sortedUsers = sortByRef(users, refs.refs, nodes.length);
   const userTeams: Array<number[] | undefined> = new Array(kinds.length);
   const teamMembers: number[][] = new Array(teamOf.length);
-  for (const user of users) {
+  for (const user of sortedUsers) {
     const list = sortedValues(sets[user]!);
     userTeams[user] = list;
     for (const t of list) {
       (teamMembers[t] ??= []).push(user);
     }
   }
-  return { users, userTeams, teamMembers };
+  return { users: sortedUsers, userTeams, teamMembers };
 }
 
 /** Parents and children of each team, sorted; cycles of one are cut. */

@@ -183,6 +183,30 @@ describe('classify: shape and levels', () => {
 });
 
 describe('classify: reading entities', () => {
+  it('reads only own properties even when Object.prototype is polluted', () => {
+    const entities = [
+      ...world(),
+      entity('Component', 'no-owner', { spec: { type: 'service' } }),
+      asset('ds', 'dataset', { owner: 'team-b' }),
+    ];
+    const clean = JSON.stringify(classify({ entities, now: NOW }));
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.owner = 'team-a';
+      proto.relations = [
+        { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      ];
+      proto.type = 'ownedBy';
+      proto.targetRef = 'group:default/team-a';
+      expect(JSON.stringify(classify({ entities, now: NOW }))).toBe(clean);
+    } finally {
+      delete proto.owner;
+      delete proto.relations;
+      delete proto.type;
+      delete proto.targetRef;
+    }
+  });
+
   it('lets a top-level key written like an ml. path take part in filters as the library reads it', () => {
     const doc = {
       ...entity('Component', 'odd', {

@@ -6,7 +6,15 @@ import { Csr, IntPairs, toCsr } from './csr';
 import { Finding } from './types';
 import { makeFinding } from './findings';
 import { isValidObjectName, parseRefWithDefaults, RefResult } from './refs';
-import { compareStrings, getOwn, isRecord, JsonRecord, safeJson } from './util';
+import {
+  checkPrototypeFor,
+  compareStrings,
+  getOwn,
+  isPlainRecord,
+  isRecord,
+  JsonRecord,
+  safeJson,
+} from './util';
 
 /**
  * One entity as the classifier sees it: its normalised ref (and the ref's
@@ -297,6 +305,12 @@ const SPEC_REFS: ReadonlyArray<
   edgeKind: EDGES[def.edge],
 }));
 
+/** Position of each spec reference field in SPEC_REFS. */
+const SPEC_REF_INDEX: ReadonlyMap<string, number> = new Map(
+  SPEC_REFS.map((def, f) => [def.field, f]),
+);
+const SPEC_REFS_ALL = (1 << SPEC_REFS.length) - 1;
+
 /** Catalog relation types, seen from the entity that carries them. */
 const RELATION_EDGES: ReadonlyMap<string, number> = new Map<string, number>(
   (
@@ -316,6 +330,22 @@ const RELATION_EDGES: ReadonlyMap<string, number> = new Map<string, number>(
     ] as Array<[string, EdgeField]>
   ).map(([type, edge]) => [type, EDGES[edge]]),
 );
+
+/** Every property name reading gets by plain access (see isPlainRecord). */
+const READ_NAMES: ReadonlyArray<string> = [
+  'apiVersion',
+  'kind',
+  'metadata',
+  'name',
+  'namespace',
+  'uid',
+  'annotations',
+  'spec',
+  'relations',
+  'type',
+  'targetRef',
+  ...SPEC_REF_FIELDS.map(def => def.field),
+];
 
 const MAX_LIST_LENGTH = 10000;
 const TEMPLATE_SCAN_BUDGET = 200000;
@@ -414,12 +444,20 @@ export interface Identity {
  * @internal
  */
 export function readIdentity(doc: unknown, out: Identity): boolean {
-  if (!isRecord(doc)) {
+  let apiVersion: unknown;
+  let kind: unknown;
+  let metadata: unknown;
+  if (isPlainRecord(doc)) {
+    apiVersion = doc.apiVersion;
+    kind = doc.kind;
+    metadata = doc.metadata;
+  } else if (isRecord(doc)) {
+    apiVersion = getOwn(doc, 'apiVersion');
+    kind = getOwn(doc, 'kind');
+    metadata = getOwn(doc, 'metadata');
+  } else {
     return false;
   }
-  const apiVersion = getOwn(doc, 'apiVersion');
-  const kind = getOwn(doc, 'kind');
-  const metadata = getOwn(doc, 'metadata');
   if (
     typeof apiVersion !== 'string' ||
     !apiVersion.startsWith('backstage.io/') ||
@@ -429,12 +467,13 @@ export function readIdentity(doc: unknown, out: Identity): boolean {
   ) {
     return false;
   }
-  const name = getOwn(metadata, 'name');
+  const plain = isPlainRecord(metadata);
+  const name = plain ? metadata.name : getOwn(metadata, 'name');
   if (typeof name !== 'string') {
     return false;
   }
   out.kind = kind;
-  out.namespace = getOwn(metadata, 'namespace');
+  out.namespace = plain ? metadata.namespace : getOwn(metadata, 'namespace');
   out.name = name;
   out.metadata = metadata;
   return true;
@@ -486,7 +525,9 @@ function emptyNode(
 }
 
 function readSpecRefs(node: EntityNode, state: ReadState) {
-  const spec = getOwn(node.raw, 'spec');
+  const spec = isPlainRecord(node.raw)
+    ? node.raw.spec
+    : getOwn(node.raw, 'spec');
   if (spec === undefined) {
     return;
   }
@@ -494,14 +535,29 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
     reportFinding(node, 'spec', spec, 'spec must be an object; it is ignored');
     return;
   }
+  const plain = isPlainRecord(spec);
+  // Which reference fields the spec has: for a plain object, one pass over
+  // its few keys rather than a lookup of every field (see isPlainRecord: a
+  // key it enumerates is its own).
+  let present = SPEC_REFS_ALL;
+  if (plain) {
+    present = 0;
+    for (const key in spec) {
+      const f = SPEC_REF_INDEX.get(key);
+      if (f !== undefined) present |= 1 << f;
+    }
+  }
   // Indexed, not `for...of`: this runs for every field of every entity,
   // and the iterator's result objects showed up as garbage.
-  for (let f = 0; f < SPEC_REFS.length; f++) {
+  for (let f = 0; present !== 0 && f < SPEC_REFS.length; f++) {
+    if ((present & (1 << f)) === 0) {
+      continue;
+    }
     const def = SPEC_REFS[f];
     if (def.kinds && !def.kinds.includes(node.kind)) {
       continue;
     }
-    const value = getOwn(spec, def.field);
+    const value = plain ? spec[def.field] : getOwn(spec, def.field);
     if (value === undefined || value === null) {
       continue;
     }
@@ -553,8 +609,8 @@ function readSpecRef(
   }
 }
 
-function relationTarget(relation: JsonRecord): unknown {
-  const targetRef = getOwn(relation, 'targetRef');
+function relationTarget(relation: JsonRecord, plain: boolean): unknown {
+  const targetRef = plain ? relation.targetRef : getOwn(relation, 'targetRef');
   if (targetRef !== undefined) {
     return targetRef;
   }
@@ -575,7 +631,9 @@ function relationTarget(relation: JsonRecord): unknown {
 }
 
 function readRelations(node: EntityNode, state: ReadState) {
-  const relations = getOwn(node.raw, 'relations');
+  const relations = isPlainRecord(node.raw)
+    ? node.raw.relations
+    : getOwn(node.raw, 'relations');
   if (relations === undefined) {
     return;
   }
@@ -591,13 +649,14 @@ function readRelations(node: EntityNode, state: ReadState) {
   const limit = Math.min(relations.length, MAX_LIST_LENGTH * 10);
   for (let i = 0; i < limit; i++) {
     const relation = relations[i];
-    const type = getOwn(relation, 'type');
+    const plain = isPlainRecord(relation);
+    const type = plain ? relation.type : getOwn(relation, 'type');
     const edge =
       typeof type === 'string' ? RELATION_EDGES.get(type) : undefined;
     if (edge === undefined) {
       continue;
     }
-    const target = relationTarget(relation as JsonRecord);
+    const target = relationTarget(relation as JsonRecord, plain);
     const result = state.parser.parse(target, undefined, node.namespace);
     if (typeof result === 'string') {
       addEdge(state, edge, result);
@@ -622,6 +681,7 @@ export function readEntities(
   docs: ReadonlyArray<unknown>,
   parser: RefParser,
 ): EntityGraph & { findings: Finding[] } {
+  checkPrototypeFor(READ_NAMES);
   const findings: Finding[] = [];
   const candidates: EntityNode[] = [];
   const state: ReadState = {
@@ -764,7 +824,9 @@ function readOne(
   // by it; only raw documents can be unrendered templates, so only they are
   // scanned (the scan is the costliest part of reading).
   if (
-    typeof getOwn(identity.metadata, 'uid') !== 'string' &&
+    typeof (isPlainRecord(identity.metadata)
+      ? identity.metadata.uid
+      : getOwn(identity.metadata, 'uid')) !== 'string' &&
     isTemplateDocument(doc)
   ) {
     return undefined;
@@ -833,7 +895,9 @@ function readOne(
     identity.name
   }`.toLowerCase();
   const node = emptyNode(doc as JsonRecord, ref, kind, namespace);
-  const annotations = getOwn(identity.metadata, 'annotations');
+  const annotations = isPlainRecord(identity.metadata)
+    ? identity.metadata.annotations
+    : getOwn(identity.metadata, 'annotations');
   if (isRecord(annotations)) {
     node.annotations = annotations;
     node.annotationFlags = annotationFlagsOf(annotations);

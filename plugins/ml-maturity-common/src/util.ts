@@ -16,6 +16,40 @@ export function getOwn(obj: unknown, key: string): unknown {
   return hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
+/**
+ * Whether `Object.prototype` is free of the names the classifier reads by
+ * plain property access; see {@link isPlainRecord}.
+ */
+let prototypeClean = true;
+
+/**
+ * Checks, at the start of a classification, that `Object.prototype` has
+ * none of `names` (someone may have polluted it). @internal
+ */
+export function checkPrototypeFor(names: ReadonlyArray<string>): void {
+  prototypeClean = names.every(
+    name => !hasOwnProperty.call(Object.prototype, name),
+  );
+}
+
+/**
+ * A non-array object whose own properties, among the names passed to
+ * {@link checkPrototypeFor}, can be read as `obj.name`: its prototype is
+ * `Object.prototype` (which has none of them) or null, as for everything
+ * JSON and YAML parsers make. Such a read gives exactly what
+ * {@link getOwn} gives, but lets the engine cache the object's layout:
+ * entities of one kind share it, and these reads run for every entity,
+ * relation and field. Other objects go through getOwn.
+ * @internal
+ */
+export function isPlainRecord(value: unknown): value is JsonRecord {
+  if (typeof value !== 'object' || value === null || !prototypeClean) {
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Plain string comparison (code units), stable across locales. @internal */
 export function compareStrings(a: string, b: string): number {
   if (a < b) {
