@@ -14,7 +14,7 @@ import {
 } from './challenges';
 import { levelName } from './constants';
 import { EntityNode, readEntities, RefParser } from './entities';
-import { entityFacts, readAssetTypes } from './facts';
+import { entityFacts, readAssetTypes, readOwnFindings } from './facts';
 import { sortFindings } from './findings';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import {
@@ -319,6 +319,7 @@ function run(
     attribution,
     assetTypes,
     factsOf: e => entityFacts(nodes, attribution, assetTypes, e),
+    findingsOf: e => readOwnFindings(nodes[e]),
   });
   const attestations = collectAttestations({
     nodes,

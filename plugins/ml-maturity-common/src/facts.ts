@@ -19,6 +19,7 @@ import {
   TUTORIAL_LEVELS,
 } from './constants';
 import { Csr } from './csr';
+import { AnnotationDefaults } from './filters';
 import { ANNOTATION_FLAGS, EntityNode, reportFinding } from './entities';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
 
@@ -213,6 +214,46 @@ function readLinks(node: EntityNode): string[] {
     }
   }
   return types ? sortedUnique(types) : [];
+}
+
+/**
+ * The facts read from ML annotations alone, with their values on an entity
+ * without any (see readOwnFacts): the classifier tries a filter that needs
+ * other values only on entities with ML annotations.
+ * @internal
+ */
+export const ANNOTATION_FACT_DEFAULTS: AnnotationDefaults = {
+  names: new Set([
+    'curated',
+    'scope',
+    'tutorialLevel',
+    'hosting',
+    'faultTolerant',
+    'accelerator',
+    'orchestrator',
+    'openSource',
+    'roles',
+  ]),
+  facts: {
+    curated: false,
+    scope: SCOPES[0],
+    tutorialLevel: TUTORIAL_LEVELS[0],
+    hosting: HOSTINGS[0],
+    faultTolerant: false,
+  },
+};
+
+/**
+ * Records the findings {@link readOwnFacts} would record, without the
+ * facts, for an entity no filter is tried on.
+ * @internal
+ */
+export function readOwnFindings(node: EntityNode): void {
+  if (node.annotationFlags & ANNOTATION_FLAGS.ml) {
+    readOwnFacts(node, undefined);
+  } else {
+    readLinks(node);
+  }
 }
 
 /**

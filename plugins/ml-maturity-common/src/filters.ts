@@ -4,6 +4,7 @@ import {
   getJsonValueAtPath,
 } from '@backstage/filter-predicates';
 import { JsonValue } from '@backstage/types';
+import { ASSET_TYPES } from './constants';
 
 /** A compiled filter predicate. @internal */
 export type FilterFunction = (value: unknown) => boolean;
@@ -237,11 +238,31 @@ export interface FactFilter {
   test: (facts: unknown) => boolean;
   /** True when `test` is the filter's own result, not just a precondition. */
   exact: boolean;
+  /**
+   * True when the filter cannot match an entity whose annotation facts all
+   * have their defaults (see {@link AnnotationDefaults}): a condition of
+   * the filter tests only such facts and fails on the defaults.
+   */
+  needsAnnotations: boolean;
+}
+
+/**
+ * The facts that come from annotations alone, with the values they have
+ * when the entity has none of those annotations (absent facts are not in
+ * `facts`).
+ * @internal
+ */
+export interface AnnotationDefaults {
+  names: ReadonlySet<string>;
+  facts: Record<string, unknown>;
 }
 
 const FACTS_PREFIX = 'ml.';
 
-function factFilterOf(predicate: unknown): FactFilter | undefined {
+function factFilterOf(
+  predicate: unknown,
+  defaults: AnnotationDefaults | undefined,
+): FactFilter | undefined {
   if (!isObject(predicate)) {
     return undefined;
   }
@@ -251,7 +272,7 @@ function factFilterOf(predicate: unknown): FactFilter | undefined {
     if (keys.length !== 1 || !Array.isArray(parts)) {
       return undefined;
     }
-    const found = parts.map(factFilterOf);
+    const found = parts.map(part => factFilterOf(part, defaults));
     const tests = found.filter((f): f is FactFilter => f !== undefined);
     if (tests.length === 0) {
       return undefined;
@@ -264,27 +285,38 @@ function factFilterOf(predicate: unknown): FactFilter | undefined {
         return true;
       },
       exact: found.every(f => f?.exact),
+      needsAnnotations: tests.some(f => f.needsAnnotations),
     };
   }
   if (keys.length === 0) {
     return undefined;
   }
   const tests: Array<{ lookup: Lookup; test: ValueTest }> = [];
+  let needsAnnotations = false;
   for (const key of keys) {
     if (key.startsWith('$')) {
       return undefined;
     }
     if (key.startsWith(FACTS_PREFIX) && key.length > FACTS_PREFIX.length) {
-      tests.push({
-        lookup: compileLookup(key.slice(FACTS_PREFIX.length)),
+      const path = key.slice(FACTS_PREFIX.length);
+      const condition = {
+        lookup: compileLookup(path),
         test: compileValue(predicate[key]),
-      });
+      };
+      tests.push(condition);
+      if (
+        defaults?.names.has(path.split('.')[0]) &&
+        !condition.test(condition.lookup(defaults.facts))
+      ) {
+        needsAnnotations = true;
+      }
     }
   }
   if (tests.length === 0) {
     return undefined;
   }
   return {
+    needsAnnotations,
     test: facts => {
       for (let i = 0; i < tests.length; i++) {
         if (!tests[i].test(tests[i].lookup(facts))) return false;
@@ -308,9 +340,10 @@ function factFilterOf(predicate: unknown): FactFilter | undefined {
  */
 export function compileFactFilter(
   predicate: FilterPredicate,
+  defaults?: AnnotationDefaults,
 ): FactFilter | undefined {
   try {
-    return factFilterOf(predicate);
+    return factFilterOf(predicate, defaults);
   } catch {
     // A malformed predicate: compileFilter reports it.
     return undefined;
@@ -328,8 +361,8 @@ export function hasLiteralFactKey(raw: unknown): boolean {
   return false;
 }
 
-/** The upper-cased strings an `ml.asset` value test accepts, or undefined. */
-function assetValues(filter: unknown): string[] | undefined {
+/** The upper-cased strings a value test accepts, or undefined. */
+function stringValues(filter: unknown): string[] | undefined {
   if (typeof filter === 'string') {
     return [filter.toUpperCase()];
   }
@@ -343,16 +376,13 @@ function assetValues(filter: unknown): string[] | undefined {
 }
 
 /**
- * The asset types (upper-cased) one of which a predicate requires, when it
- * tests `ml.asset` against a string or an `$in` of strings at its top level
- * or inside a top-level `$all`: an entity whose `ml.asset` is none of them
- * cannot match, so the classifier skips it without running the filter (the
- * equality of the library is case-insensitive, hence upper case). Undefined
- * when the predicate requires no particular type.
- * @internal
+ * The upper-cased strings one of which the value at `path` must equal for
+ * a predicate to hold, when it tests that path against a string or an `$in`
+ * of strings at its top level or inside a top-level `$all`; else undefined.
  */
-export function requiredAssetTypes(
+function requiredValues(
   predicate: unknown,
+  path: string,
 ): ReadonlySet<string> | undefined {
   if (!isObject(predicate)) {
     return undefined;
@@ -363,7 +393,7 @@ export function requiredAssetTypes(
       return undefined;
     }
     for (const part of parts) {
-      const required = requiredAssetTypes(part);
+      const required = requiredValues(part, path);
       if (required) {
         return required;
       }
@@ -373,13 +403,67 @@ export function requiredAssetTypes(
   if (
     hasOwn.call(predicate, '$any') ||
     hasOwn.call(predicate, '$not') ||
-    !hasOwn.call(predicate, 'ml.asset')
+    !hasOwn.call(predicate, path)
   ) {
     return undefined;
   }
-  // A map of several paths must match them all, so `ml.asset` too.
-  const values = assetValues(predicate['ml.asset']);
+  // A map of several paths must match them all, so this one too.
+  const values = stringValues(predicate[path]);
   return values && new Set(values);
+}
+
+/** Whether a predicate requires `ml.isAsset` to be true, as requiredValues reads. */
+function requiresAsset(predicate: unknown): boolean {
+  if (!isObject(predicate)) {
+    return false;
+  }
+  if (hasOwn.call(predicate, '$all')) {
+    const parts = predicate.$all;
+    return (
+      Object.keys(predicate).length === 1 &&
+      Array.isArray(parts) &&
+      parts.some(requiresAsset)
+    );
+  }
+  return (
+    !hasOwn.call(predicate, '$any') &&
+    !hasOwn.call(predicate, '$not') &&
+    hasOwn.call(predicate, 'ml.isAsset') &&
+    predicate['ml.isAsset'] === true
+  );
+}
+
+/**
+ * The asset types (upper-cased) one of which a predicate requires: it
+ * tests `ml.asset` against a string or an `$in` of strings, or `ml.isAsset`
+ * against true (any type), at its top level or inside a top-level `$all`.
+ * An entity whose `ml.asset` is none of them cannot match, so the
+ * classifier skips it without running the filter (the equality of the
+ * library is case-insensitive, hence upper case). Undefined when the
+ * predicate requires no particular type.
+ * @internal
+ */
+export function requiredAssetTypes(
+  predicate: unknown,
+): ReadonlySet<string> | undefined {
+  return (
+    requiredValues(predicate, 'ml.asset') ??
+    (requiresAsset(predicate)
+      ? new Set(ASSET_TYPES.map(type => type.toUpperCase()))
+      : undefined)
+  );
+}
+
+/**
+ * The kinds (upper-cased) one of which a predicate requires, as
+ * {@link requiredAssetTypes} reads `ml.asset`: an entity of another kind
+ * cannot match. Undefined when it requires none.
+ * @internal
+ */
+export function requiredKinds(
+  predicate: unknown,
+): ReadonlySet<string> | undefined {
+  return requiredValues(predicate, 'kind');
 }
 
 /** The library's evaluator, used as the reference in tests. @internal */

@@ -1,6 +1,8 @@
 import { Attribution } from './attribution';
 import { EntityNode } from './entities';
-import { MlFacts, factObject } from './facts';
+import { ANNOTATION_FACT_DEFAULTS, MlFacts, factObject } from './facts';
+import { ANNOTATION_FLAGS } from './entities';
+import { IntPairs, toCsr } from './csr';
 import {
   compileFactFilter,
   compileFilter,
@@ -8,6 +10,7 @@ import {
   FilterFunction,
   hasLiteralFactKey,
   requiredAssetTypes,
+  requiredKinds,
 } from './filters';
 import { KitRule, RuleVia } from './types';
 import { safeJson } from './util';
@@ -36,6 +39,8 @@ export class RuleCompiler {
   readonly factFilters: Array<FactFilter | undefined> = [];
   /** Per filter: the asset types (upper case) it requires, if any. */
   readonly requiredAssets: Array<ReadonlySet<string> | undefined> = [];
+  /** Per filter: the kinds (upper case) it requires, if any. */
+  readonly requiredKinds: Array<ReadonlySet<string> | undefined> = [];
   readonly probes: Probe[] = [];
   private readonly filterKeys = new Map<string, number>();
   private readonly probeKeys = new Map<string, number>();
@@ -46,8 +51,11 @@ export class RuleCompiler {
     if (filter === undefined) {
       filter = this.filters.length;
       this.filters.push(compileFilter(rule.filter));
-      this.factFilters.push(compileFactFilter(rule.filter));
+      this.factFilters.push(
+        compileFactFilter(rule.filter, ANNOTATION_FACT_DEFAULTS),
+      );
       this.requiredAssets.push(requiredAssetTypes(rule.filter));
+      this.requiredKinds.push(requiredKinds(rule.filter));
       this.filterKeys.set(filterKey, filter);
     }
     const probeKey = `${rule.via}|${filter}`;
@@ -93,8 +101,6 @@ function addAll(
   for (let i = 0; i < teams.length; i++) add(byTeam, teams[i], e);
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * Runs each filter once on each entity whose match could count for some
  * team, and files each match under the teams it counts for. An entity is
@@ -114,8 +120,14 @@ export function runProbes(options: {
    * index order, as it also records the entity's findings.
    */
   factsOf: (e: number) => MlFacts;
+  /**
+   * Records the findings of an entity whose facts are not needed (no
+   * filter is tried on it), instead of factsOf.
+   */
+  findingsOf: (e: number) => void;
 }): ProbeResults {
-  const { compiler, nodes, attribution, assetTypes, factsOf } = options;
+  const { compiler, nodes, attribution, assetTypes, factsOf, findingsOf } =
+    options;
   const { ownedTeams, usedTeams, memberTeams } = attribution;
   const teamCount = attribution.teamRefs.length;
   // Entities each filter is tried on, ascending: those a probe of the filter
@@ -126,7 +138,10 @@ export function runProbes(options: {
   const ownedOrUsed: number[] = [];
   const members: number[] = [];
   const byAsset = new Map<string, number[]>();
-  const literalAssetKey: number[] = [];
+  // Entities with a top-level `ml.` key of their own: every filter is tried
+  // on them, in full (the key may take part in a filter's lookups).
+  const literalFactKey: number[] = [];
+  const isLiteral = new Uint8Array(nodes.length);
   for (let e = 0; e < nodes.length; e++) {
     const isOwned = ownedTeams[e].length > 0;
     const isUsed = usedTeams[e].length > 0;
@@ -135,8 +150,9 @@ export function runProbes(options: {
     if (isOwned) owned.push(e);
     if (isOwned || isUsed) ownedOrUsed.push(e);
     if (isMember) members.push(e);
-    if (hasOwn.call(nodes[e].raw, 'ml.asset')) {
-      literalAssetKey.push(e);
+    if (hasLiteralFactKey(nodes[e].raw)) {
+      literalFactKey.push(e);
+      isLiteral[e] = 1;
       continue;
     }
     const asset = assetTypes[e];
@@ -168,11 +184,11 @@ export function runProbes(options: {
     const required = compiler.requiredAssets[f];
     let tried: number[];
     if (required) {
-      tried = literalAssetKey.slice();
+      tried = literalFactKey.slice();
       for (const type of required) {
         for (const e of byAsset.get(type) ?? []) tried.push(e);
       }
-      if (required.size > 1 || literalAssetKey.length > 0) {
+      if (required.size > 1 || literalFactKey.length > 0) {
         tried = Array.from(new Set(tried)).sort((x, y) => x - y);
       }
     } else if (!viaMembers) {
@@ -184,17 +200,34 @@ export function runProbes(options: {
         (x, y) => x - y,
       );
     }
+    const kinds = compiler.requiredKinds[f];
+    if (kinds) {
+      tried = tried.filter(e => kinds.has(nodes[e].kind.toUpperCase()));
+    }
+    const factFilter = compiler.factFilters[f];
+    if (factFilter?.needsAnnotations) {
+      // The filter cannot match an entity without ML annotations.
+      tried = tried.filter(
+        e => isLiteral[e] || nodes[e].annotationFlags & ANNOTATION_FLAGS.ml,
+      );
+    }
     return {
       filter,
-      factFilter: compiler.factFilters[f],
+      factFilter,
       probes,
       tried,
-      next: 0,
       viaMembers,
       viaOwned,
       viaUsed,
     };
   });
+  // The filters to try on each entity, ascending: rows of a CSR.
+  const pairs = new IntPairs();
+  for (let f = 0; f < plans.length; f++) {
+    const tried = plans[f].tried;
+    for (let i = 0; i < tried.length; i++) pairs.push(tried[i], f);
+  }
+  const toTry = toCsr(nodes.length, pairs);
 
   // Entity by entity (each filter's list walked in step), so that the
   // object a filter sees is built once and dropped right after: it dies
@@ -203,17 +236,16 @@ export function runProbes(options: {
   // Indexed loops here and below: this body runs (entities x filters)
   // times, and `for...of` left an iterator result object per step.
   for (let e = 0; e < nodes.length; e++) {
+    const start = toTry.offsets[e];
+    const end = toTry.offsets[e + 1];
+    if (start === end) {
+      findingsOf(e);
+      continue;
+    }
     const facts = factsOf(e);
     let object: Record<string, unknown> | undefined;
-    // Whether the entity has a top-level `ml.` key of its own (see
-    // compileFactFilter), found out when first needed.
-    let literalFactKey: boolean | undefined;
-    for (let f = 0; f < plans.length; f++) {
-      const plan = plans[f];
-      if (plan.next >= plan.tried.length || plan.tried[plan.next] !== e) {
-        continue;
-      }
-      plan.next++;
+    for (let k = start; k < end; k++) {
+      const plan = plans[toTry.targets[k]];
       if (
         !(
           (plan.viaOwned && ownedTeams[e].length > 0) ||
@@ -226,9 +258,7 @@ export function runProbes(options: {
       let matches: boolean;
       try {
         const factFilter = plan.factFilter;
-        literalFactKey ??=
-          factFilter !== undefined && hasLiteralFactKey(nodes[e].raw);
-        if (factFilter && !literalFactKey) {
+        if (factFilter && !isLiteral[e]) {
           matches = factFilter.test(facts);
           if (matches && !factFilter.exact) {
             object ??= factObject(nodes[e].raw, facts);
