@@ -1,5 +1,11 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
-import { isValidObjectName, parseRef } from './refs';
+import {
+  isValidObjectName,
+  parseRef,
+  parseRefSlowly,
+  parseRefWithDefaults,
+} from './refs';
+import { prng } from './__fixtures__/entities';
 import { isUrlLocation } from './entities';
 
 const group = { defaultKind: 'group', defaultNamespace: 'default' };
@@ -78,5 +84,33 @@ describe('isUrlLocation', () => {
         }
       }
     }
+  });
+});
+
+describe('parseRefWithDefaults', () => {
+  it('gives what the catalog parser gives, on random texts over the characters that matter', () => {
+    const random = prng(5);
+    const alphabet = ['a', 'Z', '0', '-', '_', '.', ':', '/', 'é', ' '];
+    const contexts: Array<[string | undefined, string]> = [
+      ['group', 'default'],
+      [undefined, 'default'],
+      ['Group', 'Other-NS'],
+    ];
+    let accepted = 0;
+    for (let i = 0; i < 20000; i++) {
+      const length = 1 + Math.floor(random() * 12);
+      let text = '';
+      for (let c = 0; c < length; c++) {
+        text += alphabet[Math.floor(random() * alphabet.length)];
+      }
+      const [kind, namespace] = contexts[i % contexts.length];
+      const fast = parseRefWithDefaults(text, kind, namespace);
+      if (typeof fast === 'string') accepted++;
+      expect([text, fast]).toEqual([
+        text,
+        parseRefSlowly(text, kind, namespace),
+      ]);
+    }
+    expect(accepted).toBeGreaterThan(500);
   });
 });

@@ -11,18 +11,21 @@ export type RefResult = string | { error: string };
 const ALPHA = 1;
 const DIGIT = 2;
 const NAME_INNER = 4; // '-', '_' or '.': allowed inside a name only
+const UPPER = 8;
+const COLON = 16;
+const SLASH = 32;
+const DOT_OR_UNDERSCORE = 128; // not allowed in a namespace either
 const CHAR_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z]/.test(ch)) CHAR_CLASS[c] = ALPHA;
+  if (/[a-z]/.test(ch)) CHAR_CLASS[c] = ALPHA;
+  if (/[A-Z]/.test(ch)) CHAR_CLASS[c] = ALPHA | UPPER;
   if (/[0-9]/.test(ch)) CHAR_CLASS[c] = DIGIT;
-  if (ch === '-' || ch === '_' || ch === '.') CHAR_CLASS[c] = NAME_INNER;
+  if (ch === '-') CHAR_CLASS[c] = NAME_INNER;
+  if (ch === '_' || ch === '.') CHAR_CLASS[c] = NAME_INNER | DOT_OR_UNDERSCORE;
+  if (ch === ':') CHAR_CLASS[c] = COLON;
+  if (ch === '/') CHAR_CLASS[c] = SLASH;
 }
-const COLON = 58;
-const SLASH = 47;
-const DASH = 45;
-const UPPER_A = 65;
-const UPPER_Z = 90;
 
 function charClass(code: number): number {
   return code < 128 ? CHAR_CLASS[code] : 0;
@@ -30,9 +33,9 @@ function charClass(code: number): number {
 
 /**
  * Where the parts of a reference of the simple shape
- * `[kind:][namespace/]name` are, found by one scan of the characters (the
- * fast path runs for every reference of a catalog, so no regex and no
- * allocation):
+ * `[kind:][namespace/]name` are, found by one scan of the characters that
+ * also checks them (the fast path runs for every reference of a catalog,
+ * so no regex and no allocation):
  * kind `[A-Za-z][A-Za-z0-9]*`, namespace `[A-Za-z0-9]+(-+[A-Za-z0-9]+)*`,
  * name `[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?`. Returns false for any
  * other shape. `colon` / `slash` are -1 when the part is absent.
@@ -41,48 +44,52 @@ function scanSimpleRef(value: string, out: SimpleRefShape): boolean {
   const length = value.length;
   let colon = -1;
   let slash = -1;
-  let upper = false;
+  // The classes seen in the part being scanned, and in the kind and
+  // namespace parts once they end.
+  let part = 0;
+  let kindPart = 0;
+  let namespacePart = 0;
   for (let i = 0; i < length; i++) {
     const code = value.charCodeAt(i);
-    if (code >= UPPER_A && code <= UPPER_Z) {
-      upper = true;
-    } else if (code === COLON) {
+    const cls = code < 128 ? CHAR_CLASS[code] : 0;
+    if (cls === 0) return false;
+    if (cls === COLON) {
       if (colon !== -1 || slash !== -1) return false;
       colon = i;
-    } else if (code === SLASH) {
+      kindPart = part;
+      part = 0;
+    } else if (cls === SLASH) {
       if (slash !== -1) return false;
       slash = i;
+      namespacePart = part;
+      part = 0;
     } else {
-      const cls = charClass(code);
-      if (cls === 0) return false;
+      part |= cls;
     }
   }
   // kind: a letter, then letters and digits
   if (colon !== -1) {
-    if (colon === 0 || !(charClass(value.charCodeAt(0)) & ALPHA)) return false;
-    for (let i = 1; i < colon; i++) {
-      if (charClass(value.charCodeAt(i)) & NAME_INNER) return false;
+    if (colon === 0 || !(CHAR_CLASS[value.charCodeAt(0)] & ALPHA)) {
+      return false;
     }
+    if (kindPart & NAME_INNER) return false;
   }
   // namespace: letters, digits and dashes, not starting or ending with a dash
   const nsStart = colon + 1;
   if (slash !== -1) {
     if (slash === nsStart) return false;
-    if (value.charCodeAt(nsStart) === DASH) return false;
-    if (value.charCodeAt(slash - 1) === DASH) return false;
-    for (let i = nsStart; i < slash; i++) {
-      const code = value.charCodeAt(i);
-      if (code !== DASH && charClass(code) & NAME_INNER) return false;
-    }
+    if (value.charCodeAt(nsStart) === 45) return false;
+    if (value.charCodeAt(slash - 1) === 45) return false;
+    if (namespacePart & DOT_OR_UNDERSCORE) return false;
   }
   // name: starts and ends with a letter or digit
   const nameStart = slash !== -1 ? slash + 1 : nsStart;
   if (nameStart >= length) return false;
-  if (charClass(value.charCodeAt(nameStart)) & NAME_INNER) return false;
-  if (charClass(value.charCodeAt(length - 1)) & NAME_INNER) return false;
+  if (CHAR_CLASS[value.charCodeAt(nameStart)] & NAME_INNER) return false;
+  if (CHAR_CLASS[value.charCodeAt(length - 1)] & NAME_INNER) return false;
   out.colon = colon;
   out.slash = slash;
-  out.upper = upper;
+  out.upper = ((kindPart | namespacePart | part) & UPPER) !== 0;
   return true;
 }
 
@@ -99,8 +106,8 @@ export function isValidObjectName(value: unknown): boolean {
   if (length < 1 || length > 63) return false;
   for (let i = 0; i < length; i++) {
     const cls = charClass(value.charCodeAt(i));
-    if (cls === 0) return false;
-    if (cls === NAME_INNER && (i === 0 || i === length - 1)) return false;
+    if ((cls & (ALPHA | DIGIT | NAME_INNER)) === 0) return false;
+    if (cls & NAME_INNER && (i === 0 || i === length - 1)) return false;
   }
   return true;
 }
@@ -184,6 +191,19 @@ export function parseRefWithDefaults(
       }
     }
   }
+  return parseRefSlowly(value, defaultKind, defaultNamespace);
+}
+
+/**
+ * {@link parseRefWithDefaults} through the catalog model's parser and
+ * validators only, without the fast path: the reference its fast path is
+ * tested against. @internal
+ */
+export function parseRefSlowly(
+  value: string,
+  defaultKind: string | undefined,
+  defaultNamespace: string,
+): RefResult {
   let parsed: { kind: string; namespace: string; name: string };
   try {
     parsed = parseEntityRef(value, { defaultKind, defaultNamespace });
