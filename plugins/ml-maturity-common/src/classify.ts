@@ -14,7 +14,7 @@ import {
 } from './challenges';
 import { levelName } from './constants';
 import { EntityNode, readEntities, RefParser } from './entities';
-import { entityFacts, readAssetTypes, readOwnFindings } from './facts';
+import { entityFacts, readDocumentFacts, readOwnFindings } from './facts';
 import { sortFindings } from './findings';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import {
@@ -305,14 +305,15 @@ function run(
   const challenges = compileChallenges(compiler);
 
   const parser = new RefParser();
+  const resolve = createAssetTypeResolver(options?.assetTypeAliases);
   const graph = readEntities(
     Array.isArray(options?.entities) ? options.entities : [],
     parser,
+    node => readDocumentFacts(node, resolve),
   );
   const { nodes, findings: readFindings } = graph;
-  const resolve = createAssetTypeResolver(options?.assetTypeAliases);
   const attribution = attribute(graph);
-  const assetTypes = readAssetTypes(nodes, resolve);
+  const assetTypes = nodes.map(node => node.assetType);
   const results = runProbes({
     compiler,
     nodes,

@@ -4,11 +4,12 @@ import {
 } from '@backstage/catalog-model';
 import { Csr, IntPairs, toCsr } from './csr';
 import { Finding } from './types';
+import type { AssetType } from './constants';
 import { makeFinding } from './findings';
+import { hasLiteralFactKey } from './filters';
 import { isValidObjectName, parseRefWithDefaults, RefResult } from './refs';
 import {
   checkPrototypeFor,
-  compareStrings,
   getOwn,
   isPlainRecord,
   isRecord,
@@ -37,8 +38,19 @@ export interface EntityNode {
   annotations: JsonRecord | undefined;
   /** {@link ANNOTATION_FLAGS} of `annotations`, found in one pass when read. */
   annotationFlags: number;
+  /**
+   * The entity's ML asset type and link types (spec §3), read with the
+   * document (see readEntities' `onRead`): later steps visit entities in
+   * ref order, and catalogs serve them in no particular order, so reading
+   * their documents then would jump around memory.
+   */
+  assetType: AssetType | undefined;
+  linkTypes: ReadonlyArray<string>;
   findings: Finding[];
 }
+
+/** The link types of an entity without typed links. @internal */
+export const NO_LINK_TYPES: ReadonlyArray<string> = Object.freeze([]);
 
 /**
  * What one pass over an entity's annotation keys finds, so that the facts,
@@ -53,6 +65,11 @@ export const ANNOTATION_FLAGS = {
   versionControlled: 2,
   /** A TechDocs annotation with a value (spec §3). */
   documented: 4,
+  /**
+   * Not about annotations: the document has a top-level key starting with
+   * `ml.` (see hasLiteralFactKey), found when it is read.
+   */
+  literalFactKey: 8,
 } as const;
 
 const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
@@ -159,6 +176,11 @@ export class RefTable {
   readonly refs: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  /** The id of a ref already interned, or undefined. */
+  get(ref: string): number | undefined {
+    return this.ids.get(ref);
+  }
+
   intern(ref: string): number {
     let id = this.ids.get(ref);
     if (id === undefined) {
@@ -180,7 +202,8 @@ export class RefTable {
  */
 export interface EntityGraph {
   nodes: EntityNode[];
-  refs: RefTable;
+  /** Every ref, by ref id (the table's lookups are stale after renumbering). */
+  refs: { readonly refs: ReadonlyArray<string> };
   /** Entity index of each ref id, -1 for refs that are no entity. */
   entityOf: Int32Array;
   /** By edge kind ({@link EDGES}). */
@@ -520,6 +543,8 @@ function emptyNode(
     raw,
     annotations: undefined,
     annotationFlags: 0,
+    assetType: undefined,
+    linkTypes: NO_LINK_TYPES,
     findings: NO_FINDINGS,
   };
 }
@@ -680,6 +705,8 @@ function readRelations(node: EntityNode, state: ReadState) {
 export function readEntities(
   docs: ReadonlyArray<unknown>,
   parser: RefParser,
+  /** Reads more of each entity's document, right after the entity. */
+  onRead?: (node: EntityNode) => void,
 ): EntityGraph & { findings: Finding[] } {
   checkPrototypeFor(READ_NAMES);
   const findings: Finding[] = [];
@@ -704,6 +731,7 @@ export function readEntities(
     try {
       const node = readOne(doc, state, findings);
       if (node) {
+        onRead?.(node);
         candidates.push(node);
       }
     } catch (error) {
@@ -720,28 +748,56 @@ export function readEntities(
       );
     }
   }
-  // Candidate numbers, sorted by ref (candidates keep theirs for the edges).
-  const order = candidates.map((_, c) => c);
-  order.sort((a, b) => compareStrings(candidates[a].ref, candidates[b].ref));
-  const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
-  const nodes: EntityNode[] = [];
-  for (let i = 0; i < order.length; ) {
-    const ref = candidates[order[i]].ref;
-    let j = i + 1;
-    while (j < order.length && candidates[order[j]].ref === ref) {
-      j++;
+  // Entity refs first: interned in input order (duplicates share an id),
+  // then sorted by the engine's own string sort, much faster than a sort
+  // with a comparison function, which matters as catalogs serve entities
+  // in no particular order (by uid).
+  const { refs, targets } = state;
+  const tempIds = new Int32Array(candidates.length);
+  const uniqueRefs: string[] = [];
+  for (let c = 0; c < candidates.length; c++) {
+    const id = refs.intern(candidates[c].ref);
+    tempIds[c] = id;
+    if (id === uniqueRefs.length) uniqueRefs.push(candidates[c].ref);
+  }
+  const entityCount = uniqueRefs.length;
+  // Candidates of each ref: the first, and all of them for the few refs
+  // defined more than once (in input order).
+  const firstCandidate = new Int32Array(entityCount).fill(-1);
+  let duplicates: Map<number, number[]> | undefined;
+  for (let c = 0; c < candidates.length; c++) {
+    const id = tempIds[c];
+    if (firstCandidate[id] < 0) {
+      firstCandidate[id] = c;
+    } else {
+      duplicates ??= new Map();
+      const list = duplicates.get(id) ?? [firstCandidate[id]];
+      list.push(c);
+      duplicates.set(id, list);
     }
-    let chosenCandidate = order[i];
+  }
+  // Code-unit order, as compareStrings: the default sort compares strings so.
+  const sortedRefs = uniqueRefs.slice().sort();
+  // The final id of each temporary one: entities are numbered in ref order
+  // (entity e has ref id e); other refs keep theirs, which come after.
+  const renumbered = new Int32Array(entityCount);
+  const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
+  const nodes: EntityNode[] = new Array(entityCount);
+  for (let e = 0; e < entityCount; e++) {
+    const id = refs.get(sortedRefs[e])!;
+    renumbered[id] = e;
+    let chosenCandidate = firstCandidate[id];
     let chosen = candidates[chosenCandidate];
-    if (j - i > 1) {
+    const all = duplicates?.get(id);
+    if (all) {
       // Duplicates: keep the one with the smallest JSON text, so the choice
       // does not depend on the input order.
       let best = safeJson(chosen.raw);
-      for (let k = i + 1; k < j; k++) {
-        const text = safeJson(candidates[order[k]].raw);
+      for (let k = 1; k < all.length; k++) {
+        const text = safeJson(candidates[all[k]].raw);
         if (text < best) {
           best = text;
-          chosenCandidate = order[k];
+          chosenCandidate = all[k];
           chosen = candidates[chosenCandidate];
         }
       }
@@ -749,30 +805,31 @@ export function readEntities(
         chosen,
         'metadata.name',
         chosen.ref,
-        `${
-          j - i
-        } documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
+        `${all.length} documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
       );
     }
-    chosen.index = nodes.length;
-    nodeOfCandidate[chosenCandidate] = chosen.index;
-    // Entities are interned first, in ref order: entity i has ref id i.
-    chosen.id = state.refs.intern(chosen.ref);
-    nodes.push(chosen);
-    i = j;
+    chosen.index = e;
+    chosen.id = e;
+    nodeOfCandidate[chosenCandidate] = e;
+    nodes[e] = chosen;
   }
   // Interning the edge targets in one tight loop, rather than while
   // reading each document, keeps the ref map in the CPU caches: it is the
   // costliest part of reading.
-  const { refs, targets } = state;
   const targetIds = new Int32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
-    targetIds[i] = refs.intern(targets[i]);
+    const id = refs.intern(targets[i]);
+    targetIds[i] = id < entityCount ? renumbered[id] : id;
   }
   for (const pairs of state.edges) {
     for (let i = 0; i < pairs.size; i++) {
       pairs.values[i] = targetIds[pairs.values[i]];
     }
+  }
+  // The table's first entries are the entity refs in input order: in ref
+  // order, they are the sorted ones.
+  for (let e = 0; e < entityCount; e++) {
+    refs.refs[e] = sortedRefs[e];
   }
   const entityOf = new Int32Array(refs.refs.length).fill(-1);
   for (let e = 0; e < nodes.length; e++) {
@@ -895,12 +952,15 @@ function readOne(
     identity.name
   }`.toLowerCase();
   const node = emptyNode(doc as JsonRecord, ref, kind, namespace);
+  if (hasLiteralFactKey(doc)) {
+    node.annotationFlags = ANNOTATION_FLAGS.literalFactKey;
+  }
   const annotations = isPlainRecord(identity.metadata)
     ? identity.metadata.annotations
     : getOwn(identity.metadata, 'annotations');
   if (isRecord(annotations)) {
     node.annotations = annotations;
-    node.annotationFlags = annotationFlagsOf(annotations);
+    node.annotationFlags |= annotationFlagsOf(annotations);
   } else if (annotations !== undefined && annotations !== null) {
     reportFinding(
       node,

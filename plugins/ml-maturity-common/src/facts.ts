@@ -20,7 +20,12 @@ import {
 } from './constants';
 import { Csr } from './csr';
 import { AnnotationDefaults } from './filters';
-import { ANNOTATION_FLAGS, EntityNode, reportFinding } from './entities';
+import {
+  ANNOTATION_FLAGS,
+  EntityNode,
+  NO_LINK_TYPES,
+  reportFinding,
+} from './entities';
 import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
 
 /**
@@ -186,10 +191,10 @@ function readRoles(node: EntityNode): string[] | undefined {
   return roles.size > 0 ? sortedUnique(roles) : undefined;
 }
 
-function readLinks(node: EntityNode): string[] {
+function readLinks(node: EntityNode): ReadonlyArray<string> {
   const links = getOwn(getOwn(node.raw, 'metadata'), 'links');
   if (links === undefined || links === null) {
-    return [];
+    return NO_LINK_TYPES;
   }
   if (!Array.isArray(links)) {
     reportFinding(
@@ -198,7 +203,7 @@ function readLinks(node: EntityNode): string[] {
       links,
       'metadata.links must be a list of { url, title?, type? }; it is ignored',
     );
-    return [];
+    return NO_LINK_TYPES;
   }
   // Most entities have no typed links: no Set for them.
   let types: Set<string> | undefined;
@@ -213,7 +218,21 @@ function readLinks(node: EntityNode): string[] {
       (types ??= new Set()).add(type.trim().toLowerCase());
     }
   }
-  return types ? sortedUnique(types) : [];
+  return types ? sortedUnique(types) : NO_LINK_TYPES;
+}
+
+/**
+ * Reads what the classifier needs of an entity's own document besides its
+ * refs: its asset type and link types (findings go on the node). Called
+ * with each document as it is read (see readEntities).
+ * @internal
+ */
+export function readDocumentFacts(
+  node: EntityNode,
+  resolve: AssetTypeResolver,
+): void {
+  node.assetType = readAssetType(node, resolve);
+  node.linkTypes = readLinks(node);
 }
 
 /**
@@ -251,8 +270,6 @@ export const ANNOTATION_FACT_DEFAULTS: AnnotationDefaults = {
 export function readOwnFindings(node: EntityNode): void {
   if (node.annotationFlags & ANNOTATION_FLAGS.ml) {
     readOwnFacts(node, undefined);
-  } else {
-    readLinks(node);
   }
 }
 
@@ -266,7 +283,7 @@ export function readOwnFacts(
   asset: AssetType | undefined,
 ): MlFacts {
   const flags = node.annotationFlags;
-  const linkTypes = readLinks(node);
+  const linkTypes = node.linkTypes;
   const versionControlled = (flags & ANNOTATION_FLAGS.versionControlled) !== 0;
   const documented =
     (flags & ANNOTATION_FLAGS.documented) !== 0 || linkTypes.includes('docs');
@@ -289,7 +306,7 @@ export function readOwnFacts(
       facts.asset = asset;
     }
     if (linkTypes.length > 0) {
-      facts.linkTypes = linkTypes;
+      facts.linkTypes = [...linkTypes];
     }
     return facts;
   }
@@ -334,7 +351,7 @@ export function readOwnFacts(
     facts.roles = roles;
   }
   if (linkTypes.length > 0) {
-    facts.linkTypes = linkTypes;
+    facts.linkTypes = [...linkTypes];
   }
   facts.versionControlled = versionControlled;
   facts.documented = documented;
@@ -388,22 +405,6 @@ function assetTypesOf(
     if (type) (types ??= []).push(type);
   }
   return types ? sortedUnique(types) : [];
-}
-
-/**
- * The asset type of every entity (findings about the annotation go on the
- * node), indexed by entity index.
- * @internal
- */
-export function readAssetTypes(
-  nodes: ReadonlyArray<EntityNode>,
-  resolve: AssetTypeResolver,
-): Array<AssetType | undefined> {
-  const assetTypes: Array<AssetType | undefined> = new Array(nodes.length);
-  for (let e = 0; e < nodes.length; e++) {
-    assetTypes[e] = readAssetType(nodes[e], resolve);
-  }
-  return assetTypes;
 }
 
 /**

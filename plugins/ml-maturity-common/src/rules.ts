@@ -8,7 +8,6 @@ import {
   compileFilter,
   FactFilter,
   FilterFunction,
-  hasLiteralFactKey,
   requiredAssetTypes,
   requiredKinds,
 } from './filters';
@@ -150,7 +149,7 @@ export function runProbes(options: {
     if (isOwned) owned.push(e);
     if (isOwned || isUsed) ownedOrUsed.push(e);
     if (isMember) members.push(e);
-    if (hasLiteralFactKey(nodes[e].raw)) {
+    if (nodes[e].annotationFlags & ANNOTATION_FLAGS.literalFactKey) {
       literalFactKey.push(e);
       isLiteral[e] = 1;
       continue;

@@ -15,6 +15,9 @@ export const BASE_ENTITY_FIELDS = [
   'apiVersion',
   'metadata.name',
   'metadata.namespace',
+  // Marks an entity as served by the catalog, so the classifier does not
+  // scan it for template placeholders as it does raw YAML.
+  'metadata.uid',
   'metadata.title',
   'metadata.annotations',
   'metadata.links',
