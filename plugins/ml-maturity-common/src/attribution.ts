@@ -210,7 +210,11 @@ function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
   const { nodes, refs } = graph;
   const isTeam = new Uint8Array(kinds.length);
   const teamIds: number[] = [];
-  for (const node of nodes) {
+  // Indexed loops over entities in the passes that run once per
+  // classification: they may run before the engine optimises them, and
+  // `for...of` then allocates an iterator result per step.
+  for (let e = 0; e < nodes.length; e++) {
+    const node = nodes[e];
     if (node.kind === 'group') {
       isTeam[node.id] = 1;
       teamIds.push(node.id);
@@ -289,11 +293,12 @@ function linkMembers(
   const sortedUsers = sortByRef(users, refs.refs, nodes.length);
   const userTeams: Array<number[] | undefined> = new Array(kinds.length);
   const teamMembers: number[][] = new Array(teamOf.length);
-  for (const user of sortedUsers) {
+  for (let u = 0; u < sortedUsers.length; u++) {
+    const user = sortedUsers[u];
     const list = sortedValues(sets[user]!);
     userTeams[user] = list;
-    for (const t of list) {
-      (teamMembers[t] ??= []).push(user);
+    for (let i = 0; i < list.length; i++) {
+      (teamMembers[list[i]] ??= []).push(user);
     }
   }
   return { users: sortedUsers, userTeams, teamMembers };

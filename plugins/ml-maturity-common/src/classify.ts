@@ -344,7 +344,8 @@ function run(
     ...attribution.teamFindings,
     ...nodes.flatMap(n => n.findings),
   ];
-  for (const finding of allFindings) {
+  for (let i = 0; i < allFindings.length; i++) {
+    const finding = allFindings[i];
     const list = findingsByRef.get(finding.entityRef);
     if (list) list.push(finding);
     else findingsByRef.set(finding.entityRef, [finding]);

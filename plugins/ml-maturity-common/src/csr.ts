@@ -74,8 +74,20 @@ export function toSortedUniqueCsr(rowCount: number, pairs: IntPairs): Csr {
   let start = 0;
   for (let r = 0; r < rowCount; r++) {
     const end = offsets[r + 1];
-    if (end - start > 1) {
+    if (end - start > 16) {
       targets.subarray(start, end).sort();
+    } else {
+      // Short rows (nearly all): an insertion sort in place, with no
+      // subarray view allocated per row.
+      for (let i = start + 1; i < end; i++) {
+        const value = targets[i];
+        let j = i - 1;
+        while (j >= start && targets[j] > value) {
+          targets[j + 1] = targets[j];
+          j--;
+        }
+        targets[j + 1] = value;
+      }
     }
     offsets[r] = write;
     for (let k = start; k < end; k++) {

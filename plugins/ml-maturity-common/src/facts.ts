@@ -393,6 +393,9 @@ export function factObject(
   return isRecord(raw) ? { ...raw, ml: facts } : { ml: facts };
 }
 
+/** Shared by entities that depend on or contain no asset (never modified). */
+const NO_ASSET_TYPES: string[] = [];
+
 /** Asset types of the entities in a row, sorted, without duplicates. */
 function assetTypesOf(
   rows: Csr,
@@ -404,7 +407,7 @@ function assetTypesOf(
     const type = assetTypes[rows.targets[k]];
     if (type) (types ??= []).push(type);
   }
-  return types ? sortedUnique(types) : [];
+  return types ? sortedUnique(types) : NO_ASSET_TYPES;
 }
 
 /**

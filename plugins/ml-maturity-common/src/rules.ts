@@ -185,7 +185,8 @@ export function runProbes(options: {
     if (required) {
       tried = literalFactKey.slice();
       for (const type of required) {
-        for (const e of byAsset.get(type) ?? []) tried.push(e);
+        const list = byAsset.get(type);
+        for (let i = 0; list && i < list.length; i++) tried.push(list[i]);
       }
       if (required.size > 1 || literalFactKey.length > 0) {
         tried = Array.from(new Set(tried)).sort((x, y) => x - y);

@@ -60,7 +60,33 @@ export function compareStrings(a: string, b: string): number {
 
 /** Sorted copy without duplicates. @internal */
 export function sortedUnique(values: Iterable<string>): string[] {
+  if (Array.isArray(values) && values.length <= 16) {
+    return sortedUniqueSmall(values.slice());
+  }
   return Array.from(new Set(values)).sort(compareStrings);
+}
+
+/**
+ * Sorts a short list of strings in place and drops repeats: an insertion
+ * sort, with no Set and no sort buffer (these lists, an entity's asset or
+ * link types, are built for many entities). @internal
+ */
+export function sortedUniqueSmall(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i];
+    let j = i - 1;
+    while (j >= 0 && list[j] > value) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = value;
+  }
+  let write = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (write === 0 || list[write - 1] !== list[i]) list[write++] = list[i];
+  }
+  list.length = write;
+  return list;
 }
 
 const MAX_URL_LENGTH = 4096;
