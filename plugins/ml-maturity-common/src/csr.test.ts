@@ -1,5 +1,5 @@
 import { IntPairs, toSortedUniqueCsr } from './csr';
-import { sortedUnique } from './util';
+import { compareStrings, sortedUnique } from './util';
 import { prng } from './__fixtures__/entities';
 
 describe('toSortedUniqueCsr', () => {
@@ -40,7 +40,7 @@ describe('sortedUnique', () => {
       );
       const copy = list.slice();
       expect(sortedUnique(list)).toEqual(
-        Array.from(new Set(list)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        Array.from(new Set(list)).sort(compareStrings),
       );
       expect(list).toEqual(copy);
     }

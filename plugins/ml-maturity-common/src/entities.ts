@@ -567,6 +567,7 @@ function readSpecRefs(node: EntityNode, state: ReadState) {
   let present = SPEC_REFS_ALL;
   if (plain) {
     present = 0;
+    // eslint-disable-next-line guard-for-in -- an inherited key is none of the fields (isPlainRecord)
     for (const key in spec) {
       const f = SPEC_REF_INDEX.get(key);
       if (f !== undefined) present |= 1 << f;
@@ -771,9 +772,9 @@ export function readEntities(
       firstCandidate[id] = c;
     } else {
       duplicates ??= new Map();
-      const list = duplicates.get(id) ?? [firstCandidate[id]];
-      list.push(c);
-      duplicates.set(id, list);
+      const group = duplicates.get(id) ?? [firstCandidate[id]];
+      group.push(c);
+      duplicates.set(id, group);
     }
   }
   // Code-unit order, as compareStrings: the default sort compares strings so.
