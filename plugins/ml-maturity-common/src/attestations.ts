@@ -250,7 +250,7 @@ export function resolveItem(options: {
   item: KitItemDefinition;
   ruleHolds: boolean;
   evidence: string[];
-  states: AttestationState[];
+  states: ReadonlyArray<AttestationState>;
 }): ItemResult {
   const { item, ruleHolds, evidence, states } = options;
   if (ruleHolds) {

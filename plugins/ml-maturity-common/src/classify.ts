@@ -99,16 +99,19 @@ function attestedOf(
   return attested;
 }
 
+/** Shared by the items no attestation concerns (nearly all); never modified. */
+const NO_STATES: ReadonlyArray<AttestationState> = Object.freeze([]);
+
 function statesOf(
   attested: ReadonlyArray<Map<string, AttestationState>>,
   itemId: string,
-): AttestationState[] {
-  const states: AttestationState[] = [];
-  for (const byItem of attested) {
-    const state = byItem.get(itemId);
-    if (state) states.push(state);
+): ReadonlyArray<AttestationState> {
+  let states: AttestationState[] | undefined;
+  for (let i = 0; i < attested.length; i++) {
+    const state = attested[i].get(itemId);
+    if (state) (states ??= []).push(state);
   }
-  return states;
+  return states ?? NO_STATES;
 }
 
 /** Items, kits and level of one team. */
