@@ -165,14 +165,19 @@ function readPortalAttestation(
  */
 export function collectAttestations(options: {
   nodes: EntityNode[];
+  /** Each entity's annotation flags (EntityGraph.flags), if known. */
+  flags?: Uint8Array;
   teams: ReadonlyMap<string, TeamNode>;
   items: ReadonlyMap<string, KitItemDefinition>;
   portal: ReadonlyArray<unknown> | undefined;
   nowMs: number;
 }): AttestationIndex {
   const index: AttestationIndex = new Map();
-  const { nodes } = options;
+  const { nodes, flags } = options;
   for (let e = 0; e < nodes.length; e++) {
+    // Attestation annotations are ML annotations: without the flag, the
+    // node need not be read.
+    if (flags && !(flags[e] & ANNOTATION_FLAGS.ml)) continue;
     readAnnotationAttestations(nodes[e], options.items, index);
   }
   const portal = Array.isArray(options.portal) ? options.portal : [];

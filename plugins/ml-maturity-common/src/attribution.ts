@@ -1,5 +1,11 @@
 import { Csr, IntPairs, toCsr, toSortedUniqueCsr } from './csr';
-import { EDGES, EntityGraph, EntityNode, reportFinding } from './entities';
+import {
+  EDGES,
+  EntityGraph,
+  EntityNode,
+  kindIdOf,
+  reportFinding,
+} from './entities';
 import { makeFinding } from './findings';
 import { Finding } from './types';
 import { compareStrings } from './util';
@@ -207,17 +213,18 @@ function ownerLists(graph: EntityGraph): Csr {
 
 /** Teams: Group entities, and groups named as owners (implicit teams). */
 function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
-  const { nodes, refs } = graph;
+  const { nodes, refs, kindIds } = graph;
+  const groupKind = kindIdOf(graph, 'group');
   const isTeam = new Uint8Array(kinds.length);
   const teamIds: number[] = [];
   // Indexed loops over entities in the passes that run once per
   // classification: they may run before the engine optimises them, and
-  // `for...of` then allocates an iterator result per step.
+  // `for...of` then allocates an iterator result per step. Entity e has
+  // ref id e, and its kind is read from the graph's kind ids, not its node.
   for (let e = 0; e < nodes.length; e++) {
-    const node = nodes[e];
-    if (node.kind === 'group') {
-      isTeam[node.id] = 1;
-      teamIds.push(node.id);
+    if (kindIds[e] === groupKind) {
+      isTeam[e] = 1;
+      teamIds.push(e);
     }
   }
   // Implicit teams, in the order first named, with how many entities name them.
@@ -278,15 +285,17 @@ function linkMembers(
   };
   const memberOf = edges[EDGES.memberOf];
   const members = edges[EDGES.members];
+  const userKind = kindIdOf(graph, 'user');
+  const groupKind = kindIdOf(graph, 'group');
   for (let e = 0; e < nodes.length; e++) {
-    const node = nodes[e];
-    if (node.kind === 'user') {
+    const kind = graph.kindIds[e];
+    if (kind === userKind) {
       for (let k = memberOf.offsets[e]; k < memberOf.offsets[e + 1]; k++) {
-        add(node.id, memberOf.targets[k]);
+        add(e, memberOf.targets[k]);
       }
-    } else if (node.kind === 'group') {
+    } else if (kind === groupKind) {
       for (let k = members.offsets[e]; k < members.offsets[e + 1]; k++) {
-        add(members.targets[k], node.id);
+        add(members.targets[k], e);
       }
     }
   }
@@ -320,11 +329,12 @@ function linkParents(
   };
   const parentEdges = edges[EDGES.parents];
   const childEdges = edges[EDGES.children];
+  const groupKind = kindIdOf(graph, 'group');
   for (let e = 0; e < nodes.length; e++) {
-    if (nodes[e].kind !== 'group') {
+    if (graph.kindIds[e] !== groupKind) {
       continue;
     }
-    const team = teamOf[nodes[e].id];
+    const team = teamOf[e];
     for (let k = parentEdges.offsets[e]; k < parentEdges.offsets[e + 1]; k++) {
       add(team, teamOf[parentEdges.targets[k]]);
     }
@@ -513,10 +523,11 @@ export function attribute(graph: EntityGraph): Attribution {
     }
   }
   const memberTeams: number[][] = new Array(nodes.length);
+  const userKind = kindIdOf(graph, 'user');
   for (let e = 0; e < nodes.length; e++) {
     memberTeams[e] =
-      nodes[e].kind === 'user'
-        ? members.userTeams[nodes[e].id] ?? NO_TEAMS
+      graph.kindIds[e] === userKind
+        ? members.userTeams[e] ?? NO_TEAMS
         : NO_TEAMS;
   }
 

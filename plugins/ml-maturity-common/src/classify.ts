@@ -13,7 +13,12 @@ import {
   CompiledChallenges,
 } from './challenges';
 import { levelName } from './constants';
-import { EntityNode, readEntities, RefParser } from './entities';
+import {
+  ANNOTATION_FLAGS,
+  EntityNode,
+  readEntities,
+  RefParser,
+} from './entities';
 import { entityFacts, readDocumentFacts, readOwnFindings } from './facts';
 import { sortFindings } from './findings';
 import { DEFAULT_KITS } from './kits/defaultKits';
@@ -320,13 +325,19 @@ function run(
   const results = runProbes({
     compiler,
     nodes,
+    graph,
     attribution,
     assetTypes,
     factsOf: e => entityFacts(nodes, attribution, assetTypes, e),
-    findingsOf: e => readOwnFindings(nodes[e]),
+    // Only entities with ML annotations can have findings of their own
+    // facts (the flags spare reading every other node).
+    findingsOf: e => {
+      if (graph.flags[e] & ANNOTATION_FLAGS.ml) readOwnFindings(nodes[e]);
+    },
   });
   const attestations = collectAttestations({
     nodes,
+    flags: graph.flags,
     teams: attribution.teams,
     items: itemById,
     portal: options?.attestations,

@@ -208,6 +208,21 @@ export interface EntityGraph {
   entityOf: Int32Array;
   /** By edge kind ({@link EDGES}). */
   edges: Csr[];
+  /**
+   * Per entity, in entity order: its kind, as an index into `kinds`, and
+   * its {@link ANNOTATION_FLAGS}. Copies of node fields for the passes over
+   * every entity: nodes lie in memory in input order, and reading each
+   * node in ref order would jump around.
+   */
+  kindIds: Uint16Array;
+  flags: Uint8Array;
+  /** The lower-cased kinds, by kind id. */
+  kinds: ReadonlyArray<string>;
+}
+
+/** The id of a lower-cased kind in a graph, or -1 when no entity has it. @internal */
+export function kindIdOf(graph: EntityGraph, kind: string): number {
+  return graph.kinds.indexOf(kind);
 }
 
 /** What the reading of one classification shares: refs and raw edges. */
@@ -784,6 +799,9 @@ export function readEntities(
   const renumbered = new Int32Array(entityCount);
   const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
   const nodes: EntityNode[] = new Array(entityCount);
+  const kinds: string[] = [];
+  const kindIds = new Uint16Array(entityCount);
+  const flags = new Uint8Array(entityCount);
   for (let e = 0; e < entityCount; e++) {
     const id = refs.get(sortedRefs[e])!;
     renumbered[id] = e;
@@ -813,6 +831,13 @@ export function readEntities(
     chosen.id = e;
     nodeOfCandidate[chosenCandidate] = e;
     nodes[e] = chosen;
+    let kindId = kinds.indexOf(chosen.kind);
+    if (kindId < 0) {
+      kindId = kinds.length;
+      kinds.push(chosen.kind);
+    }
+    kindIds[e] = kindId;
+    flags[e] = chosen.annotationFlags;
   }
   // Interning the edge targets in one tight loop, rather than while
   // reading each document, keeps the ref map in the CPU caches: it is the
@@ -839,7 +864,7 @@ export function readEntities(
   const edges = state.edges.map(pairs =>
     toCsr(nodes.length, pairs, nodeOfCandidate),
   );
-  return { nodes, refs, entityOf, edges, findings };
+  return { nodes, refs, entityOf, edges, findings, kindIds, flags, kinds };
 }
 
 /**

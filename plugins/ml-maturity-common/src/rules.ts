@@ -1,7 +1,7 @@
 import { Attribution } from './attribution';
 import { EntityNode } from './entities';
 import { ANNOTATION_FACT_DEFAULTS, MlFacts, factObject } from './facts';
-import { ANNOTATION_FLAGS } from './entities';
+import { ANNOTATION_FLAGS, EntityGraph } from './entities';
 import { IntPairs, toCsr } from './csr';
 import {
   compileFactFilter,
@@ -112,6 +112,8 @@ function addAll(
 export function runProbes(options: {
   compiler: RuleCompiler;
   nodes: EntityNode[];
+  /** The graph's per-entity kinds and flags (see EntityGraph). */
+  graph: Pick<EntityGraph, 'kindIds' | 'kinds' | 'flags'>;
   attribution: Attribution;
   assetTypes: ReadonlyArray<string | undefined>;
   /**
@@ -125,8 +127,16 @@ export function runProbes(options: {
    */
   findingsOf: (e: number) => void;
 }): ProbeResults {
-  const { compiler, nodes, attribution, assetTypes, factsOf, findingsOf } =
-    options;
+  const {
+    compiler,
+    nodes,
+    graph,
+    attribution,
+    assetTypes,
+    factsOf,
+    findingsOf,
+  } = options;
+  const { flags } = graph;
   const { ownedTeams, usedTeams, memberTeams } = attribution;
   const teamCount = attribution.teamRefs.length;
   // Entities each filter is tried on, ascending: those a probe of the filter
@@ -149,7 +159,7 @@ export function runProbes(options: {
     if (isOwned) owned.push(e);
     if (isOwned || isUsed) ownedOrUsed.push(e);
     if (isMember) members.push(e);
-    if (nodes[e].annotationFlags & ANNOTATION_FLAGS.literalFactKey) {
+    if (flags[e] & ANNOTATION_FLAGS.literalFactKey) {
       literalFactKey.push(e);
       isLiteral[e] = 1;
       continue;
@@ -202,14 +212,13 @@ export function runProbes(options: {
     }
     const kinds = compiler.requiredKinds[f];
     if (kinds) {
-      tried = tried.filter(e => kinds.has(nodes[e].kind.toUpperCase()));
+      const allowed = graph.kinds.map(kind => kinds.has(kind.toUpperCase()));
+      tried = tried.filter(e => allowed[graph.kindIds[e]]);
     }
     const factFilter = compiler.factFilters[f];
     if (factFilter?.needsAnnotations) {
       // The filter cannot match an entity without ML annotations.
-      tried = tried.filter(
-        e => isLiteral[e] || nodes[e].annotationFlags & ANNOTATION_FLAGS.ml,
-      );
+      tried = tried.filter(e => isLiteral[e] || flags[e] & ANNOTATION_FLAGS.ml);
     }
     return {
       filter,
