@@ -17,6 +17,7 @@ import {
   ANNOTATION_FLAGS,
   EntityNode,
   readEntities,
+  nodesWithFindings,
   RefParser,
 } from './entities';
 import { entityFacts, readDocumentFacts, readOwnFindings } from './facts';
@@ -60,6 +61,8 @@ interface Context {
   challenges: CompiledChallenges;
   results: ProbeResults;
   attestations: AttestationIndex;
+  /** 1 for each entity with findings (all read by now). */
+  hasFindings: Uint8Array;
 }
 
 function nowOf(now: unknown): { iso: string; ms: number } {
@@ -203,7 +206,7 @@ function teamFindings(
   for (const e of ctx.attribution.owned[team.index] ?? []) {
     // An entity's findings are all on its node (and only there), so most
     // owned entities, without findings, need no lookup.
-    if (ctx.nodes[e].findings.length > 0) {
+    if (ctx.hasFindings[e]) {
       refs.push(ctx.nodes[e].ref);
     }
   }
@@ -321,7 +324,7 @@ function run(
   );
   const { nodes, findings: readFindings } = graph;
   const attribution = attribute(graph);
-  const assetTypes = nodes.map(node => node.assetType);
+  const assetTypes = graph.assetTypes;
   const results = runProbes({
     compiler,
     nodes,
@@ -344,6 +347,10 @@ function run(
     nowMs: now.ms,
   });
 
+  // Every finding of an entity is on its node by now.
+  const withFindings = nodesWithFindings(graph);
+  const hasFindings = new Uint8Array(nodes.length);
+  for (const node of withFindings) hasFindings[node.index] = 1;
   const ctx: Context = {
     nodes,
     attribution,
@@ -351,12 +358,13 @@ function run(
     challenges,
     results,
     attestations,
+    hasFindings,
   };
 
   const findingsByRef = new Map<string, Finding[]>();
   const allFindings = [
     ...attribution.teamFindings,
-    ...nodes.flatMap(n => n.findings),
+    ...withFindings.flatMap(n => n.findings),
   ];
   for (let i = 0; i < allFindings.length; i++) {
     const finding = allFindings[i];

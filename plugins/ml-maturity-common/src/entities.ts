@@ -47,6 +47,12 @@ export interface EntityNode {
   assetType: AssetType | undefined;
   linkTypes: ReadonlyArray<string>;
   findings: Finding[];
+  /**
+   * The classification's list of nodes with findings, which this node
+   * joins with its first one (see addFinding): the findings are then
+   * gathered without reading every node.
+   */
+  findingNodes: EntityNode[];
 }
 
 /** The link types of an entity without typed links. @internal */
@@ -218,6 +224,25 @@ export interface EntityGraph {
   flags: Uint8Array;
   /** The lower-cased kinds, by kind id. */
   kinds: ReadonlyArray<string>;
+  /** Each entity's asset type (EntityNode.assetType), in entity order. */
+  assetTypes: Array<AssetType | undefined>;
+  /**
+   * The nodes that have findings, in no order, as they got them so far
+   * (later steps add more); may hold candidates dropped as duplicates,
+   * whose `nodes[index]` is another node. See {@link nodesWithFindings}.
+   */
+  findingNodes: EntityNode[];
+}
+
+/**
+ * The entities with findings, ascending: from the graph's list of nodes
+ * that got findings, without reading every node.
+ * @internal
+ */
+export function nodesWithFindings(graph: EntityGraph): EntityNode[] {
+  return graph.findingNodes
+    .filter(node => node.index >= 0 && graph.nodes[node.index] === node)
+    .sort((a, b) => a.index - b.index);
 }
 
 /** The id of a lower-cased kind in a graph, or -1 when no entity has it. @internal */
@@ -229,6 +254,8 @@ export function kindIdOf(graph: EntityGraph, kind: string): number {
 interface ReadState {
   parser: RefParser;
   refs: RefTable;
+  /** See EntityNode.findingNodes. */
+  findingNodes: EntityNode[];
   /**
    * Per edge kind: (candidate number, index in `targets`) pairs; the
    * indices become ref ids once all documents are read.
@@ -538,6 +565,7 @@ export function reportFinding(
 export function addFinding(node: EntityNode, finding: Finding) {
   if (node.findings === NO_FINDINGS) {
     node.findings = [finding];
+    node.findingNodes.push(node);
   } else {
     node.findings.push(finding);
   }
@@ -548,6 +576,7 @@ function emptyNode(
   ref: string,
   kind: string,
   namespace: string,
+  findingNodes: EntityNode[],
 ): EntityNode {
   return {
     index: -1,
@@ -561,6 +590,7 @@ function emptyNode(
     assetType: undefined,
     linkTypes: NO_LINK_TYPES,
     findings: NO_FINDINGS,
+    findingNodes,
   };
 }
 
@@ -738,6 +768,7 @@ export function readEntities(
     namespaces: new Map(),
     prefixes: new Map(),
     identity: { kind: '', namespace: undefined, name: '', metadata: {} },
+    findingNodes: [],
     targets: [],
   };
   const list = Array.isArray(docs) ? docs : [];
@@ -802,6 +833,7 @@ export function readEntities(
   const kinds: string[] = [];
   const kindIds = new Uint16Array(entityCount);
   const flags = new Uint8Array(entityCount);
+  const assetTypes: Array<AssetType | undefined> = new Array(entityCount);
   for (let e = 0; e < entityCount; e++) {
     const id = refs.get(sortedRefs[e])!;
     renumbered[id] = e;
@@ -838,6 +870,7 @@ export function readEntities(
     }
     kindIds[e] = kindId;
     flags[e] = chosen.annotationFlags;
+    assetTypes[e] = chosen.assetType;
   }
   // Interning the edge targets in one tight loop, rather than while
   // reading each document, keeps the ref map in the CPU caches: it is the
@@ -864,7 +897,18 @@ export function readEntities(
   const edges = state.edges.map(pairs =>
     toCsr(nodes.length, pairs, nodeOfCandidate),
   );
-  return { nodes, refs, entityOf, edges, findings, kindIds, flags, kinds };
+  return {
+    nodes,
+    refs,
+    entityOf,
+    edges,
+    findings,
+    kindIds,
+    flags,
+    kinds,
+    assetTypes,
+    findingNodes: state.findingNodes,
+  };
 }
 
 /**
@@ -977,7 +1021,13 @@ function readOne(
   const ref = `${refPrefix(state, kind, namespace)}${
     identity.name
   }`.toLowerCase();
-  const node = emptyNode(doc as JsonRecord, ref, kind, namespace);
+  const node = emptyNode(
+    doc as JsonRecord,
+    ref,
+    kind,
+    namespace,
+    state.findingNodes,
+  );
   if (hasLiteralFactKey(doc)) {
     node.annotationFlags = ANNOTATION_FLAGS.literalFactKey;
   }
