@@ -183,6 +183,28 @@ describe('classify: shape and levels', () => {
 });
 
 describe('classify: reading entities', () => {
+  it('assesses catalog entities (with metadata.uid) whose text looks like a template; skips such raw documents', () => {
+    const templated = (uid?: string) => {
+      const doc = asset('charts', 'dataset', {
+        annotations: { 'example.com/values': '{{ .Values.bucket }}' },
+      });
+      if (uid) doc.metadata.uid = uid;
+      return doc;
+    };
+    const served = classify({
+      entities: [...world(), templated('3f9c2a1e-uid')],
+      now: NOW,
+    });
+    expect(
+      item(team(served, 'team-a'), 'starter.technology.project-datasets')
+        .evidence,
+    ).toEqual(['resource:default/charts']);
+    const raw = classify({ entities: [...world(), templated()], now: NOW });
+    expect(
+      item(team(raw, 'team-a'), 'starter.technology.project-datasets').status,
+    ).toBe('unmet');
+  });
+
   it('reads only own properties even when Object.prototype is polluted', () => {
     const entities = [
       ...world(),

@@ -37,6 +37,9 @@ describe('CatalogReader', () => {
     expect(onPage.mock.calls).toEqual([[2], [3]]);
     const [request, options] = catalog.streamEntities.mock.calls[0];
     expect(request).toEqual({ fields: [...BASE_ENTITY_FIELDS], pageSize: 500 });
+    // The classifier takes an entity without a uid for raw YAML, and skips
+    // it if any text looks like a template placeholder.
+    expect(request.fields).toContain('metadata.uid');
     expect(options).toMatchObject({
       credentials: {
         principal: { type: 'service' },
