@@ -39,7 +39,7 @@ describe('CatalogReader', () => {
     expect(request).toEqual({ fields: [...BASE_ENTITY_FIELDS], pageSize: 500 });
     // The classifier takes an entity without a uid for raw YAML, and skips
     // it if any text looks like a template placeholder.
-    expect(request.fields).toContain('metadata.uid');
+    expect(request?.fields).toContain('metadata.uid');
     expect(options).toMatchObject({
       credentials: {
         principal: { type: 'service' },
