@@ -26,8 +26,8 @@ import {
 export interface EntityNode {
   index: number;
   /**
-   * Id of `ref` in the graph's {@link RefTable}; entities are interned
-   * first, so it equals `index` (-1 while reading).
+   * Id of `ref` among the graph's refs: entities are numbered first, in
+   * ref order, so it equals `index` (-1 while reading).
    */
   id: number;
   ref: string;
@@ -201,7 +201,7 @@ export class RefTable {
 /**
  * The entities and what they point to. Edge lists are rows by entity index
  * holding ref ids, in reading order (spec fields, then relations), repeats
- * dropped only while a row is short (see addEdge). Entities are interned
+ * dropped only while a row is short (see addEdge). Entities are numbered
  * first, in ref order: entity `e` has ref id `e`, and a ref id is an
  * entity's when `entityOf[id] >= 0`.
  * @internal

@@ -141,8 +141,9 @@ export function runProbes(options: {
   const teamCount = attribution.teamRefs.length;
   // Entities each filter is tried on, ascending: those a probe of the filter
   // would file under some team (by the probes' `via`) and, when the filter
-  // requires an asset type, that have it. A document with a literal
-  // `ml.asset` key is always tried: the filter lookup would consult it too.
+  // requires an asset type, that have it (further narrowed below by kind
+  // and ML annotations). A document with a top-level `ml.` key of its own
+  // is always tried: the filter lookup would consult it too.
   const owned: number[] = [];
   const ownedOrUsed: number[] = [];
   const members: number[] = [];
@@ -238,10 +239,10 @@ export function runProbes(options: {
   }
   const toTry = toCsr(nodes.length, pairs);
 
-  // Entity by entity (each filter's list walked in step), so that the
-  // object a filter sees is built once and dropped right after: it dies
-  // young, which the garbage collector reclaims almost for free. Each
-  // team's matches still come out ascending.
+  // Entity by entity (each entity's row of filters to try), so that the
+  // facts and the object a filter sees are built once and dropped right
+  // after: they die young, which the garbage collector reclaims almost for
+  // free. Each team's matches still come out ascending.
   // Indexed loops here and below: this body runs (entities x filters)
   // times, and `for...of` left an iterator result object per step.
   for (let e = 0; e < nodes.length; e++) {
