@@ -446,6 +446,92 @@ function linkEntities(graph: EntityGraph): { dependencies: Csr; parts: Csr } {
   };
 }
 
+function ownedTeamsOf(ctx: OwnerContext, entityCount: number): number[][] {
+  const ownedTeams: number[][] = new Array(entityCount);
+  for (let e = 0; e < entityCount; e++) {
+    ownedTeams[e] = ownerTeams(ctx, e);
+  }
+  return ownedTeams;
+}
+
+/** Teams each entity counts as used for: they own a dependent of it, not it. */
+function usedTeamsOf(ownedTeams: number[][], dependencies: Csr): number[][] {
+  const usedBy = teamsOwningDependents(ownedTeams, dependencies);
+  const usedTeams: number[][] = new Array(ownedTeams.length);
+  for (let e = 0; e < ownedTeams.length; e++) {
+    const used = usedBy[e];
+    if (!used) {
+      usedTeams[e] = NO_TEAMS;
+      continue;
+    }
+    const teamsOfE = ownedTeams[e];
+    const list = sortedValues(used);
+    usedTeams[e] =
+      teamsOfE.length === 0
+        ? list
+        : list.filter(team => !teamsOfE.includes(team));
+  }
+  return usedTeams;
+}
+
+/** Teams that own a dependent of each entity. */
+function teamsOwningDependents(
+  ownedTeams: number[][],
+  dependencies: Csr,
+): Array<SmallSet | undefined> {
+  const usedBy: Array<SmallSet | undefined> = new Array(ownedTeams.length);
+  for (let d = 0; d < ownedTeams.length; d++) {
+    const teamsOfD = ownedTeams[d];
+    if (teamsOfD.length === 0) {
+      continue;
+    }
+    for (
+      let k = dependencies.offsets[d];
+      k < dependencies.offsets[d + 1];
+      k++
+    ) {
+      const e = dependencies.targets[k];
+      let used = usedBy[e];
+      // Indexed loops in these per-entity passes: `for...of` left an
+      // iterator result object per step (measured: ~10 MB per 100k).
+      for (let i = 0; i < teamsOfD.length; i++) {
+        used = addToSmallSet(used, teamsOfD[i]);
+      }
+      usedBy[e] = used;
+    }
+  }
+  return usedBy;
+}
+
+/** Entity indices owned by each team, ascending. */
+function ownedByTeam(
+  ownedTeams: number[][],
+  teamCount: number,
+): Array<number[] | undefined> {
+  const owned: number[][] = new Array(teamCount);
+  for (let e = 0; e < ownedTeams.length; e++) {
+    const teamsOfE = ownedTeams[e];
+    for (let i = 0; i < teamsOfE.length; i++) {
+      (owned[teamsOfE[i]] ??= []).push(e);
+    }
+  }
+  return owned;
+}
+
+/** Teams each User entity is a direct member of. */
+function memberTeamsOf(
+  graph: EntityGraph,
+  userTeams: ReadonlyArray<number[] | undefined>,
+): number[][] {
+  const memberTeams: number[][] = new Array(graph.nodes.length);
+  const userKind = kindIdOf(graph, 'user');
+  for (let e = 0; e < memberTeams.length; e++) {
+    memberTeams[e] =
+      graph.kindIds[e] === userKind ? userTeams[e] ?? NO_TEAMS : NO_TEAMS;
+  }
+  return memberTeams;
+}
+
 /**
  * Works out teams, members, parents, ownership and one-hop use (spec §4).
  * Findings about the entities go on their nodes.
@@ -472,64 +558,13 @@ export function attribute(graph: EntityGraph): Attribution {
     userTeams: members.userTeams,
     singletons: new Array(teamCount),
   };
-  const ownedTeams: number[][] = new Array(nodes.length);
-  for (let e = 0; e < nodes.length; e++) {
-    ownedTeams[e] = ownerTeams(ownerContext, e);
-  }
+  // One loop per function below (see readEntities: long functions with
+  // several loops were optimised and thrown away again on each run).
+  const ownedTeams = ownedTeamsOf(ownerContext, nodes.length);
   const { dependencies, parts } = linkEntities(graph);
-
-  // Teams that own a dependent of each entity.
-  const usedBy: Array<SmallSet | undefined> = new Array(nodes.length);
-  for (let d = 0; d < nodes.length; d++) {
-    const teamsOfD = ownedTeams[d];
-    if (teamsOfD.length === 0) {
-      continue;
-    }
-    for (
-      let k = dependencies.offsets[d];
-      k < dependencies.offsets[d + 1];
-      k++
-    ) {
-      const e = dependencies.targets[k];
-      let used = usedBy[e];
-      // Indexed loops in these per-entity passes: `for...of` left an
-      // iterator result object per step (measured: ~10 MB per 100k).
-      for (let i = 0; i < teamsOfD.length; i++) {
-        used = addToSmallSet(used, teamsOfD[i]);
-      }
-      usedBy[e] = used;
-    }
-  }
-  const usedTeams: number[][] = new Array(nodes.length);
-  for (let e = 0; e < nodes.length; e++) {
-    const used = usedBy[e];
-    if (!used) {
-      usedTeams[e] = NO_TEAMS;
-      continue;
-    }
-    const teamsOfE = ownedTeams[e];
-    const list = sortedValues(used);
-    usedTeams[e] =
-      teamsOfE.length === 0
-        ? list
-        : list.filter(team => !teamsOfE.includes(team));
-  }
-
-  const owned: number[][] = new Array(teamCount);
-  for (let e = 0; e < nodes.length; e++) {
-    const teamsOfE = ownedTeams[e];
-    for (let i = 0; i < teamsOfE.length; i++) {
-      (owned[teamsOfE[i]] ??= []).push(e);
-    }
-  }
-  const memberTeams: number[][] = new Array(nodes.length);
-  const userKind = kindIdOf(graph, 'user');
-  for (let e = 0; e < nodes.length; e++) {
-    memberTeams[e] =
-      graph.kindIds[e] === userKind
-        ? members.userTeams[e] ?? NO_TEAMS
-        : NO_TEAMS;
-  }
+  const usedTeams = usedTeamsOf(ownedTeams, dependencies);
+  const owned = ownedByTeam(ownedTeams, teamCount);
+  const memberTeams = memberTeamsOf(graph, members.userTeams);
 
   const teamRefs = teamIds.map(id => refs.refs[id]);
   const teams = new Map<string, TeamNode>();

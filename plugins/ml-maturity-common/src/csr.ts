@@ -45,22 +45,61 @@ export function toCsr(
   pairs: IntPairs,
   rowMap?: Int32Array,
 ): Csr {
+  // One loop per small function, each with typed-array arguments only: a
+  // classification calls this a dozen times, and a function with several
+  // loops and a branch per pair was optimised and thrown away again each
+  // time a loop or branch first ran.
+  const size = pairs.size;
+  const rows = rowMap
+    ? mapRows(pairs.rows, size, rowMap)
+    : pairs.rows.subarray(0, size);
   const offsets = new Int32Array(rowCount + 1);
-  const { size, rows, values } = pairs;
+  countRows(rows, offsets);
+  prefixSums(offsets);
+  const targets = new Int32Array(offsets[rowCount]);
+  fillRows(rows, pairs.values, offsets, targets);
+  return { offsets, targets };
+}
+
+/** Each row mapped through `rowMap` (-1: dropped). */
+function mapRows(
+  rows: Int32Array,
+  size: number,
+  rowMap: Int32Array,
+): Int32Array {
+  const mapped = new Int32Array(size);
   for (let i = 0; i < size; i++) {
-    const row = rowMap ? rowMap[rows[i]] : rows[i];
+    mapped[i] = rowMap[rows[i]];
+  }
+  return mapped;
+}
+
+/** `offsets[r + 1]` = the number of pairs in row r. */
+function countRows(rows: Int32Array, offsets: Int32Array): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row >= 0) offsets[row + 1]++;
   }
-  for (let r = 0; r < rowCount; r++) {
-    offsets[r + 1] += offsets[r];
+}
+
+function prefixSums(offsets: Int32Array): void {
+  for (let r = 1; r < offsets.length; r++) {
+    offsets[r] += offsets[r - 1];
   }
-  const targets = new Int32Array(offsets[rowCount]);
-  const cursor = offsets.slice(0, rowCount);
-  for (let i = 0; i < size; i++) {
-    const row = rowMap ? rowMap[rows[i]] : rows[i];
+}
+
+/** The values into their rows, in pair order. */
+function fillRows(
+  rows: Int32Array,
+  values: Int32Array,
+  offsets: Int32Array,
+  targets: Int32Array,
+): void {
+  const cursor = offsets.slice(0, offsets.length - 1);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row >= 0) targets[cursor[row]++] = values[i];
   }
-  return { offsets, targets };
 }
 
 /**

@@ -756,7 +756,6 @@ export function readEntities(
 ): EntityGraph & { findings: Finding[] } {
   checkPrototypeFor(READ_NAMES);
   const findings: Finding[] = [];
-  const candidates: EntityNode[] = [];
   const state: ReadState = {
     parser,
     refs: new RefTable(),
@@ -771,7 +770,55 @@ export function readEntities(
     findingNodes: [],
     targets: [],
   };
-  const list = Array.isArray(docs) ? docs : [];
+  // Each step below is a function with one loop: the engine optimises a
+  // long function with several loops while its first loop runs, then throws
+  // that code away at each later loop it had not seen run yet, on every
+  // classification until it has seen them all.
+  const candidates = readDocuments(
+    Array.isArray(docs) ? docs : [],
+    state,
+    findings,
+    onRead,
+  );
+  const entities = internEntityRefs(candidates, state.refs);
+  const numbered = numberEntities(candidates, entities, state.refs);
+  const { refs } = state;
+  const entityCount = entities.sortedRefs.length;
+  renumberTargets(state, numbered.renumbered, entityCount);
+  // The table's first entries are the entity refs in input order: in ref
+  // order, they are the sorted ones.
+  for (let e = 0; e < entityCount; e++) {
+    refs.refs[e] = entities.sortedRefs[e];
+  }
+  const entityOf = new Int32Array(refs.refs.length).fill(-1);
+  for (let e = 0; e < entityCount; e++) {
+    entityOf[e] = e;
+  }
+  const edges = state.edges.map(pairs =>
+    toCsr(entityCount, pairs, numbered.nodeOfCandidate),
+  );
+  return {
+    nodes: numbered.nodes,
+    refs,
+    entityOf,
+    edges,
+    findings,
+    kindIds: numbered.kindIds,
+    flags: numbered.flags,
+    kinds: numbered.kinds,
+    assetTypes: numbered.assetTypes,
+    findingNodes: state.findingNodes,
+  };
+}
+
+/** The entities of the documents, in input order (duplicates included). */
+function readDocuments(
+  list: ReadonlyArray<unknown>,
+  state: ReadState,
+  findings: Finding[],
+  onRead: ((node: EntityNode) => void) | undefined,
+): EntityNode[] {
+  const candidates: EntityNode[] = [];
   for (let d = 0; d < list.length; d++) {
     const doc = list[d];
     state.candidate = candidates.length;
@@ -795,11 +842,16 @@ export function readEntities(
       );
     }
   }
-  // Entity refs first: interned in input order (duplicates share an id),
-  // then sorted by the engine's own string sort, much faster than a sort
-  // with a comparison function, which matters as catalogs serve entities
-  // in no particular order (by uid).
-  const { refs, targets } = state;
+  return candidates;
+}
+
+/**
+ * Entity refs interned in input order (duplicates share an id, and the
+ * first `sortedRefs.length` ids are theirs), then sorted by the engine's
+ * own string sort, much faster than a sort with a comparison function,
+ * which matters as catalogs serve entities in no particular order (by uid).
+ */
+function internEntityRefs(candidates: EntityNode[], refs: RefTable) {
   const tempIds = new Int32Array(candidates.length);
   const uniqueRefs: string[] = [];
   for (let c = 0; c < candidates.length; c++) {
@@ -807,10 +859,9 @@ export function readEntities(
     tempIds[c] = id;
     if (id === uniqueRefs.length) uniqueRefs.push(candidates[c].ref);
   }
-  const entityCount = uniqueRefs.length;
   // Candidates of each ref: the first, and all of them for the few refs
   // defined more than once (in input order).
-  const firstCandidate = new Int32Array(entityCount).fill(-1);
+  const firstCandidate = new Int32Array(uniqueRefs.length).fill(-1);
   let duplicates: Map<number, number[]> | undefined;
   for (let c = 0; c < candidates.length; c++) {
     const id = tempIds[c];
@@ -824,9 +875,23 @@ export function readEntities(
     }
   }
   // Code-unit order, as compareStrings: the default sort compares strings so.
-  const sortedRefs = uniqueRefs.slice().sort();
-  // The final id of each temporary one: entities are numbered in ref order
-  // (entity e has ref id e); other refs keep theirs, which come after.
+  const sortedRefs = uniqueRefs.sort();
+  return { sortedRefs, firstCandidate, duplicates };
+}
+
+/**
+ * The nodes in ref order (one per ref: of duplicates, the one with the
+ * smallest JSON text), and per entity its kind, flags and asset type. The
+ * final id of each temporary one: entities are numbered in ref order
+ * (entity e has ref id e); other refs keep theirs, which come after.
+ */
+function numberEntities(
+  candidates: EntityNode[],
+  entities: ReturnType<typeof internEntityRefs>,
+  refs: RefTable,
+) {
+  const { sortedRefs, firstCandidate, duplicates } = entities;
+  const entityCount = sortedRefs.length;
   const renumbered = new Int32Array(entityCount);
   const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
   const nodes: EntityNode[] = new Array(entityCount);
@@ -872,43 +937,43 @@ export function readEntities(
     flags[e] = chosen.annotationFlags;
     assetTypes[e] = chosen.assetType;
   }
-  // Interning the edge targets in one tight loop, rather than while
-  // reading each document, keeps the ref map in the CPU caches: it is the
-  // costliest part of reading.
+  return {
+    nodes,
+    renumbered,
+    nodeOfCandidate,
+    kinds,
+    kindIds,
+    flags,
+    assetTypes,
+  };
+}
+
+/**
+ * Interns the edge targets, in one tight loop rather than while reading
+ * each document (that keeps the ref map in the CPU caches: interning while
+ * reading was much slower), and files the edges under the final ids.
+ */
+function renumberTargets(
+  state: ReadState,
+  renumbered: Int32Array,
+  entityCount: number,
+) {
+  const { refs, targets } = state;
   const targetIds = new Int32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const id = refs.intern(targets[i]);
     targetIds[i] = id < entityCount ? renumbered[id] : id;
   }
   for (const pairs of state.edges) {
-    for (let i = 0; i < pairs.size; i++) {
-      pairs.values[i] = targetIds[pairs.values[i]];
-    }
+    remapValues(pairs, targetIds);
   }
-  // The table's first entries are the entity refs in input order: in ref
-  // order, they are the sorted ones.
-  for (let e = 0; e < entityCount; e++) {
-    refs.refs[e] = sortedRefs[e];
+}
+
+function remapValues(pairs: IntPairs, targetIds: Int32Array) {
+  const values = pairs.values;
+  for (let i = 0; i < pairs.size; i++) {
+    values[i] = targetIds[values[i]];
   }
-  const entityOf = new Int32Array(refs.refs.length).fill(-1);
-  for (let e = 0; e < nodes.length; e++) {
-    entityOf[e] = e;
-  }
-  const edges = state.edges.map(pairs =>
-    toCsr(nodes.length, pairs, nodeOfCandidate),
-  );
-  return {
-    nodes,
-    refs,
-    entityOf,
-    edges,
-    findings,
-    kindIds,
-    flags,
-    kinds,
-    assetTypes,
-    findingNodes: state.findingNodes,
-  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { Attribution } from './attribution';
 import { EntityNode } from './entities';
 import { ANNOTATION_FACT_DEFAULTS, MlFacts, factObject } from './facts';
 import { ANNOTATION_FLAGS, EntityGraph } from './entities';
-import { IntPairs, toCsr } from './csr';
+import { Csr, IntPairs, toCsr } from './csr';
 import {
   compileFactFilter,
   compileFilter,
@@ -127,124 +127,189 @@ export function runProbes(options: {
    */
   findingsOf: (e: number) => void;
 }): ProbeResults {
-  const {
-    compiler,
-    nodes,
-    graph,
-    attribution,
-    assetTypes,
-    factsOf,
-    findingsOf,
-  } = options;
-  const { flags } = graph;
-  const { ownedTeams, usedTeams, memberTeams } = attribution;
+  const { compiler, nodes, graph, attribution, assetTypes } = options;
   const teamCount = attribution.teamRefs.length;
-  // Entities each filter is tried on, ascending: those a probe of the filter
-  // would file under some team (by the probes' `via`) and, when the filter
-  // requires an asset type, that have it (further narrowed below by kind
-  // and ML annotations). A document with a top-level `ml.` key of its own
-  // is always tried: the filter lookup would consult it too.
-  const owned: number[] = [];
-  const ownedOrUsed: number[] = [];
-  const members: number[] = [];
-  const byAsset = new Map<string, number[]>();
-  // Entities with a top-level `ml.` key of their own: every filter is tried
-  // on them, in full (the key may take part in a filter's lookups).
-  const literalFactKey: number[] = [];
-  const isLiteral = new Uint8Array(nodes.length);
-  for (let e = 0; e < nodes.length; e++) {
-    const isOwned = ownedTeams[e].length > 0;
-    const isUsed = usedTeams[e].length > 0;
-    const isMember = memberTeams[e].length > 0;
-    if (!isOwned && !isUsed && !isMember) continue;
-    if (isOwned) owned.push(e);
-    if (isOwned || isUsed) ownedOrUsed.push(e);
-    if (isMember) members.push(e);
-    if (flags[e] & ANNOTATION_FLAGS.literalFactKey) {
-      literalFactKey.push(e);
-      isLiteral[e] = 1;
-      continue;
-    }
-    const asset = assetTypes[e];
-    if (asset !== undefined) {
-      const upper = asset.toUpperCase();
-      const list = byAsset.get(upper);
-      if (list) list.push(e);
-      else byAsset.set(upper, [e]);
-    }
-  }
+  // One loop per function below (see readEntities: long functions with
+  // several loops were optimised and thrown away again on each run).
+  const lists = entityLists(nodes.length, graph.flags, attribution, assetTypes);
   const probesByFilter: number[][] = compiler.filters.map(() => []);
   compiler.probes.forEach((probe, i) => probesByFilter[probe.filter].push(i));
   const results: ProbeResults = compiler.probes.map(() =>
     new Array(teamCount).fill(undefined),
   );
+  const plans = compiler.filters.map((_, f) =>
+    planFilter(compiler, f, probesByFilter[f], lists, graph),
+  );
+  const toTry = filtersToTry(plans, nodes.length);
+  tryFilters({ ...options, plans, toTry, isLiteral: lists.isLiteral, results });
+  return results;
+}
 
-  // Per filter: the entities it is tried on (ascending) and its vias.
-  const plans = compiler.filters.map((filter, f) => {
-    const probes = probesByFilter[f];
-    let viaMembers = false;
-    let viaOwned = false;
-    let viaUsed = false;
-    for (const p of probes) {
-      const via = compiler.probes[p].via;
-      if (via === 'members') viaMembers = true;
-      else viaOwned = true;
-      if (via === 'owned-or-used') viaUsed = true;
+/** The entities filters may be tried on, by how they count for teams. */
+interface EntityLists {
+  owned: number[];
+  ownedOrUsed: number[];
+  members: number[];
+  /** By asset type (upper case). */
+  byAsset: Map<string, number[]>;
+  /**
+   * Entities with a top-level `ml.` key of their own: every filter is
+   * tried on them, in full (the key may take part in a filter's lookups).
+   */
+  literalFactKey: number[];
+  isLiteral: Uint8Array;
+}
+
+function entityLists(
+  entityCount: number,
+  flags: Uint8Array,
+  attribution: Attribution,
+  assetTypes: ReadonlyArray<string | undefined>,
+): EntityLists {
+  const { ownedTeams, usedTeams, memberTeams } = attribution;
+  const lists: EntityLists = {
+    owned: [],
+    ownedOrUsed: [],
+    members: [],
+    byAsset: new Map(),
+    literalFactKey: [],
+    isLiteral: new Uint8Array(entityCount),
+  };
+  for (let e = 0; e < entityCount; e++) {
+    const isOwned = ownedTeams[e].length > 0;
+    const isUsed = usedTeams[e].length > 0;
+    const isMember = memberTeams[e].length > 0;
+    if (!isOwned && !isUsed && !isMember) continue;
+    if (isOwned) lists.owned.push(e);
+    if (isOwned || isUsed) lists.ownedOrUsed.push(e);
+    if (isMember) lists.members.push(e);
+    if (flags[e] & ANNOTATION_FLAGS.literalFactKey) {
+      lists.literalFactKey.push(e);
+      lists.isLiteral[e] = 1;
+      continue;
     }
-    const required = compiler.requiredAssets[f];
-    let tried: number[];
-    if (required) {
-      tried = literalFactKey.slice();
-      for (const type of required) {
-        const list = byAsset.get(type);
-        for (let i = 0; list && i < list.length; i++) tried.push(list[i]);
-      }
-      if (required.size > 1 || literalFactKey.length > 0) {
-        tried = Array.from(new Set(tried)).sort((x, y) => x - y);
-      }
-    } else if (!viaMembers) {
-      tried = viaUsed ? ownedOrUsed : owned;
-    } else if (!viaOwned) {
-      tried = members;
-    } else {
-      tried = Array.from(new Set([...ownedOrUsed, ...members])).sort(
-        (x, y) => x - y,
-      );
+    const asset = assetTypes[e];
+    if (asset !== undefined) {
+      const upper = asset.toUpperCase();
+      const list = lists.byAsset.get(upper);
+      if (list) list.push(e);
+      else lists.byAsset.set(upper, [e]);
     }
-    const kinds = compiler.requiredKinds[f];
-    if (kinds) {
-      const allowed = graph.kinds.map(kind => kinds.has(kind.toUpperCase()));
-      tried = tried.filter(e => allowed[graph.kindIds[e]]);
+  }
+  return lists;
+}
+
+/** A filter, its probes and vias, and the entities it is tried on. */
+interface FilterPlan {
+  filter: FilterFunction;
+  factFilter: FactFilter | undefined;
+  probes: number[];
+  /** Ascending. */
+  tried: number[];
+  viaMembers: boolean;
+  viaOwned: boolean;
+  viaUsed: boolean;
+}
+
+/**
+ * The entities a filter is tried on, ascending: those a probe of the filter
+ * would file under some team (by the probes' `via`) and, when the filter
+ * requires an asset type, that have it; then only those of a required kind,
+ * and only those with ML annotations when the filter needs them. A
+ * document with a top-level `ml.` key of its own is always tried: the
+ * filter lookup would consult it too.
+ */
+function planFilter(
+  compiler: RuleCompiler,
+  f: number,
+  probes: number[],
+  lists: EntityLists,
+  graph: Pick<EntityGraph, 'kindIds' | 'kinds' | 'flags'>,
+): FilterPlan {
+  const { flags } = graph;
+  let viaMembers = false;
+  let viaOwned = false;
+  let viaUsed = false;
+  for (const p of probes) {
+    const via = compiler.probes[p].via;
+    if (via === 'members') viaMembers = true;
+    else viaOwned = true;
+    if (via === 'owned-or-used') viaUsed = true;
+  }
+  const required = compiler.requiredAssets[f];
+  let tried: number[];
+  if (required) {
+    tried = lists.literalFactKey.slice();
+    for (const type of required) {
+      const list = lists.byAsset.get(type);
+      for (let i = 0; list && i < list.length; i++) tried.push(list[i]);
     }
-    const factFilter = compiler.factFilters[f];
-    if (factFilter?.needsAnnotations) {
-      // The filter cannot match an entity without ML annotations.
-      tried = tried.filter(e => isLiteral[e] || flags[e] & ANNOTATION_FLAGS.ml);
+    if (required.size > 1 || lists.literalFactKey.length > 0) {
+      tried = Array.from(new Set(tried)).sort((x, y) => x - y);
     }
-    return {
-      filter,
-      factFilter,
-      probes,
-      tried,
-      viaMembers,
-      viaOwned,
-      viaUsed,
-    };
-  });
-  // The filters to try on each entity, ascending: rows of a CSR.
+  } else if (!viaMembers) {
+    tried = viaUsed ? lists.ownedOrUsed : lists.owned;
+  } else if (!viaOwned) {
+    tried = lists.members;
+  } else {
+    tried = Array.from(new Set([...lists.ownedOrUsed, ...lists.members])).sort(
+      (x, y) => x - y,
+    );
+  }
+  const kinds = compiler.requiredKinds[f];
+  if (kinds) {
+    const allowed = graph.kinds.map(kind => kinds.has(kind.toUpperCase()));
+    tried = tried.filter(e => allowed[graph.kindIds[e]]);
+  }
+  const factFilter = compiler.factFilters[f];
+  if (factFilter?.needsAnnotations) {
+    // The filter cannot match an entity without ML annotations.
+    const { isLiteral } = lists;
+    tried = tried.filter(e => isLiteral[e] || flags[e] & ANNOTATION_FLAGS.ml);
+  }
+  return {
+    filter: compiler.filters[f],
+    factFilter,
+    probes,
+    tried,
+    viaMembers,
+    viaOwned,
+    viaUsed,
+  };
+}
+
+/** The filters to try on each entity, ascending: rows of a CSR. */
+function filtersToTry(plans: FilterPlan[], entityCount: number) {
   const pairs = new IntPairs();
   for (let f = 0; f < plans.length; f++) {
     const tried = plans[f].tried;
     for (let i = 0; i < tried.length; i++) pairs.push(tried[i], f);
   }
-  const toTry = toCsr(nodes.length, pairs);
+  return toCsr(entityCount, pairs);
+}
 
-  // Entity by entity (each entity's row of filters to try), so that the
-  // facts and the object a filter sees are built once and dropped right
-  // after: they die young, which the garbage collector reclaims almost for
-  // free. Each team's matches still come out ascending.
-  // Indexed loops here and below: this body runs (entities x filters)
-  // times, and `for...of` left an iterator result object per step.
+/**
+ * Entity by entity (each entity's row of filters to try), so that the
+ * facts and the object a filter sees are built once and dropped right
+ * after: they die young, which the garbage collector reclaims almost for
+ * free. Each team's matches still come out ascending. Indexed loops: this
+ * body runs (entities x filters) times, and `for...of` left an iterator
+ * result object per step.
+ */
+function tryFilters(ctx: {
+  compiler: RuleCompiler;
+  nodes: EntityNode[];
+  attribution: Attribution;
+  factsOf: (e: number) => MlFacts;
+  findingsOf: (e: number) => void;
+  plans: FilterPlan[];
+  toTry: Csr;
+  isLiteral: Uint8Array;
+  results: ProbeResults;
+}) {
+  const { compiler, nodes, factsOf, findingsOf, plans, toTry, isLiteral } = ctx;
+  const { results } = ctx;
+  const { ownedTeams, usedTeams, memberTeams } = ctx.attribution;
   for (let e = 0; e < nodes.length; e++) {
     const start = toTry.offsets[e];
     const end = toTry.offsets[e + 1];
@@ -301,7 +366,6 @@ export function runProbes(options: {
       }
     }
   }
-  return results;
 }
 
 /**
