@@ -171,44 +171,70 @@ function sortedValues(set: SmallSet): number[] {
  * rest is kept as it comes). Owner counts in findings depend on this.
  */
 function ownerLists(graph: EntityGraph): Csr {
-  const { nodes, entityOf, edges } = graph;
-  const own = edges[EDGES.owners];
-  const ownerOf = edges[EDGES.ownerOf];
+  const { entityOf, edges } = graph;
+  const entityCount = graph.nodes.length;
+  // The loops return their pairs and the CSR is made here: code after a
+  // loop, not yet run when the engine optimises the loop, is where it
+  // threw the optimised code away on every run.
+  const reverse = toCsr(
+    entityCount,
+    foldOwnerOf(edges[EDGES.ownerOf], entityOf, entityCount),
+  );
+  return toCsr(
+    entityCount,
+    mergeOwners(edges[EDGES.owners], reverse, entityCount),
+  );
+}
+
+/** `ownerOf` edges turned around: per owned entity, its owners' ref ids. */
+function foldOwnerOf(
+  ownerOf: Csr,
+  entityOf: Int32Array,
+  entityCount: number,
+): IntPairs {
   const folded = new IntPairs();
-  for (let e = 0; e < nodes.length; e++) {
+  for (let e = 0; e < entityCount; e++) {
     for (let k = ownerOf.offsets[e]; k < ownerOf.offsets[e + 1]; k++) {
       const owned = entityOf[ownerOf.targets[k]];
-      if (owned >= 0) folded.push(owned, nodes[e].id);
+      // entity e has ref id e
+      if (owned >= 0) folded.push(owned, e);
     }
   }
-  const reverse = toCsr(nodes.length, folded);
-  const out = new IntPairs();
-  // The entity's owners so far are the first `count` of `row`: the array is
-  // reused, not emptied (emptying frees its storage, and every entity
-  // would allocate it again).
-  const row: number[] = [];
-  let count = 0;
-  const add = (id: number) => {
-    if (count > 16) {
-      row[count++] = id;
-      return;
-    }
+  return folded;
+}
+
+/** One owner into `row` (its first `count` are the owners so far); the new count. */
+function addOwner(row: Int32Array, count: number, id: number): number {
+  if (count <= 16) {
     for (let i = 0; i < count; i++) {
-      if (row[i] === id) return;
+      if (row[i] === id) return count;
     }
-    row[count++] = id;
-  };
-  for (let e = 0; e < nodes.length; e++) {
-    count = 0;
-    for (let k = own.offsets[e]; k < own.offsets[e + 1]; k++) {
-      add(own.targets[k]);
+  }
+  row[count] = id;
+  return count + 1;
+}
+
+function mergeOwners(own: Csr, reverse: Csr, entityCount: number): IntPairs {
+  const out = new IntPairs();
+  // Reused for every entity, grown when an entity has more owners.
+  let row = new Int32Array(64);
+  for (let e = 0; e < entityCount; e++) {
+    const ownStart = own.offsets[e];
+    const ownEnd = own.offsets[e + 1];
+    const reverseStart = reverse.offsets[e];
+    const reverseEnd = reverse.offsets[e + 1];
+    const most = ownEnd - ownStart + (reverseEnd - reverseStart);
+    if (most > row.length) row = new Int32Array(most * 2);
+    let count = 0;
+    for (let k = ownStart; k < ownEnd; k++) {
+      count = addOwner(row, count, own.targets[k]);
     }
-    for (let k = reverse.offsets[e]; k < reverse.offsets[e + 1]; k++) {
-      add(reverse.targets[k]);
+    for (let k = reverseStart; k < reverseEnd; k++) {
+      count = addOwner(row, count, reverse.targets[k]);
     }
     for (let i = 0; i < count; i++) out.push(e, row[i]);
   }
-  return toCsr(nodes.length, out);
+  return out;
 }
 
 /** Teams: Group entities, and groups named as owners (implicit teams). */

@@ -852,31 +852,52 @@ function readDocuments(
  * which matters as catalogs serve entities in no particular order (by uid).
  */
 function internEntityRefs(candidates: EntityNode[], refs: RefTable) {
-  const tempIds = new Int32Array(candidates.length);
-  const uniqueRefs: string[] = [];
+  const interned = internCandidates(candidates, refs);
+  const { firstCandidate, duplicates } = groupCandidates(
+    interned.tempIds,
+    interned.uniqueRefs.length,
+  );
+  // Code-unit order, as compareStrings: the default sort compares strings so.
+  const sortedRefs = interned.uniqueRefs.sort();
+  return { sortedRefs, firstCandidate, duplicates };
+}
+
+function internCandidates(candidates: EntityNode[], refs: RefTable) {
+  const interned = {
+    tempIds: new Int32Array(candidates.length),
+    uniqueRefs: [] as string[],
+  };
+  const { tempIds, uniqueRefs } = interned;
   for (let c = 0; c < candidates.length; c++) {
     const id = refs.intern(candidates[c].ref);
     tempIds[c] = id;
     if (id === uniqueRefs.length) uniqueRefs.push(candidates[c].ref);
   }
-  // Candidates of each ref: the first, and all of them for the few refs
-  // defined more than once (in input order).
-  const firstCandidate = new Int32Array(uniqueRefs.length).fill(-1);
-  let duplicates: Map<number, number[]> | undefined;
-  for (let c = 0; c < candidates.length; c++) {
+  return interned;
+}
+
+/**
+ * Candidates of each ref: the first, and all of them for the few refs
+ * defined more than once (in input order).
+ */
+function groupCandidates(tempIds: Int32Array, refCount: number) {
+  const grouped = {
+    firstCandidate: new Int32Array(refCount).fill(-1),
+    duplicates: undefined as Map<number, number[]> | undefined,
+  };
+  const { firstCandidate } = grouped;
+  for (let c = 0; c < tempIds.length; c++) {
     const id = tempIds[c];
     if (firstCandidate[id] < 0) {
       firstCandidate[id] = c;
     } else {
-      duplicates ??= new Map();
-      const group = duplicates.get(id) ?? [firstCandidate[id]];
+      grouped.duplicates ??= new Map();
+      const group = grouped.duplicates.get(id) ?? [firstCandidate[id]];
       group.push(c);
-      duplicates.set(id, group);
+      grouped.duplicates.set(id, group);
     }
   }
-  // Code-unit order, as compareStrings: the default sort compares strings so.
-  const sortedRefs = uniqueRefs.sort();
-  return { sortedRefs, firstCandidate, duplicates };
+  return grouped;
 }
 
 /**
@@ -892,13 +913,20 @@ function numberEntities(
 ) {
   const { sortedRefs, firstCandidate, duplicates } = entities;
   const entityCount = sortedRefs.length;
-  const renumbered = new Int32Array(entityCount);
-  const nodeOfCandidate = new Int32Array(candidates.length).fill(-1);
-  const nodes: EntityNode[] = new Array(entityCount);
-  const kinds: string[] = [];
-  const kindIds = new Uint16Array(entityCount);
-  const flags = new Uint8Array(entityCount);
-  const assetTypes: Array<AssetType | undefined> = new Array(entityCount);
+  // The result is built before the loop: the engine optimises this function
+  // while the loop runs, and code after the loop has not run yet then.
+  const numbered = {
+    nodes: new Array<EntityNode>(entityCount),
+    renumbered: new Int32Array(entityCount),
+    nodeOfCandidate: new Int32Array(candidates.length).fill(-1),
+    kinds: [] as string[],
+    kindIds: new Uint16Array(entityCount),
+    flags: new Uint8Array(entityCount),
+    assetTypes: new Array<AssetType | undefined>(entityCount),
+  };
+  const { nodes, renumbered, nodeOfCandidate, kinds, kindIds, flags } =
+    numbered;
+  const assetTypes = numbered.assetTypes;
   for (let e = 0; e < entityCount; e++) {
     const id = refs.get(sortedRefs[e])!;
     renumbered[id] = e;
@@ -937,15 +965,7 @@ function numberEntities(
     flags[e] = chosen.annotationFlags;
     assetTypes[e] = chosen.assetType;
   }
-  return {
-    nodes,
-    renumbered,
-    nodeOfCandidate,
-    kinds,
-    kindIds,
-    flags,
-    assetTypes,
-  };
+  return numbered;
 }
 
 /**
@@ -958,15 +978,24 @@ function renumberTargets(
   renumbered: Int32Array,
   entityCount: number,
 ) {
+  const targetIds = internTargets(state, renumbered, entityCount);
+  for (const pairs of state.edges) {
+    remapValues(pairs, targetIds);
+  }
+}
+
+function internTargets(
+  state: ReadState,
+  renumbered: Int32Array,
+  entityCount: number,
+): Int32Array {
   const { refs, targets } = state;
   const targetIds = new Int32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const id = refs.intern(targets[i]);
     targetIds[i] = id < entityCount ? renumbered[id] : id;
   }
-  for (const pairs of state.edges) {
-    remapValues(pairs, targetIds);
-  }
+  return targetIds;
 }
 
 function remapValues(pairs: IntPairs, targetIds: Int32Array) {

@@ -140,7 +140,7 @@ export function runProbes(options: {
   const plans = compiler.filters.map((_, f) =>
     planFilter(compiler, f, probesByFilter[f], lists, graph),
   );
-  const toTry = filtersToTry(plans, nodes.length);
+  const toTry = toCsr(nodes.length, filterPairs(plans));
   tryFilters({ ...options, plans, toTry, isLiteral: lists.isLiteral, results });
   return results;
 }
@@ -278,14 +278,14 @@ function planFilter(
   };
 }
 
-/** The filters to try on each entity, ascending: rows of a CSR. */
-function filtersToTry(plans: FilterPlan[], entityCount: number) {
+/** (entity, filter) for each filter to try on each entity, filters ascending. */
+function filterPairs(plans: FilterPlan[]): IntPairs {
   const pairs = new IntPairs();
   for (let f = 0; f < plans.length; f++) {
     const tried = plans[f].tried;
     for (let i = 0; i < tried.length; i++) pairs.push(tried[i], f);
   }
-  return toCsr(entityCount, pairs);
+  return pairs;
 }
 
 /**
