@@ -8,7 +8,7 @@ import {
 } from './entities';
 import { makeFinding } from './findings';
 import { Finding } from './types';
-import { compareStrings } from './util';
+import { compareStrings, insertionSort } from './util';
 
 /** A team: a Group entity or an implicit group referenced as an owner. @internal */
 export interface TeamNode {
@@ -138,25 +138,9 @@ function sortByRef(
   return out;
 }
 
-/**
- * Sorts numbers in place, ascending. Lists of teams are short, and
- * Array.prototype.sort allocates working storage on every call: an
- * insertion sort does not.
- */
+/** Sorts numbers in place, ascending (lists of teams are short). */
 function sortNumbers(list: number[]): number[] {
-  if (list.length > 32) {
-    return list.sort(ascending);
-  }
-  for (let i = 1; i < list.length; i++) {
-    const value = list[i];
-    let j = i - 1;
-    while (j >= 0 && list[j] > value) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = value;
-  }
-  return list;
+  return list.length > 32 ? list.sort(ascending) : insertionSort(list);
 }
 
 /** The values, ascending and without duplicates (a small set has none). */

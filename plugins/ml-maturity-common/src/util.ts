@@ -67,11 +67,12 @@ export function sortedUnique(values: Iterable<string>): string[] {
 }
 
 /**
- * Sorts a short list of strings in place and drops repeats: an insertion
- * sort, with no Set and no sort buffer (these lists, an entity's asset or
- * link types, are built for many entities). @internal
+ * Sorts a short list in place, ascending (strings by code units): an
+ * insertion sort, which allocates nothing, where Array.prototype.sort
+ * allocates working storage on every call. For the short lists the
+ * classifier builds for many entities or teams. @internal
  */
-export function sortedUniqueSmall(list: string[]): string[] {
+export function insertionSort<T extends number | string>(list: T[]): T[] {
   for (let i = 1; i < list.length; i++) {
     const value = list[i];
     let j = i - 1;
@@ -81,6 +82,15 @@ export function sortedUniqueSmall(list: string[]): string[] {
     }
     list[j + 1] = value;
   }
+  return list;
+}
+
+/**
+ * Sorts a short list of strings in place and drops repeats, with no Set
+ * and no sort buffer (an entity's asset or link types).
+ */
+function sortedUniqueSmall(list: string[]): string[] {
+  insertionSort(list);
   let write = 0;
   for (let i = 0; i < list.length; i++) {
     if (write === 0 || list[write - 1] !== list[i]) list[write++] = list[i];
