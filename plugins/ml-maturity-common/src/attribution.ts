@@ -51,6 +51,11 @@ export interface Attribution {
   owned: Array<number[] | undefined>;
   /** Findings about missing groups, by the group's ref. */
   teamFindings: Finding[];
+  /**
+   * Per implicit team: the entities naming it as owner (`spec.owner` or an
+   * `ownedBy` relation), ascending; undefined for Group entities.
+   */
+  namedAsOwnerBy: Array<number[] | undefined>;
 }
 
 /*
@@ -513,6 +518,32 @@ function teamsOwningDependents(
   return usedBy;
 }
 
+/**
+ * The entities naming each implicit team as owner, ascending. An implicit
+ * team has no entity, so no `ownerOf` of its own: every owner edge to it is
+ * an entity's `spec.owner` or `ownedBy`.
+ */
+function namedAsOwner(
+  owners: Csr,
+  teamOf: Int32Array,
+  groupEntity: Uint8Array,
+  teamCount: number,
+): Array<number[] | undefined> {
+  const namedBy: Array<number[] | undefined> = new Array(teamCount);
+  const entityCount = owners.offsets.length - 1;
+  for (let e = 0; e < entityCount; e++) {
+    for (let k = owners.offsets[e]; k < owners.offsets[e + 1]; k++) {
+      const id = owners.targets[k];
+      const team = teamOf[id];
+      if (team < 0 || groupEntity[id]) continue;
+      const list = (namedBy[team] ??= []);
+      // an entity's owners hold no repeats while short; skip any beyond
+      if (list[list.length - 1] !== e) list.push(e);
+    }
+  }
+  return namedBy;
+}
+
 /** Entity indices owned by each team, ascending. */
 function ownedByTeam(
   ownedTeams: number[][],
@@ -575,6 +606,7 @@ export function attribute(graph: EntityGraph): Attribution {
   const usedTeams = usedTeamsOf(ownedTeams, dependencies);
   const owned = ownedByTeam(ownedTeams, teamCount);
   const memberTeams = memberTeamsOf(graph, members.userTeams);
+  const namedAsOwnerBy = namedAsOwner(owners, teamOf, groupEntity, teamCount);
 
   const teamRefs = teamIds.map(id => refs.refs[id]);
   const teams = new Map<string, TeamNode>();
@@ -604,6 +636,7 @@ export function attribute(graph: EntityGraph): Attribution {
     parts,
     owned,
     teamFindings,
+    namedAsOwnerBy,
   };
 }
 

@@ -407,6 +407,60 @@ describe('classify: references and attribution', () => {
     expect(a.findings).toEqual([]);
   });
 
+  it('lists, for each implicit team, the entities naming it as owner', () => {
+    const component = (
+      name: string,
+      spec: Doc,
+      relations: Doc[] = [],
+      namespace?: string,
+    ) => entity('Component', name, { spec, relations, namespace });
+    const entities = [
+      component('b-model', { owner: 'ghost-team' }),
+      component('A-Model', { owner: 'Group:default/Ghost-Team' }),
+      // an invalid spec.owner is a finding; the relation still names it
+      component('via-relation', { owner: 42 }, [
+        { type: 'ownedBy', targetRef: 'group:default/ghost-team' },
+      ]),
+      component('other-ns', { owner: 'ghost-team' }, [], 'labs'),
+      // a Group entity is no implicit team; dependsOn is no ownership
+      component('real', { owner: 'vision' }, [
+        { type: 'ownedBy', targetRef: 'group:default/vision' },
+        { type: 'dependsOn', targetRef: 'group:default/ghost-team' },
+      ]),
+      group('vision'),
+      // named twice, listed once
+      component('twice', { owner: 'group:default/ghost-team' }, [
+        { type: 'ownedBy', targetRef: 'group:default/ghost-team' },
+      ]),
+      // a user's missing group is no implicit team unless named as owner
+      user('ann', { memberOf: ['ghost-members'] }),
+      component('by-ann', { owner: 'user:ann' }),
+      component('bad-owner', { owner: ':' }),
+    ];
+    const expected = new Map([
+      [
+        'group:default/ghost-team',
+        [
+          'component:default/a-model',
+          'component:default/b-model',
+          'component:default/twice',
+          'component:default/via-relation',
+        ],
+      ],
+      ['group:labs/ghost-team', ['component:labs/other-ns']],
+    ]);
+    const details = classifyWithDetails({ entities, now: NOW });
+    expect(details.implicitTeamReferrers).toEqual(expected);
+    expect(
+      details.assessment.teams.filter(t => t.implicit).map(t => t.entityRef),
+    ).toEqual([...expected.keys()]);
+    // in any input order
+    expect(
+      classifyWithDetails({ entities: shuffle(entities, prng(3)), now: NOW })
+        .implicitTeamReferrers,
+    ).toEqual(expected);
+  });
+
   it('reports an e-mail owner and leaves the asset unattributed', () => {
     const a = classify({
       entities: [asset('data', 'dataset', { owner: 'jane@example.com' })],

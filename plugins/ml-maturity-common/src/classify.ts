@@ -436,7 +436,27 @@ function run(
   return {
     assessment,
     assets: withAssets ? assetContributions(ctx, assetTypes) : [],
+    implicitTeamReferrers: withAssets
+      ? implicitTeamReferrers(nodes, attribution)
+      : new Map(),
   };
+}
+
+function implicitTeamReferrers(
+  nodes: ReadonlyArray<EntityNode>,
+  attribution: Attribution,
+): Map<string, string[]> {
+  const referrers = new Map<string, string[]>();
+  attribution.namedAsOwnerBy.forEach((entities, team) => {
+    if (entities) {
+      // entities ascend in ref order
+      referrers.set(
+        attribution.teamRefs[team],
+        entities.map(e => nodes[e].ref),
+      );
+    }
+  });
+  return referrers;
 }
 
 /**

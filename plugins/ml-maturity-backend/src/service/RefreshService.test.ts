@@ -88,6 +88,29 @@ describe('RefreshService', () => {
     ]);
   });
 
+  it('stores the entities naming each implicit team as owner', async () => {
+    const ownedBy = (name: string, owner: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'dataset', owner },
+      relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+    });
+    const ctx = await setup(async function* pages() {
+      yield [...entities, ownedBy('b', 'ghosts'), ownedBy('a', 'ghosts')];
+    });
+    await ctx.refresh.refresh();
+
+    expect(await ctx.store.getTeam('group:default/ghosts')).toMatchObject({
+      assessment: { implicit: true },
+      referencedBy: ['resource:default/a', 'resource:default/b'],
+    });
+    expect(await ctx.store.getTeam('group:default/vision')).toMatchObject({
+      assessment: { implicit: false },
+      referencedBy: [],
+    });
+  });
+
   it('records a failed snapshot when aborted, keeping the previous results', async () => {
     const controller = new AbortController();
     let run = 0;

@@ -11,7 +11,6 @@ import {
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
 import { CatalogReader } from '../catalog/CatalogReader';
-import { implicitTeamReferrers } from './owners';
 
 /** The scheduler task id, shared by every instance (scope global). */
 export const REFRESH_TASK_ID = 'ml-maturity-refresh';
@@ -181,17 +180,17 @@ export class RefreshService {
     const { store, kits, assetTypeAliases, retentionDays } = this.options;
     const attestations = await store.listUnrevokedAttestations();
     const now = Date.now();
-    const { assessment, assets } = classifyWithDetails({
+    const {
+      assessment,
+      assets,
+      implicitTeamReferrers: referrers,
+    } = classifyWithDetails({
       entities: options.entities,
       kits,
       assetTypeAliases,
       attestations,
       now: new Date(now),
     });
-    const referrers = implicitTeamReferrers(
-      options.entities,
-      new Set(assessment.teams.filter(t => t.implicit).map(t => t.entityRef)),
-    );
     const classified = Date.now();
     await store.completeSnapshot({
       snapshotId: options.snapshotId,
