@@ -36,40 +36,42 @@ export function isAssetType(value: unknown): value is AssetType {
   return typeof value === 'string' && VOCABULARY.has(value);
 }
 
-/** Turns a raw value into a vocabulary word, or undefined. @internal */
-export type AssetTypeResolver = (value: string) => AssetType | undefined;
-
 /**
- * Builds the resolver used for `ml-maturity.io/asset` and `spec.type`:
- * trimmed, case-insensitive, aliases first (defaults plus `extra`; aliases
- * whose target is not a vocabulary word are ignored).
+ * Turns raw values of `ml-maturity.io/asset` and `spec.type` into vocabulary
+ * words: trimmed, case-insensitive, aliases first (defaults plus `extra`;
+ * aliases whose target is not a vocabulary word are ignored). A class, not a
+ * closure: each classification makes one, and the reading code, optimised
+ * for the first one's call target, would be thrown away for the next.
  * @internal
  */
-export function createAssetTypeResolver(
-  extra?: Readonly<Record<string, string>>,
-): AssetTypeResolver {
-  const aliases = new Map<string, AssetType>();
-  for (const [alias, target] of Object.entries(DEFAULT_ASSET_TYPE_ALIASES)) {
-    aliases.set(alias, target);
-  }
-  if (extra && typeof extra === 'object') {
-    for (const [alias, target] of Object.entries(extra)) {
-      const word =
-        typeof target === 'string' ? target.trim().toLowerCase() : '';
-      if (isAssetType(word)) {
-        aliases.set(alias.trim().toLowerCase(), word);
+export class AssetTypeResolver {
+  private readonly aliases = new Map<string, AssetType>();
+
+  constructor(extra?: Readonly<Record<string, string>>) {
+    for (const [alias, target] of Object.entries(DEFAULT_ASSET_TYPE_ALIASES)) {
+      this.aliases.set(alias, target);
+    }
+    if (extra && typeof extra === 'object') {
+      for (const [alias, target] of Object.entries(extra)) {
+        const word =
+          typeof target === 'string' ? target.trim().toLowerCase() : '';
+        if (isAssetType(word)) {
+          this.aliases.set(alias.trim().toLowerCase(), word);
+        }
       }
     }
   }
-  return (value: string) => {
+
+  /** The vocabulary word of a raw value, or undefined. */
+  resolve(value: string): AssetType | undefined {
     if (value.length > 200) {
       return undefined;
     }
     const key = value.trim().toLowerCase();
-    const aliased = aliases.get(key);
+    const aliased = this.aliases.get(key);
     if (aliased) {
       return aliased;
     }
     return isAssetType(key) ? key : undefined;
-  };
+  }
 }

@@ -1,4 +1,4 @@
-import { createAssetTypeResolver } from './aliases';
+import { AssetTypeResolver } from './aliases';
 import {
   AttestationIndex,
   AttestationState,
@@ -316,11 +316,12 @@ function run(
   const challenges = compileChallenges(compiler);
 
   const parser = new RefParser();
-  const resolve = createAssetTypeResolver(options?.assetTypeAliases);
+  const resolver = new AssetTypeResolver(options?.assetTypeAliases);
   const graph = readEntities(
     Array.isArray(options?.entities) ? options.entities : [],
     parser,
-    node => readDocumentFacts(node, resolve),
+    readDocumentFacts,
+    resolver,
   );
   const { nodes, findings: readFindings } = graph;
   const attribution = attribute(graph);

@@ -748,11 +748,17 @@ function readRelations(node: EntityNode, state: ReadState) {
  * are skipped; unusable names become top-level findings. Never throws.
  * @internal
  */
-export function readEntities(
+export function readEntities<C>(
   docs: ReadonlyArray<unknown>,
   parser: RefParser,
-  /** Reads more of each entity's document, right after the entity. */
-  onRead?: (node: EntityNode) => void,
+  /**
+   * Reads more of each entity's document, right after the entity. A
+   * module-level function with its `context` beside it, not a closure made
+   * per classification: the reading loop is optimised for one call target,
+   * and a new closure each time made the engine throw that code away.
+   */
+  onRead?: (node: EntityNode, context: C) => void,
+  context?: C,
 ): EntityGraph & { findings: Finding[] } {
   checkPrototypeFor(READ_NAMES);
   const findings: Finding[] = [];
@@ -779,6 +785,7 @@ export function readEntities(
     state,
     findings,
     onRead,
+    context,
   );
   const entities = internEntityRefs(candidates, state.refs);
   const numbered = numberEntities(candidates, entities, state.refs);
@@ -812,11 +819,12 @@ export function readEntities(
 }
 
 /** The entities of the documents, in input order (duplicates included). */
-function readDocuments(
+function readDocuments<C>(
   list: ReadonlyArray<unknown>,
   state: ReadState,
   findings: Finding[],
-  onRead: ((node: EntityNode) => void) | undefined,
+  onRead: ((node: EntityNode, context: C) => void) | undefined,
+  context: C | undefined,
 ): EntityNode[] {
   const candidates: EntityNode[] = [];
   for (let d = 0; d < list.length; d++) {
@@ -825,7 +833,7 @@ function readDocuments(
     try {
       const node = readOne(doc, state, findings);
       if (node) {
-        onRead?.(node);
+        onRead?.(node, context as C);
         candidates.push(node);
       }
     } catch (error) {

@@ -136,7 +136,7 @@ function readAssetType(
       ? readString(node, ANNOTATION_ASSET)
       : undefined;
   if (annotation !== undefined) {
-    const resolved = resolve(annotation);
+    const resolved = resolve.resolve(annotation);
     if (resolved) {
       return resolved;
     }
@@ -150,7 +150,7 @@ function readAssetType(
     );
   }
   const type = getOwn(getOwn(node.raw, 'spec'), 'type');
-  return typeof type === 'string' ? resolve(type) : undefined;
+  return typeof type === 'string' ? resolve.resolve(type) : undefined;
 }
 
 function readRoles(node: EntityNode): string[] | undefined {
