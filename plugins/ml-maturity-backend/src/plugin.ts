@@ -10,6 +10,10 @@ import {
 import { CatalogReader } from './catalog/CatalogReader';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import {
+  oneInstanceAtATime,
+  SCHEDULER_SETUP_LOCK_KEY,
+} from './database/migrate';
+import {
   mlMaturityTeamPermissionResourceRef,
   mlMaturityTeamRules,
 } from './permissions/rules';
@@ -99,7 +103,13 @@ export const mlMaturityPlugin = createBackendPlugin({
           }),
         );
         deps.lifecycle.addShutdownHook(() => refresh.stop());
-        await refresh.start();
+        // Scheduling the task makes the scheduler create its tables in this
+        // plugin's database; instances starting together take turns.
+        await oneInstanceAtATime(
+          await deps.database.getClient(),
+          SCHEDULER_SETUP_LOCK_KEY,
+          () => refresh.start(),
+        );
       },
     });
   },

@@ -1,6 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
-import { isConcurrentMigrationError, migrateLatest } from './migrate';
+import {
+  isConcurrentMigrationError,
+  migrateLatest,
+  oneInstanceAtATime,
+} from './migrate';
 
 jest.setTimeout(60_000);
 
@@ -120,4 +124,58 @@ describe('isConcurrentMigrationError', () => {
       ),
     ).toBe(false);
   });
+});
+
+describe('oneInstanceAtATime', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  it.each(databases.eachSupportedId())(
+    'runs the instances one after the other and returns each result, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const isPg = knex.client.config.client === 'pg';
+      // one pool per instance on PostgreSQL; SQLite is one process's own
+      const pools = isPg
+        ? [1, 2, 3].map(() => knexFactory(knex.client.config))
+        : [knex];
+      const spans: Array<[number, number]> = [];
+      try {
+        const results = await Promise.all(
+          pools.map((pool, i) =>
+            oneInstanceAtATime(pool, 4242, async () => {
+              const start = Date.now();
+              // the body uses another connection of the pool, as the
+              // scheduler's first scheduleTask does
+              await pool.raw('SELECT 1');
+              await new Promise(resolve => setTimeout(resolve, 150));
+              spans.push([start, Date.now()]);
+              return i;
+            }),
+          ),
+        );
+        expect(results).toEqual(pools.map((_, i) => i));
+        spans.sort((a, b) => a[0] - b[0]);
+        for (let i = 1; i < spans.length; i++) {
+          expect(spans[i][0]).toBeGreaterThanOrEqual(spans[i - 1][1]);
+        }
+      } finally {
+        if (isPg) await Promise.all(pools.map(pool => pool.destroy()));
+      }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'passes an error of the body on and releases the lock, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await expect(
+        oneInstanceAtATime(knex, 4243, async () => {
+          throw new Error('scheduler failed');
+        }),
+      ).rejects.toThrow('scheduler failed');
+      await expect(
+        oneInstanceAtATime(knex, 4243, async () => 'again'),
+      ).resolves.toBe('again');
+    },
+  );
 });
