@@ -13,10 +13,13 @@ import { mlMaturityPlugin } from './plugin';
 import {
   catalogConfig,
   FIXTURE_DIR,
+  sqlitePerPlugin,
   waitForFixtureCatalog,
 } from './__testUtils__/backend';
 
 jest.setTimeout(120_000);
+
+const database = sqlitePerPlugin();
 
 const API = '/api/ml-maturity/v1';
 const alice = mockCredentials.user.header('user:default/alice');
@@ -27,6 +30,7 @@ describe('mlMaturityPlugin with the real catalog', () => {
       features: [
         catalogPlugin,
         mlMaturityPlugin,
+        database,
         mockServices.rootConfig.factory({ data: catalogConfig() }),
       ],
     });
@@ -106,6 +110,7 @@ describe('mlMaturityPlugin with the real catalog', () => {
       features: [
         catalogPlugin,
         mlMaturityPlugin,
+        database,
         mockServices.rootConfig.factory({ data: catalogConfig() }),
       ],
     });
@@ -172,7 +177,7 @@ describe('mlMaturityPlugin when the catalog fails', () => {
       yield entities as Entity[];
     });
     const { server } = await startTestBackend({
-      features: [mlMaturityPlugin, catalog.factory],
+      features: [mlMaturityPlugin, catalog.factory, database],
     });
 
     expect(

@@ -22,7 +22,13 @@ import {
 } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { mlMaturityPlugin } from './plugin';
-import { catalogConfig, waitForFixtureCatalog } from './__testUtils__/backend';
+import {
+  catalogConfig,
+  sqlitePerPlugin,
+  waitForFixtureCatalog,
+} from './__testUtils__/backend';
+
+const database = sqlitePerPlugin();
 
 jest.setTimeout(120_000);
 
@@ -79,6 +85,7 @@ describe('visibility', () => {
         catalogPlugin,
         policyPermissions,
         mlMaturityPlugin,
+        database,
         mockServices.rootConfig.factory({
           data: catalogConfig(),
         }),

@@ -1,11 +1,45 @@
 import path from 'node:path';
 import { Server } from 'node:http';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 
 /** The fixture catalog, read by the real catalog from file locations. */
 export const FIXTURE_DIR = path.resolve(__dirname, '../__fixtures__/catalog');
+
+/**
+ * The database service for `startTestBackend` in a test file: an in-memory
+ * SQLite database per plugin, each destroyed after the file's tests (after
+ * the test backends stop, which backend-test-utils does in its own
+ * `afterAll`, declared first). The default database service leaves its
+ * connection pools running after the backend stops, and their reaping timers
+ * kept the Jest worker alive until Jest killed it ("A worker process has
+ * failed to exit gracefully"). Call it at the top level of the test file.
+ */
+export function sqlitePerPlugin() {
+  const knexes: Knex[] = [];
+  afterAll(async () => {
+    await Promise.all(knexes.map(knex => knex.destroy()));
+  });
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { pluginMetadata: coreServices.pluginMetadata },
+    factory: () => {
+      const knex = knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      });
+      knexes.push(knex);
+      return mockServices.database({ knex });
+    },
+  });
+}
 
 /** Catalog config loading every fixture file, all kinds allowed. */
 export function catalogConfig() {
