@@ -173,9 +173,47 @@ describe('oneInstanceAtATime', () => {
           throw new Error('scheduler failed');
         }),
       ).rejects.toThrow('scheduler failed');
+      if (knex.client.config.client === 'pg') {
+        // free for another instance (another pool, so another session)
+        const other = knexFactory(knex.client.config);
+        try {
+          const { rows } = await other.raw(
+            'SELECT pg_try_advisory_lock(4243) AS taken',
+          );
+          expect(rows[0].taken).toBe(true);
+          await other.raw('SELECT pg_advisory_unlock(4243)');
+        } finally {
+          await other.destroy();
+        }
+      }
       await expect(
         oneInstanceAtATime(knex, 4243, async () => 'again'),
       ).resolves.toBe('again');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves the whole pool to the body, even a pool of one connection, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const single = knexFactory({
+        ...knex.client.config,
+        pool: { min: 0, max: 1 },
+        acquireConnectionTimeout: 5_000,
+      });
+      try {
+        await expect(
+          oneInstanceAtATime(single, 4244, async () => {
+            const [a, b] = await Promise.all([
+              single.raw('SELECT 1 AS one'),
+              single.raw('SELECT 2 AS two'),
+            ]);
+            return [a, b].length;
+          }),
+        ).resolves.toBe(2);
+      } finally {
+        await single.destroy();
+      }
     },
   );
 });

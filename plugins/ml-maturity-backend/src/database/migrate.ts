@@ -2,7 +2,7 @@ import {
   LoggerService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 
 const migrationsDir = resolvePackagePath(
   '@aiml-service-kits/plugin-ml-maturity-backend',
@@ -113,9 +113,11 @@ export async function migrateLatest(options: {
  * the same at that moment. Two instances starting together then fail with
  * `MigrationLocked` or a duplicate table (measured: two plain
  * `migrate.latest` calls of the scheduler's migrations on an empty database
- * collided 20 times out of 20). The lock is held by a transaction on one
- * pooled connection while `fn` uses others: the pool needs at least two
- * (knex's default for PostgreSQL is up to ten).
+ * collided 20 times out of 20).
+ *
+ * The lock is a session lock on a connection of its own, outside the
+ * plugin's pool, which `fn` may need whole (a pool of one connection works);
+ * closing that connection releases the lock, whatever happened in `fn`.
  *
  * @internal
  */
@@ -127,8 +129,14 @@ export async function oneInstanceAtATime<T>(
   if (knex.client.config.client !== 'pg') {
     return fn();
   }
-  return knex.transaction(async trx => {
-    await trx.raw('SELECT pg_advisory_xact_lock(?)', [key]);
-    return fn();
+  const session = knexFactory({
+    ...knex.client.config,
+    pool: { min: 1, max: 1 },
   });
+  try {
+    await session.raw('SELECT pg_advisory_lock(?)', [key]);
+    return await fn();
+  } finally {
+    await session.destroy();
+  }
 }
