@@ -173,19 +173,21 @@ describe('oneInstanceAtATime', () => {
           throw new Error('scheduler failed');
         }),
       ).rejects.toThrow('scheduler failed');
-      if (knex.client.config.client === 'pg') {
-        // free for another instance (another pool, so another session)
+      // free for another instance (another pool, so another session)
+      const takenByAnother = async () => {
+        if (knex.client.config.client !== 'pg') return true;
         const other = knexFactory(knex.client.config);
         try {
           const { rows } = await other.raw(
             'SELECT pg_try_advisory_lock(4243) AS taken',
           );
-          expect(rows[0].taken).toBe(true);
           await other.raw('SELECT pg_advisory_unlock(4243)');
+          return rows[0].taken;
         } finally {
           await other.destroy();
         }
-      }
+      };
+      expect(await takenByAnother()).toBe(true);
       await expect(
         oneInstanceAtATime(knex, 4243, async () => 'again'),
       ).resolves.toBe('again');
