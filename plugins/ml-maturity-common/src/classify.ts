@@ -439,22 +439,20 @@ function run(
     assets: withAssets ? assetContributions(ctx, assetTypes) : [],
     implicitTeamReferrers: withAssets
       ? implicitTeamReferrers(nodes, attribution)
-      : new Map(),
+      : {},
   };
 }
 
 function implicitTeamReferrers(
   nodes: ReadonlyArray<EntityNode>,
   attribution: Attribution,
-): Map<string, string[]> {
-  const referrers = new Map<string, string[]>();
+): Record<string, string[]> {
+  const referrers: Record<string, string[]> = {};
+  // Team numbers ascend with their refs: the keys come out sorted.
   attribution.namedAsOwnerBy.forEach((entities, team) => {
     if (entities) {
       // entities ascend in ref order
-      referrers.set(
-        attribution.teamRefs[team],
-        entities.map(e => nodes[e].ref),
-      );
+      referrers[attribution.teamRefs[team]] = entities.map(e => nodes[e].ref);
     }
   });
   return referrers;

@@ -232,12 +232,14 @@ export interface ClassificationDetails {
   /** Every entity that has an asset type, sorted by entityRef. */
   assets: AssetContribution[];
   /**
-   * For each implicit team (a Group named as owner that is no entity), the
-   * refs of the entities naming it as owner through `spec.owner` or an
-   * `ownedBy` relation, sorted. An implicit team has no entity whose read
-   * permission could decide who may see it; a backend can decide by these.
+   * For each implicit team (a Group named as owner that is no entity), by
+   * its ref: the refs of the entities naming it as owner through
+   * `spec.owner` or an `ownedBy` relation, sorted. Only entities the
+   * classifier reads count (documents of `backstage.io/` API versions). An
+   * implicit team has no entity whose read permission could decide who may
+   * see it; a backend can decide by these.
    */
-  implicitTeamReferrers: Map<string, string[]>;
+  implicitTeamReferrers: Record<string, string[]>;
 }
 
 /** Roadmap item row (`GET /roadmap`). @public */

@@ -11,6 +11,7 @@ import {
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
 import { CatalogReader } from '../catalog/CatalogReader';
+import { implicitTeamVisibility } from './owners';
 
 /** The scheduler task id, shared by every instance (scope global). */
 export const REFRESH_TASK_ID = 'ml-maturity-refresh';
@@ -180,17 +181,17 @@ export class RefreshService {
     const { store, kits, assetTypeAliases, retentionDays } = this.options;
     const attestations = await store.listUnrevokedAttestations();
     const now = Date.now();
-    const {
-      assessment,
-      assets,
-      implicitTeamReferrers: referrers,
-    } = classifyWithDetails({
+    const { assessment, assets, implicitTeamReferrers } = classifyWithDetails({
       entities: options.entities,
       kits,
       assetTypeAliases,
       attestations,
       now: new Date(now),
     });
+    const referrers = implicitTeamVisibility(
+      options.entities,
+      implicitTeamReferrers,
+    );
     const classified = Date.now();
     await store.completeSnapshot({
       snapshotId: options.snapshotId,
