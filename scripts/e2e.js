@@ -8,8 +8,9 @@
  *  2. attest an attestable item, reload, see it attested (then revoke it again)
  *  3. open /ml-maturity and see the heat map
  *
- * Writes screenshots of the three views to docs/images/. Exit code 0 when every
- * step passed. Usage: yarn test:e2e [--no-build]
+ * Writes screenshots of the three views to e2e-output/ (not versioned), or,
+ * with --update-screenshots, to docs/images/ for the README. Exit code 0 when
+ * every step passed. Usage: yarn test:e2e [--no-build] [--update-screenshots]
  */
 const path = require('path');
 const fs = require('fs');
@@ -27,7 +28,10 @@ const { guestToken } = require('./lib/guest');
 const TEAM = 'vision';
 const LEVEL_NAME = 'Systematic';
 const TEAM_TITLE = 'Computer Vision';
-const images = path.join(root, 'docs/images');
+// A test run leaves the versioned screenshots alone unless asked to update them.
+const images = process.argv.includes('--update-screenshots')
+  ? path.join(root, 'docs/images')
+  : path.join(root, 'e2e-output');
 
 let passed = 0;
 let failed = 0;
