@@ -90,7 +90,13 @@ describe('two instances on one database', () => {
         database: mockServices.database({ knex, migrations: { skip: true } }),
       });
       const snapshots = await store.listSnapshots();
-      expect(snapshots.map(s => s.status)).not.toContain('failed');
+      // Only a refresh still running when its backend stopped may fail:
+      // the shutdown aborts it (and waits for it to record that).
+      const failed = snapshots.filter(s => s.status === 'failed');
+      expect(failed.length).toBeLessThanOrEqual(2);
+      for (const snapshot of failed) {
+        expect(snapshot.error).toMatch(/Backend is shutting down/);
+      }
 
       const finished = snapshots.filter(s => s.status === 'succeeded');
       for (let i = 1; i < finished.length; i++) {

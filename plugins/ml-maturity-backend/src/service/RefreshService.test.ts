@@ -160,6 +160,53 @@ describe('RefreshService', () => {
     }
   });
 
+  it('waits on shutdown for a running refresh, which stops at the next page', async () => {
+    let releasePage: () => void = () => {};
+    const pageHeld = new Promise<void>(resolve => {
+      releasePage = resolve;
+    });
+    let reading: () => void = () => {};
+    const started = new Promise<void>(resolve => {
+      reading = resolve;
+    });
+    const ctx = await setup(async function* pages() {
+      reading();
+      await pageHeld;
+      yield entities;
+      yield [];
+    });
+    const events: string[] = [];
+    const refreshing = ctx.refresh.refresh().then(
+      () => events.push('refresh resolved'),
+      error => events.push(`refresh failed: ${error.message}`),
+    );
+    await started;
+    const stopping = ctx.refresh.stop().then(() => events.push('stopped'));
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(events).toEqual([]); // still waiting for the page
+    releasePage();
+    await Promise.all([refreshing, stopping]);
+
+    expect(events).toEqual([
+      'refresh failed: Backend is shutting down',
+      'stopped',
+    ]);
+    const [snapshot] = await ctx.store.listSnapshots();
+    expect(snapshot).toMatchObject({ status: 'failed' });
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toMatch(
+      /shutting down/,
+    );
+  });
+
+  it('does nothing when asked to refresh after shutdown began', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    await ctx.refresh.stop();
+    await ctx.refresh.refresh();
+    expect(await ctx.store.listSnapshots()).toEqual([]);
+  });
+
   it('refuses a manual trigger while a refresh is running', async () => {
     const ctx = await setup(async function* pages() {
       yield entities;

@@ -30,6 +30,9 @@ const MAX_PASSES = 5;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** How long shutting down waits for a running refresh to end. */
+const STOP_WAIT_MS = 15_000;
+
 /** @internal */
 export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
   {
@@ -65,13 +68,37 @@ export class RefreshService {
   /** Aborts a running refresh when the backend shuts down. */
   private readonly shutdown = new AbortController();
 
+  /** Refreshes running in this instance, settled or not. */
+  private readonly running = new Set<Promise<void>>();
+
   private constructor(
     private readonly options: Parameters<typeof RefreshService.create>[0],
   ) {}
 
-  /** Stops a refresh in progress (at the next catalog page). */
-  stop(): void {
+  /**
+   * For the backend's shutdown: aborts a refresh in progress (at its next
+   * catalog page; it then records a failed snapshot) and waits for it to
+   * end, at most {@link STOP_WAIT_MS}, so that it does not outlive the
+   * database connections it writes to. Refreshes asked for afterwards do
+   * nothing.
+   */
+  async stop(): Promise<void> {
     this.shutdown.abort(new Error('Backend is shutting down'));
+    if (this.running.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>(resolve => {
+      timer = setTimeout(() => {
+        this.options.logger.warn(
+          `ML maturity refresh still running ${STOP_WAIT_MS} ms after shutdown began; not waiting longer`,
+        );
+        resolve();
+      }, STOP_WAIT_MS);
+    });
+    try {
+      await Promise.race([Promise.allSettled([...this.running]), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Registers the global task with the scheduler. */
@@ -118,6 +145,22 @@ export class RefreshService {
 
   /** One refresh; the scheduled task's body. */
   async refresh(signal?: AbortSignal): Promise<void> {
+    if (this.shutdown.signal.aborted) {
+      this.options.logger.debug(
+        'ML maturity refresh skipped: the backend is shutting down',
+      );
+      return;
+    }
+    const run = this.run(signal);
+    this.running.add(run);
+    try {
+      await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  private async run(signal?: AbortSignal): Promise<void> {
     const { store, logger, reader } = this.options;
     const started = Date.now();
     const snapshotId = await store.startSnapshot({
