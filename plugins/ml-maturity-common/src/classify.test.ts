@@ -170,6 +170,35 @@ describe('classify: shape and levels', () => {
     });
   });
 
+  it('classifies with the kits given on each call, also when a kits array changes in place', () => {
+    const entities = [...starterComplete('team-a', 'ann')];
+    const statusOf = (kits: typeof DEFAULT_KITS) =>
+      item(
+        team(classify({ entities, kits, now: NOW }), 'team-a'),
+        'starter.technology.project-datasets',
+      ).status;
+    const kits = DEFAULT_KITS.map(k => ({ ...k, items: [...k.items] }));
+    expect(statusOf(kits)).toBe('met');
+    // the same array, its dataset rule made impossible in place
+    const starter = kits.find(k => k.id === 'starter')!;
+    const index = starter.items.findIndex(
+      i => i.id === 'starter.technology.project-datasets',
+    );
+    starter.items[index] = {
+      ...starter.items[index],
+      rule: {
+        via: 'owned',
+        filter: { 'ml.asset': 'no-such-type' } as any,
+      },
+    };
+    expect(statusOf(kits)).toBe('unmet');
+    // and back to kits equal to the first ones
+    expect(statusOf(DEFAULT_KITS)).toBe('met');
+    expect(classify({ entities, kits: DEFAULT_KITS, now: NOW })).toEqual(
+      classify({ entities, now: NOW }),
+    );
+  });
+
   it('never puts null facts in: $exists on a missing annotation is false', () => {
     const a = classify({
       entities: [...world(), asset('nb', 'notebook')],

@@ -299,21 +299,69 @@ function assetContributions(
   return out;
 }
 
+interface CompiledKits {
+  itemById: Map<string, KitItemDefinition>;
+  compiler: RuleCompiler;
+  items: CompiledItem[];
+  challenges: CompiledChallenges;
+}
+
+function compileKits(kits: ReadonlyArray<KitDefinition>): CompiledKits {
+  const definitions = orderedItems(kits);
+  const compiler = new RuleCompiler();
+  return {
+    itemById: new Map(definitions.map(d => [d.id, d])),
+    compiler,
+    items: definitions.map(definition => ({
+      definition,
+      rule: definition.rule ? compiler.compile(definition.rule) : undefined,
+    })),
+    challenges: compileChallenges(compiler),
+  };
+}
+
+/** Compiled kits by their JSON text, most recently used last. */
+const compiledKitsCache = new Map<string, CompiledKits>();
+const COMPILED_KITS_CACHE_SIZE = 4;
+
+/**
+ * The kits compiled, reused while the same kits (by their JSON text) come
+ * again, as a backend's refreshes and a benchmark's runs do: the compiled
+ * filters are then the same functions on every classification, so the
+ * engine keeps the code it optimised for them rather than starting again
+ * with new ones. Nothing compiled is mutated while classifying. Kits that
+ * cannot be serialised are compiled afresh each time.
+ */
+function compiledKits(kits: ReadonlyArray<KitDefinition>): CompiledKits {
+  let key: string | undefined;
+  try {
+    key = JSON.stringify(kits);
+  } catch {
+    key = undefined;
+  }
+  if (key === undefined) {
+    return compileKits(kits);
+  }
+  let compiled = compiledKitsCache.get(key);
+  if (compiled) {
+    compiledKitsCache.delete(key);
+  } else {
+    compiled = compileKits(kits);
+    if (compiledKitsCache.size >= COMPILED_KITS_CACHE_SIZE) {
+      compiledKitsCache.delete(compiledKitsCache.keys().next().value!);
+    }
+  }
+  compiledKitsCache.set(key, compiled);
+  return compiled;
+}
+
 function run(
   options: ClassifyOptions,
   withAssets: boolean,
 ): ClassificationDetails {
   const now = nowOf(options?.now);
   const kits = Array.isArray(options?.kits) ? options.kits : DEFAULT_KITS;
-  const definitions = orderedItems(kits);
-  const itemById = new Map(definitions.map(d => [d.id, d]));
-
-  const compiler = new RuleCompiler();
-  const items: CompiledItem[] = definitions.map(definition => ({
-    definition,
-    rule: definition.rule ? compiler.compile(definition.rule) : undefined,
-  }));
-  const challenges = compileChallenges(compiler);
+  const { itemById, compiler, items, challenges } = compiledKits(kits);
 
   const parser = new RefParser();
   const resolver = new AssetTypeResolver(options?.assetTypeAliases);
