@@ -487,6 +487,50 @@ describe('classify: references and attribution', () => {
     ).toEqual(expected);
   });
 
+  it('adds to those lists documents of other API versions naming such a team as owner', () => {
+    const template = (name: string, spec: Doc, relations: Doc[] = []) => ({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name, namespace: 'default' },
+      spec,
+      relations,
+    });
+    const entities = [
+      asset('model', 'ml-model', { owner: 'ghosts' }),
+      template('New-Model', { owner: 'Ghosts' }),
+      template('by-relation', {}, [
+        { type: 'ownedBy', targetRef: 'group:default/ghosts' },
+      ]),
+      // a team that is no implicit team, and owners that are no refs
+      group('vision'),
+      template('other', { owner: 'vision' }),
+      template('bad', { owner: ':' }),
+      template('not-a-string', { owner: 42 }),
+    ];
+    const details = classifyWithDetails({ entities, now: NOW });
+    expect(details.implicitTeamReferrers).toEqual({
+      'group:default/ghosts': [
+        'resource:default/model',
+        'template:default/by-relation',
+        'template:default/new-model',
+      ],
+    });
+    // the templates take no part in classification
+    expect(details.assessment).toEqual(
+      classify({
+        entities: entities.slice(0, 1).concat(group('vision')),
+        now: NOW,
+      }),
+    );
+    // without implicit teams, no list at all
+    expect(
+      classifyWithDetails({
+        entities: [group('ghosts'), ...entities],
+        now: NOW,
+      }).implicitTeamReferrers,
+    ).toEqual({});
+  });
+
   it('reports an e-mail owner and leaves the asset unattributed', () => {
     const a = classify({
       entities: [asset('data', 'dataset', { owner: 'jane@example.com' })],

@@ -19,6 +19,7 @@ import {
   readEntities,
   nodesWithFindings,
   RefParser,
+  unassessedOwnerRefs,
 } from './entities';
 import { entityFacts, readDocumentFacts, readOwnFindings } from './facts';
 import { sortFindings } from './findings';
@@ -365,12 +366,10 @@ function run(
 
   const parser = new RefParser();
   const resolver = new AssetTypeResolver(options?.assetTypeAliases);
-  const graph = readEntities(
-    Array.isArray(options?.entities) ? options.entities : [],
-    parser,
-    readDocumentFacts,
-    resolver,
-  );
+  const docs: ReadonlyArray<unknown> = Array.isArray(options?.entities)
+    ? options.entities
+    : [];
+  const graph = readEntities(docs, parser, readDocumentFacts, resolver);
   const { nodes, findings: readFindings } = graph;
   const attribution = attribute(graph);
   const assetTypes = graph.assetTypes;
@@ -486,24 +485,48 @@ function run(
     assessment,
     assets: withAssets ? assetContributions(ctx, assetTypes) : [],
     implicitTeamReferrers: withAssets
-      ? implicitTeamReferrers(nodes, attribution)
+      ? implicitTeamReferrers(docs, nodes, attribution, parser)
       : {},
   };
 }
 
 function implicitTeamReferrers(
+  docs: ReadonlyArray<unknown>,
   nodes: ReadonlyArray<EntityNode>,
   attribution: Attribution,
+  parser: RefParser,
 ): Record<string, string[]> {
-  const referrers: Record<string, string[]> = {};
+  const referrers = new Map<string, string[]>();
   // Team numbers ascend with their refs: the keys come out sorted.
   attribution.namedAsOwnerBy.forEach((entities, team) => {
     if (entities) {
       // entities ascend in ref order
-      referrers[attribution.teamRefs[team]] = entities.map(e => nodes[e].ref);
+      referrers.set(
+        attribution.teamRefs[team],
+        entities.map(e => nodes[e].ref),
+      );
     }
   });
-  return referrers;
+  if (referrers.size === 0) return {};
+  // Documents of other API versions (scaffolder Templates) are not assessed
+  // but name owners too: whoever can read one sees that owner's ref.
+  let added = false;
+  for (let d = 0; d < docs.length; d++) {
+    const unassessed = unassessedOwnerRefs(docs[d], parser);
+    if (!unassessed) continue;
+    for (const owner of unassessed.owners) {
+      const list = referrers.get(owner);
+      if (list && !list.includes(unassessed.ref)) {
+        list.push(unassessed.ref);
+        added = true;
+      }
+    }
+  }
+  const out: Record<string, string[]> = {};
+  for (const [team, refs] of referrers) {
+    out[team] = added ? refs.sort(compareStrings) : refs;
+  }
+  return out;
 }
 
 /**

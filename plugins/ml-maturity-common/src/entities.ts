@@ -1152,3 +1152,60 @@ function readOne(
   flushEdges(state);
   return node;
 }
+
+/**
+ * For a catalog document the classifier does not assess because its
+ * `apiVersion` is outside `backstage.io/` (a scaffolder Template, say): its
+ * own normalised ref and the owner refs it names through `spec.owner` and
+ * `ownedBy` relations, parsed as for assessed entities. Undefined for any
+ * other document, or one without a usable ref. Such documents take no part
+ * in classification; a backend uses their owners only to decide who may see
+ * an implicit team (see ClassificationDetails.implicitTeamReferrers).
+ * @internal
+ */
+export function unassessedOwnerRefs(
+  doc: unknown,
+  parser: RefParser,
+): { ref: string; owners: string[] } | undefined {
+  const apiVersion = getOwn(doc, 'apiVersion');
+  if (
+    typeof apiVersion !== 'string' ||
+    apiVersion.startsWith('backstage.io/')
+  ) {
+    return undefined;
+  }
+  const kind = getOwn(doc, 'kind');
+  const metadata = getOwn(doc, 'metadata');
+  const name = getOwn(metadata, 'name');
+  const ns = getOwn(metadata, 'namespace');
+  const namespace = typeof ns === 'string' ? ns.toLowerCase() : 'default';
+  if (typeof kind !== 'string' || typeof name !== 'string') return undefined;
+  const ref = parser.parse(
+    `${kind}:${namespace}/${name}`,
+    undefined,
+    namespace,
+  );
+  if (typeof ref !== 'string') return undefined;
+  const owners: string[] = [];
+  const owner = parser.parse(
+    getOwn(getOwn(doc, 'spec'), 'owner'),
+    'group',
+    namespace,
+  );
+  if (typeof owner === 'string') owners.push(owner);
+  const relations = getOwn(doc, 'relations');
+  if (Array.isArray(relations)) {
+    const limit = Math.min(relations.length, MAX_LIST_LENGTH * 10);
+    for (let i = 0; i < limit; i++) {
+      const relation = relations[i];
+      if (getOwn(relation, 'type') !== 'ownedBy') continue;
+      const target = parser.parse(
+        relationTarget(relation as JsonRecord, false),
+        undefined,
+        namespace,
+      );
+      if (typeof target === 'string') owners.push(target);
+    }
+  }
+  return { ref, owners };
+}

@@ -234,10 +234,11 @@ export interface ClassificationDetails {
   /**
    * For each implicit team (a Group named as owner that is no entity), by
    * its ref: the refs of the entities naming it as owner through
-   * `spec.owner` or an `ownedBy` relation, sorted. Only entities the
-   * classifier reads count (documents of `backstage.io/` API versions). An
-   * implicit team has no entity whose read permission could decide who may
-   * see it; a backend can decide by these.
+   * `spec.owner` or an `ownedBy` relation, sorted: the entities it assesses,
+   * and also documents of other API versions (scaffolder Templates, say),
+   * which take no other part in classification. An implicit team has no
+   * entity whose read permission could decide who may see it; a backend
+   * can decide by these.
    */
   implicitTeamReferrers: Record<string, string[]>;
 }

@@ -11,7 +11,6 @@ import {
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
 import { CatalogReader } from '../catalog/CatalogReader';
-import { implicitTeamVisibility } from './owners';
 
 /** The scheduler task id, shared by every instance (scope global). */
 export const REFRESH_TASK_ID = 'ml-maturity-refresh';
@@ -231,10 +230,6 @@ export class RefreshService {
       attestations,
       now: new Date(now),
     });
-    const referrers = implicitTeamVisibility(
-      options.entities,
-      implicitTeamReferrers,
-    );
     const classified = Date.now();
     await store.completeSnapshot({
       snapshotId: options.snapshotId,
@@ -247,7 +242,9 @@ export class RefreshService {
       },
       teams: assessment.teams.map(team => ({
         assessment: team,
-        referencedBy: team.implicit ? referrers.get(team.entityRef) ?? [] : [],
+        referencedBy: team.implicit
+          ? implicitTeamReferrers[team.entityRef] ?? []
+          : [],
       })),
       assets,
       day: utcDay(now),
