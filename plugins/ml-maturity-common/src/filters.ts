@@ -1,5 +1,4 @@
 import {
-  evaluateFilterPredicate,
   FilterPredicate,
   getJsonValueAtPath,
 } from '@backstage/filter-predicates';
@@ -465,6 +464,3 @@ export function requiredKinds(
 ): ReadonlySet<string> | undefined {
   return requiredValues(predicate, 'kind');
 }
-
-/** The library's evaluator, used as the reference in tests. @internal */
-export const referenceEvaluate = evaluateFilterPredicate;

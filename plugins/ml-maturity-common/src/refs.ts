@@ -237,8 +237,3 @@ export function parseRefSlowly(
   }
   return `${parsed.kind}:${namespace}/${parsed.name}`.toLowerCase();
 }
-
-/** The kind part of a normalised ref. @internal */
-export function refKind(ref: string): string {
-  return ref.slice(0, ref.indexOf(':'));
-}
