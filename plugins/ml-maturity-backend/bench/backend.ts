@@ -4,7 +4,6 @@ import {
   createServiceFactory,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   catalogConditions,
@@ -17,17 +16,8 @@ import {
   Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
 
-/** One database per plugin, as a production backend has. */
-export function perPluginDatabases(knexFor: (pluginId: string) => Knex) {
-  return createServiceFactory({
-    service: coreServices.database,
-    deps: { pluginMetadata: coreServices.pluginMetadata },
-    factory: ({ pluginMetadata }) =>
-      mockServices.database({ knex: knexFor(pluginMetadata.getId()) }),
-  });
-}
+export { perPluginDatabases } from '../src/__testUtils__/backend';
 
 /**
  * A conditional policy: users read catalog entities of some kinds only (the

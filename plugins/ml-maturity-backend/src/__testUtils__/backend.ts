@@ -26,18 +26,24 @@ export function sqlitePerPlugin() {
   afterAll(async () => {
     await Promise.all(knexes.map(knex => knex.destroy()));
   });
+  return perPluginDatabases(() => {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    knexes.push(knex);
+    return knex;
+  });
+}
+
+/** One database per plugin, as a production backend has. */
+export function perPluginDatabases(knexFor: (pluginId: string) => Knex) {
   return createServiceFactory({
     service: coreServices.database,
     deps: { pluginMetadata: coreServices.pluginMetadata },
-    factory: () => {
-      const knex = knexFactory({
-        client: 'better-sqlite3',
-        connection: ':memory:',
-        useNullAsDefault: true,
-      });
-      knexes.push(knex);
-      return mockServices.database({ knex });
-    },
+    factory: ({ pluginMetadata }) =>
+      mockServices.database({ knex: knexFor(pluginMetadata.getId()) }),
   });
 }
 
