@@ -3,7 +3,6 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -13,6 +12,7 @@ import request from 'supertest';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { mlMaturityPlugin } from './plugin';
 import { FIXTURE_DIR } from './__testUtils__/backend';
+import { testDatabases } from './__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
@@ -20,9 +20,9 @@ const PERIOD_MS = 2_000;
 const WINDOW_MS = 12_000;
 
 describe('two instances on one database', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+  const databases = testDatabases(['POSTGRES_15']);
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'refresh once per tick, never overlapping, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -115,7 +115,7 @@ describe('two instances on one database', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'starts every instance when pairs start together on empty databases, %p',
     async databaseId => {
       // The race of the scheduler's first use (its tables created in the

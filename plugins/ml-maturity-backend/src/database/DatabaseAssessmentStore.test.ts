@@ -1,7 +1,11 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
 import { SnapshotResult } from './AssessmentStore';
 import { makeTeam, stored } from '../__testUtils__/teams';
+import { testDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -43,17 +47,17 @@ function result(
 }
 
 describe('DatabaseAssessmentStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = testDatabases(['SQLITE_3', 'POSTGRES_15']);
 
-  async function createStore(databaseId: string) {
-    const knex = await databases.init(databaseId as any);
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
     const store = await DatabaseAssessmentStore.create({
       database: mockServices.database({ knex }),
     });
     return { knex, store };
   }
 
-  describe.each(databases.eachSupportedId())('%p', databaseId => {
+  describe.each(databases.ids)('%p', databaseId => {
     it('runs a snapshot through running, succeeded and failed', async () => {
       const { store } = await createStore(databaseId);
       const start = new Date('2026-03-02T09:59:00Z');

@@ -1,10 +1,11 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import {
   isConcurrentMigrationError,
   migrateLatest,
   oneInstanceAtATime,
 } from './migrate';
+import { testDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -18,9 +19,9 @@ const TABLES = [
 ];
 
 describe('migrateLatest', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+  const databases = testDatabases(['POSTGRES_15']);
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'lets four instances migrate an empty database at once, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -44,7 +45,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'waits with a bounded backoff while the knex lock is held, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -70,7 +71,7 @@ describe('migrateLatest', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'gives up after the last attempt, %p',
     async databaseId => {
       const knex: Knex = await databases.init(databaseId);
@@ -127,9 +128,9 @@ describe('isConcurrentMigrationError', () => {
 });
 
 describe('oneInstanceAtATime', () => {
-  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  const databases = testDatabases(['POSTGRES_15', 'SQLITE_3']);
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'runs the instances one after the other and returns each result, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -164,7 +165,7 @@ describe('oneInstanceAtATime', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'passes an error of the body on and releases the lock, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
@@ -194,7 +195,7 @@ describe('oneInstanceAtATime', () => {
     },
   );
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'leaves the whole pool to the body, even a pool of one connection, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -1,6 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
+import { testDatabases } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
@@ -26,9 +26,9 @@ async function tableNames(knex: Knex, names: string[]): Promise<string[]> {
 }
 
 describe('migrations', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = testDatabases(['SQLITE_3', 'POSTGRES_15']);
 
-  it.each(databases.eachSupportedId())(
+  it.each(databases.ids)(
     'steps up and down keeping data, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
