@@ -207,12 +207,12 @@ describe('ml-maturity assess', () => {
     const lines = stderr.trim().split('\n');
     expect(lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^${join(tmp, 'broken.yaml')}:0: YAML parse error`),
+        new RegExp(`^${join(tmp, 'broken.yaml')}:5: YAML parse error`),
       ),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^${join(tmp, 'template.yaml')}:0: template placeholder`),
+        new RegExp(`^${join(tmp, 'template.yaml')}:4: template placeholder`),
       ),
     );
   });
@@ -230,7 +230,7 @@ describe('ml-maturity assess', () => {
     const empty = await run(['assess', tmp]);
     expect(empty.code).toBe(1);
     expect(empty.stdout).toBe('');
-    expect(empty.stderr).toContain(`${join(tmp, 'k8s.yaml')}:0: not an entity`);
+    expect(empty.stderr).toContain(`${join(tmp, 'k8s.yaml')}:1: not an entity`);
     expect(empty.stderr).toContain('No entities found in 1 file(s)');
   });
 

@@ -38,9 +38,7 @@ function reportReadProblems(read: ReadCatalogFilesResult, stderr: CliOutput) {
     stderr.write(`${error.file}: ${error.reason}\n`);
   }
   for (const skipped of read.skipped) {
-    stderr.write(
-      `${skipped.file}:${skipped.documentIndex}: ${skipped.reason}\n`,
-    );
+    stderr.write(`${skipped.file}:${skipped.line}: ${skipped.reason}\n`);
   }
 }
 

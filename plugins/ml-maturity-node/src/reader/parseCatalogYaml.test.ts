@@ -47,6 +47,8 @@ describe('parseCatalogYaml', () => {
         {
           file: 'tpl.yaml',
           documentIndex: 1,
+          // the placeholder's line: 7 of the first document, the `---`, 4 more
+          line: 12,
           category: 'template',
           reason: expect.stringContaining(`"${marker}"`),
         },
@@ -74,13 +76,14 @@ describe('parseCatalogYaml', () => {
     ].join('---\n');
     const { entities, skipped } = parseCatalogYaml(text, 'mixed.yaml');
     expect(entities.map(e => (e as any).metadata.name)).toEqual(['ok']);
-    expect(skipped.map(s => [s.documentIndex, s.category])).toEqual([
-      [0, 'not-entity'],
-      [1, 'not-entity'],
-      [2, 'not-entity'],
-      [3, 'not-entity'],
-      [4, 'not-entity'],
-      [5, 'not-entity'],
+    // each document's first line of content (after its `---`)
+    expect(skipped.map(s => [s.documentIndex, s.line, s.category])).toEqual([
+      [0, 1, 'not-entity'],
+      [1, 6, 'not-entity'],
+      [2, 10, 'not-entity'],
+      [3, 15, 'not-entity'],
+      [4, 19, 'not-entity'],
+      [5, 22, 'not-entity'],
     ]);
     expect(skipped[0].reason).toContain('"apps/v1"');
     expect(skipped[1].reason).toContain('kind');
@@ -98,9 +101,11 @@ describe('parseCatalogYaml', () => {
     expect(skipped[0]).toMatchObject({
       file: 'bad.yaml',
       documentIndex: 1,
+      // where the YAML parser reports the error, as its message says
+      line: 13,
       category: 'parse-error',
     });
-    expect(skipped[0].reason).toMatch(/^YAML parse error: /);
+    expect(skipped[0].reason).toMatch(/^YAML parse error: .* at line 13,/);
   });
 
   it('reports duplicate keys as a parse error, as the catalog does', () => {
@@ -108,7 +113,7 @@ describe('parseCatalogYaml', () => {
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nkind: API\nmetadata:\n  name: dup\n';
     const { entities, skipped } = parseCatalogYaml(text, 'dup.yaml');
     expect(entities).toEqual([]);
-    expect(skipped[0].category).toBe('parse-error');
+    expect(skipped[0]).toMatchObject({ category: 'parse-error', line: 3 });
   });
 
   it('refuses an alias bomb instead of expanding it', () => {

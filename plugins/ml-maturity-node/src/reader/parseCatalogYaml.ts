@@ -14,6 +14,31 @@ function findTemplateMarker(text: string): string | undefined {
   return TEMPLATE_MARKERS.find(marker => text.includes(marker));
 }
 
+/**
+ * The 1-based line of each offset of a text, found by a binary search over
+ * the offsets where lines start (made on first use: most files have
+ * nothing to report).
+ */
+function lineFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return offset => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        starts.push(i + 1);
+      }
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0].trim().replace(/:$/, '');
 }
@@ -77,18 +102,29 @@ export function parseCatalogYaml(
 ): ParsedCatalogYaml {
   const entities: unknown[] = [];
   const skipped: SkippedDocument[] = [];
+  const lineAt = lineFinder(text);
   const skip = (
     documentIndex: number,
+    offset: number,
     category: SkippedDocument['category'],
     reason: string,
-  ) => skipped.push({ file: fileName, documentIndex, category, reason });
+  ) =>
+    skipped.push({
+      file: fileName,
+      documentIndex,
+      line: lineAt(offset),
+      category,
+      reason,
+    });
 
-  let documents: ReadonlyArray<Pick<Document, 'errors' | 'range' | 'toJS'>>;
+  let documents: ReadonlyArray<
+    Pick<Document, 'contents' | 'errors' | 'range' | 'toJS'>
+  >;
   try {
     documents = parseAllDocuments(text, { prettyErrors: true });
   } catch (error) {
     // yaml reports problems per document; this is for the unforeseen.
-    skip(0, 'parse-error', `YAML parse error: ${firstLine(String(error))}`);
+    skip(0, 0, 'parse-error', `YAML parse error: ${firstLine(String(error))}`);
     return { entities, skipped };
   }
 
@@ -99,6 +135,7 @@ export function parseCatalogYaml(
     if (marker) {
       skip(
         index,
+        start + raw.indexOf(marker),
         'template',
         `template placeholder "${marker}" found, not an entity`,
       );
@@ -107,6 +144,7 @@ export function parseCatalogYaml(
     if (doc.errors.length > 0) {
       skip(
         index,
+        doc.errors[0].pos?.[0] ?? start,
         'parse-error',
         `YAML parse error: ${firstLine(doc.errors[0].message)}`,
       );
@@ -118,6 +156,7 @@ export function parseCatalogYaml(
     } catch (error) {
       skip(
         index,
+        doc.contents?.range?.[0] ?? start,
         'parse-error',
         `YAML error: ${firstLine(
           String(error instanceof Error ? error.message : error),
@@ -130,7 +169,7 @@ export function parseCatalogYaml(
     }
     const reason = notEntityReason(value);
     if (reason) {
-      skip(index, 'not-entity', reason);
+      skip(index, doc.contents?.range?.[0] ?? start, 'not-entity', reason);
       return;
     }
     entities.push(value);

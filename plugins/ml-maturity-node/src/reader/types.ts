@@ -10,6 +10,11 @@ export interface SkippedDocument {
   file: string;
   /** Index of the document in its file, counting from 0. */
   documentIndex: number;
+  /**
+   * The line (from 1) to look at: of the template placeholder, of the YAML
+   * error, or where the document starts.
+   */
+  line: number;
   /** The category, for filtering and counting. */
   category: SkipReason;
   /** Human-readable reason. */
