@@ -56,6 +56,17 @@ describe('parseCatalogYaml', () => {
     },
   );
 
+  it('reports the line of the first placeholder, whichever marker it is', () => {
+    const text = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "{{ name }}"\n  title: \${{ values.title }}\n`;
+    const { skipped } = parseCatalogYaml(text, 'two.yaml');
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        line: 4,
+        reason: expect.stringContaining('"{{"'),
+      }),
+    ]);
+  });
+
   it('reports a template even when the placeholder breaks the YAML', () => {
     const text = `{% if include %}\napiVersion: backstage.io/v1alpha1\nkind: Component\n{% endif %}\n`;
     const { entities, skipped } = parseCatalogYaml(text, 'broken-tpl.yaml');
@@ -128,14 +139,14 @@ describe('parseCatalogYaml', () => {
     const text = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: bomb\nspec:\n  ${lines.join(
       '\n  ',
     )}\n`;
-    const started = Date.now();
     const { entities, skipped } = parseCatalogYaml(text, 'bomb.yaml');
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(entities).toEqual([]);
     expect(skipped).toEqual([
       expect.objectContaining({
         category: 'parse-error',
         reason: expect.stringMatching(/alias/i),
+        // the document's first line
+        line: 1,
       }),
     ]);
   });

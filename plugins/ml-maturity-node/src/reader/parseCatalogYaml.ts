@@ -10,8 +10,19 @@ const MAX_ALIAS_COUNT = 100;
 /** Substrings that mark a scaffolder or other template, not an entity. */
 const TEMPLATE_MARKERS = ['${{', '{{', '{%'] as const;
 
-function findTemplateMarker(text: string): string | undefined {
-  return TEMPLATE_MARKERS.find(marker => text.includes(marker));
+/** The first template marker in the text, and where it is. */
+function findTemplateMarker(
+  text: string,
+): { marker: string; index: number } | undefined {
+  let found: { marker: string; index: number } | undefined;
+  for (const marker of TEMPLATE_MARKERS) {
+    const index = text.indexOf(marker);
+    // the earliest (a `${{` starts before the `{{` it holds)
+    if (index >= 0 && (!found || index < found.index)) {
+      found = { marker, index };
+    }
+  }
+  return found;
 }
 
 /**
@@ -131,13 +142,13 @@ export function parseCatalogYaml(
   documents.forEach((doc, index) => {
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const raw = text.slice(start, end);
-    const marker = findTemplateMarker(raw);
-    if (marker) {
+    const template = findTemplateMarker(raw);
+    if (template) {
       skip(
         index,
-        start + raw.indexOf(marker),
+        start + template.index,
         'template',
-        `template placeholder "${marker}" found, not an entity`,
+        `template placeholder "${template.marker}" found, not an entity`,
       );
       return;
     }

@@ -11,8 +11,10 @@ export interface SkippedDocument {
   /** Index of the document in its file, counting from 0. */
   documentIndex: number;
   /**
-   * The line (from 1) to look at: of the template placeholder, of the YAML
-   * error, or where the document starts.
+   * The line (from 1) to look at: of the first template placeholder, of
+   * the YAML error (where the `yaml` parser reports it: for an unclosed
+   * bracket, the end of the document), or else of the document's first
+   * content (after its `---` and any comments).
    */
   line: number;
   /** The category, for filtering and counting. */
