@@ -111,6 +111,18 @@ function readAnnotationAttestations(
   }
 }
 
+/**
+ * Whether a value is a URL the classifier accepts as an attestation's
+ * evidence: an absolute `http://` or `https://` URL with a host, at most
+ * 4,096 characters. A portal attestation whose URL fails this is ignored,
+ * so an API that stores attestations should refuse such URLs.
+ *
+ * @public
+ */
+export function isEvidenceUrl(value: unknown): value is string {
+  return isHttpUrl(value);
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -12,6 +12,7 @@ export { DEFAULT_KITS } from './kits/defaultKits';
 export { classify, classifyWithDetails } from './classify';
 export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
+export { isEvidenceUrl } from './attestations';
 export {
   readMlMaturityConfig,
   validateKitsConfig,

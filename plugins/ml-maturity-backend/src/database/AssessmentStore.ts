@@ -145,7 +145,12 @@ export interface AssessmentStore {
   createAttestation(
     attestation: Omit<AttestationRecord, 'revokedAt' | 'revokedBy'>,
   ): Promise<AttestationRecord>;
-  /** Returns the updated record, or undefined when there is no such id. */
+  /**
+   * Revokes an attestation and records the event, unless it is revoked
+   * already (then nothing is written). Returns the record as it now is
+   * (compare `revokedBy` and `revokedAt` to see whether this call revoked
+   * it), or undefined when there is no such id.
+   */
   revokeAttestation(options: {
     id: string;
     actor: string;

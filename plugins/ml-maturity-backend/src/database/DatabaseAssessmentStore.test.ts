@@ -289,6 +289,51 @@ describe('DatabaseAssessmentStore', () => {
       ]);
     });
 
+    it('records one revoke of two at once', async () => {
+      const { store } = await createStore(databaseId);
+      // several pairs, so that the two of a pair overlap on PostgreSQL
+      const ids = [1, 2, 3, 4, 5, 6].map(
+        n => `8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e${String(n).padStart(2, '0')}`,
+      );
+      for (const id of ids) {
+        await store.createAttestation({
+          id,
+          teamRef: 'group:default/a',
+          itemId: 'starter.process.use-cases',
+          url: 'https://wiki.example.com/use-cases',
+          by: 'user:default/alice',
+          at: '2026-03-01T00:00:00.000Z',
+          expiresAt: '2027-03-01T00:00:00.000Z',
+        });
+      }
+      const results = await Promise.all(
+        ids.map(id =>
+          Promise.all(
+            ['user:default/bob', 'user:default/carol'].map((actor, i) =>
+              store.revokeAttestation({
+                id,
+                actor,
+                at: new Date(Date.UTC(2026, 2, 5 + i)),
+              }),
+            ),
+          ),
+        ),
+      );
+      // both calls of a pair see the same revoke
+      for (const [first, second] of results) {
+        expect(first).toEqual(second);
+        expect(first?.revokedBy).toMatch(/^user:default\/(bob|carol)$/);
+      }
+      const events = await store.listAttestationEvents({
+        teamRef: 'group:default/a',
+      });
+      for (const id of ids) {
+        expect(
+          events.filter(e => e.attestationId === id && e.action === 'revoked'),
+        ).toHaveLength(1);
+      }
+    });
+
     it('records, lists and revokes attestations with an audit trail', async () => {
       const { store } = await createStore(databaseId);
       expect(await store.getAttestationsVersion()).toBe(0);
@@ -327,6 +372,14 @@ describe('DatabaseAssessmentStore', () => {
       });
       expect(await store.getAttestationsVersion()).toBeGreaterThan(afterCreate);
       expect(await store.listUnrevokedAttestations()).toEqual([]);
+      // Revoking again writes nothing and returns the record as it is.
+      expect(
+        await store.revokeAttestation({
+          id: created.id,
+          actor: 'user:default/carol',
+          at: new Date('2026-03-06T00:00:00Z'),
+        }),
+      ).toEqual(revoked);
       expect(
         await store.revokeAttestation({
           id: '00000000-0000-4000-8000-000000000000',

@@ -505,10 +505,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       if (row.revoked_at !== null) {
         return toAttestation(row);
       }
-      await tx<AttestationRow>('attestations')
+      // Only the revoke that changes the row records an event: two at once
+      // both read it unrevoked (PostgreSQL's read committed), and the
+      // second one's update then changes nothing.
+      const changed = await tx<AttestationRow>('attestations')
         .where('id', options.id)
         .whereNull('revoked_at')
         .update({ revoked_at: options.at, revoked_by: options.actor });
+      if (changed === 0) {
+        const current = await tx<AttestationRow>('attestations')
+          .where('id', options.id)
+          .first();
+        return current && toAttestation(current);
+      }
       await tx<AttestationEventRow>('attestation_events').insert({
         attestation_id: row.id,
         team_ref: row.team_ref,

@@ -157,18 +157,35 @@ export class AttestationService {
     if (!existing) {
       throw new NotFoundError(`No attestation ${id}`);
     }
-    await this.visibleTeam(credentials, existing.teamRef);
+    try {
+      await this.visibleTeam(credentials, existing.teamRef);
+    } catch (error) {
+      // Not "No team <ref>": that would name a team the caller cannot see.
+      if ((error as Error)?.name === 'NotFoundError') {
+        throw new NotFoundError(`No attestation ${id}`);
+      }
+      throw error;
+    }
     await this.authorize(credentials, existing.teamRef);
     if (existing.revokedAt) {
       throw new ConflictError(`Attestation ${id} is already revoked`);
     }
+    const at = new Date();
     const record = await this.options.store.revokeAttestation({
       id,
       actor: credentials.principal.userEntityRef,
-      at: new Date(),
+      at,
     });
+    if (
+      !record ||
+      record.revokedBy !== credentials.principal.userEntityRef ||
+      record.revokedAt !== at.toISOString()
+    ) {
+      // revoked (or deleted) by someone else since it was read
+      throw new ConflictError(`Attestation ${id} is already revoked`);
+    }
     await this.options.onChange();
-    return this.withEvents(record!, await this.events(existing.teamRef));
+    return this.withEvents(record, await this.events(existing.teamRef));
   }
 
   async list(options: {

@@ -749,6 +749,10 @@ describe('createRouter', () => {
     it.each([
       [{ ...body, entityRef: 'not a ref' }, 'entityRef'],
       [{ ...body, url: 'ftp://example.com/x' }, 'url'],
+      // URLs `new URL` takes but the classifier would ignore
+      [{ ...body, url: 'http:example.com' }, 'url'],
+      [{ ...body, url: 'https:/wiki.example.com' }, 'url'],
+      [{ ...body, url: 'https:\\\\wiki.example.com' }, 'url'],
       // eslint-disable-next-line no-script-url
       [{ ...body, url: 'javascript:alert(1)' }, 'url'],
       [{ ...body, itemId: '' }, 'itemId'],
@@ -764,6 +768,18 @@ describe('createRouter', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
       expect(store.createAttestation).not.toHaveBeenCalled();
+    });
+
+    it('stores the URL without surrounding spaces', async () => {
+      const { app, store } = await createApp();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .send({ ...body, url: `  ${body.url}\n` });
+      expect(res.status).toBe(201);
+      expect(store.createAttestation).toHaveBeenCalledWith(
+        expect.objectContaining({ url: body.url }),
+      );
     });
 
     it('answers 404 for an unknown or hidden team', async () => {
@@ -855,6 +871,46 @@ describe('createRouter', () => {
         .delete('/v1/attestations/00000000-0000-4000-8000-000000000000')
         .set('Authorization', user);
       expect(unknown.status).toBe(404);
+    });
+
+    it('takes an upper-case id (ids are stored in lower case)', async () => {
+      const { app, store } = await createApp();
+      const res = await request(app)
+        .delete(`/v1/attestations/${ATTESTATION_ID.toUpperCase()}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(store.revokeAttestation).toHaveBeenCalledWith(
+        expect.objectContaining({ id: ATTESTATION_ID }),
+      );
+    });
+
+    it('answers "No attestation" for one of a hidden team, not naming the team', async () => {
+      const { app, store } = await createApp();
+      store.getAttestation.mockResolvedValueOnce({
+        ...attestation,
+        teamRef: SECRET,
+      });
+      const res = await request(app)
+        .delete(`/v1/attestations/${ATTESTATION_ID}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe(`No attestation ${ATTESTATION_ID}`);
+      expect(JSON.stringify(res.body)).not.toContain('secret');
+      expect(store.revokeAttestation).not.toHaveBeenCalled();
+    });
+
+    it('answers 409 when someone else revoked it meanwhile', async () => {
+      const { app, store, onChange } = await createApp();
+      store.revokeAttestation.mockResolvedValueOnce({
+        ...attestation,
+        revokedAt: '2026-03-05T00:00:00.000Z',
+        revokedBy: 'user:default/other',
+      });
+      const res = await request(app)
+        .delete(`/v1/attestations/${ATTESTATION_ID}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(409);
+      expect(onChange).not.toHaveBeenCalled();
     });
   });
 

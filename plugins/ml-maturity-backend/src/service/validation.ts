@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { isEvidenceUrl } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { z } from 'zod';
 import { decodeCursor } from './AssessmentService';
 
@@ -88,20 +89,22 @@ export const createAttestationSchema = z.object({
   itemId: z.string().min(1, 'must not be empty'),
   url: z
     .string()
+    .trim()
     .max(2000, 'must be at most 2000 characters')
-    .refine(value => {
-      try {
-        const { protocol } = new URL(value);
-        return protocol === 'http:' || protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) URL'),
+    // the classifier's own test: a URL it would ignore is refused here
+    .refine(
+      isEvidenceUrl,
+      'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases',
+    ),
   comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
 });
 
 export const attestationIdSchema = z.object({
-  id: z.string().uuid('must be a UUID'),
+  // ids are stored in lower case; SQLite compares text case-sensitively
+  id: z
+    .string()
+    .uuid('must be a UUID')
+    .transform(id => id.toLowerCase()),
 });
 
 /** `kind/namespace/name` route params as a lower-case entity ref. */

@@ -7,7 +7,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { isHttpUrl } from '../../lib/evidence';
+import { isEvidenceUrl } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { errorMessage } from '../../lib/errors';
 
 /** Props of {@link AttestDialog}. */
@@ -27,7 +27,8 @@ export function AttestDialog(props: AttestDialogProps) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   const trimmedUrl = url.trim();
-  const urlValid = isHttpUrl(trimmedUrl);
+  // the classifier's own test, which the API applies too
+  const urlValid = isEvidenceUrl(trimmedUrl);
 
   const submit = async () => {
     setSubmitting(true);

@@ -184,6 +184,11 @@ describe('EntityMlMaturityCard', () => {
     expect(
       within(dialog).getByText('Enter an http:// or https:// URL'),
     ).toBeInTheDocument();
+    // a URL the browser parses but the classifier would ignore
+    await user.clear(url);
+    await user.click(url);
+    await user.paste('http:example.com');
+    expect(submit).toBeDisabled();
 
     await user.clear(url);
     await user.click(url);
