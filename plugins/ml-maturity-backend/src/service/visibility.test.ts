@@ -9,6 +9,7 @@ import {
   findingValueRefs,
   isTeamVisible,
   refsInText,
+  teamRefsToCheck,
 } from './visibility';
 
 const readable = new Set(['resource:default/a', 'group:default/team']);
@@ -100,6 +101,69 @@ describe('cutTeam', () => {
       levels: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 },
       level: 2,
     });
+  });
+
+  it('drops an unreadable attester and masks it in reasons', () => {
+    const item = {
+      id: 'x',
+      kit: 'starter' as const,
+      dimension: 'process' as const,
+      required: true,
+      evidence: [],
+    };
+    const team = makeTeam('group:default/team', {
+      items: [
+        {
+          ...item,
+          status: 'attested',
+          evidence: ['https://wiki.example.com/x'],
+          attestation: {
+            source: 'portal',
+            url: 'https://wiki.example.com/x',
+            id: 'a1',
+            by: 'user:default/hidden',
+            at: '2026-01-01T00:00:00.000Z',
+          },
+        },
+        {
+          ...item,
+          id: 'y',
+          status: 'unmet',
+          reason:
+            'The portal attestation by user:default/hidden recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence',
+        },
+        {
+          ...item,
+          id: 'z',
+          status: 'attested',
+          evidence: ['https://wiki.example.com/z'],
+          attestation: {
+            source: 'portal',
+            url: 'https://wiki.example.com/z',
+            by: 'user:default/seen',
+          },
+        },
+      ],
+    });
+    // both are among the refs the route checks with the catalog
+    expect(teamRefsToCheck({ assessment: team, referencedBy: [] })).toEqual(
+      expect.arrayContaining(['user:default/hidden', 'user:default/seen']),
+    );
+    const cut = cutTeam(
+      team,
+      ref => ref === 'user:default/seen',
+      () => undefined,
+    );
+    expect(cut.items[0].attestation).toEqual({
+      source: 'portal',
+      url: 'https://wiki.example.com/x',
+      id: 'a1',
+      at: '2026-01-01T00:00:00.000Z',
+    });
+    expect(cut.items[1].reason).toBe(
+      'The portal attestation by a hidden entity recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence',
+    );
+    expect(cut.items[2].attestation?.by).toBe('user:default/seen');
   });
 
   it('shows implicit teams to callers who can read an entity naming them', () => {

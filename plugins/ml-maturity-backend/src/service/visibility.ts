@@ -4,6 +4,7 @@ import type {
   AssetContribution,
   ChallengeResult,
   Finding,
+  ItemResult,
   TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { StoredTeam } from '../database/AssessmentStore';
@@ -156,6 +157,10 @@ export function teamRefsToCheck(team: StoredTeam): string[] {
   if (assessment.parent) refs.push(assessment.parent);
   for (const item of assessment.items) {
     refs.push(...item.evidence);
+    // who attested, and the refs an explanation names (an expired
+    // attestation's reason says by whom)
+    if (item.attestation?.by) refs.push(item.attestation.by);
+    if (item.reason) refs.push(...refsInText(item.reason));
   }
   for (const finding of assessment.findings) {
     refs.push(...findingRefsToCheck(finding));
@@ -299,8 +304,28 @@ function cutChallenge(
 }
 
 /**
+ * An item without unreadable refs: in its evidence, as the attester (`by`
+ * is dropped, as for an annotation's attestation) and in its reason.
+ */
+function cutItem(
+  item: ItemResult,
+  canRead: (ref: string) => boolean,
+): ItemResult {
+  const cut: ItemResult = {
+    ...item,
+    evidence: item.evidence.filter(e => isUrl(e) || canRead(e)),
+  };
+  if (item.attestation?.by && !canRead(item.attestation.by)) {
+    const { by: _hidden, ...attestation } = item.attestation;
+    cut.attestation = attestation;
+  }
+  if (item.reason) cut.reason = cutText(item.reason, canRead);
+  return cut;
+}
+
+/**
  * The team as the caller may see it: unreadable refs leave evidence,
- * findings, the parent and the rollup (whose level counts are then taken
+ * attesters and item reasons, findings, the parent and the rollup (whose level counts are then taken
  * over the remaining teams, from `levelOf`). Levels and kit progress stay as
  * computed over the whole catalog.
  */
@@ -333,10 +358,7 @@ export function cutTeam(
       assessment.parent && canRead(assessment.parent)
         ? assessment.parent
         : null,
-    items: assessment.items.map(item => ({
-      ...item,
-      evidence: item.evidence.filter(e => isUrl(e) || canRead(e)),
-    })),
+    items: assessment.items.map(item => cutItem(item, canRead)),
     challenges: {
       professionalSkills: cutChallenge(
         assessment.challenges.professionalSkills,
