@@ -191,6 +191,28 @@ describe('readMlMaturityConfig', () => {
       'mlMaturity.assetTypeAliases.dataset',
       /already a vocabulary word/,
     ],
+    [
+      { assetTypeAlias: { mdl: 'ml-model' } },
+      'mlMaturity.assetTypeAlias',
+      /unknown key; allowed: kits, assetTypeAliases, schedule, attestations, history/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { $all: [{ kind: 'Resource' }, { $nott: {} }] },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.$all[1].$nott',
+      /unknown filter operator; the operators are \$all, \$any/,
+    ],
   ])('rejects %j naming %s', (value, path, problem) => {
     expect(() => readMlMaturityConfig(config(value))).toThrow(path);
     expect(() => readMlMaturityConfig(config(value))).toThrow(problem);

@@ -44,6 +44,53 @@ const ITEM_KEYS = new Set([
   'rule',
 ]);
 const RULE_KEYS = new Set(['via', 'filter', 'min', 'allOf']);
+/** The keys of the `mlMaturity` section (config.d.ts), the backend's included. */
+const MLMATURITY_KEYS = new Set([
+  'kits',
+  'assetTypeAliases',
+  'schedule',
+  'attestations',
+  'history',
+]);
+/** The operators of @backstage/filter-predicates. */
+const FILTER_OPERATORS = new Set([
+  '$all',
+  '$any',
+  '$not',
+  '$exists',
+  '$in',
+  '$contains',
+  '$hasPrefix',
+]);
+
+/**
+ * The first `$` key of a filter that is no operator, with its path: the
+ * filter parser's own message for one is a long list of alternatives.
+ */
+function unknownOperator(
+  value: unknown,
+  path: string,
+  depth = 0,
+): string | undefined {
+  if (depth > 64 || typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = unknownOperator(value[i], `${path}[${i}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.startsWith('$') && !FILTER_OPERATORS.has(key)) {
+      return `${path}.${key}`;
+    }
+    const found = unknownOperator(inner, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
 const ITEM_ID = /^[a-z0-9](?:[a-z0-9.-]{0,54}[a-z0-9])?$/;
 const ALIAS = /^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/;
 
@@ -93,6 +140,15 @@ function validateRule(value: unknown, path: string): KitRule {
     fail(
       `${path}.filter`,
       'is required (a @backstage/filter-predicates filter over the entity and its ml. facts)',
+    );
+  }
+  const unknown = unknownOperator(value.filter, `${path}.filter`);
+  if (unknown) {
+    fail(
+      unknown,
+      `unknown filter operator; the operators are ${Array.from(
+        FILTER_OPERATORS,
+      ).join(', ')}`,
     );
   }
   let filter: KitRule['filter'];
@@ -312,6 +368,11 @@ export function validateAssetTypeAliases(
  * @public
  */
 export function readMlMaturityConfig(config: Config): MlMaturityConfig {
+  const section = config.getOptional('mlMaturity');
+  if (section !== undefined) {
+    if (!isRecord(section)) fail('mlMaturity', 'must be an object');
+    checkKeys(section, MLMATURITY_KEYS, 'mlMaturity');
+  }
   return {
     kits: validateKitsConfig(config.getOptional('mlMaturity.kits'), {
       path: 'mlMaturity.kits',

@@ -34,8 +34,11 @@ export async function loadMlMaturityConfig(
     try {
       data = parse(await fs.readFile(path, 'utf8'), { maxAliasCount: 100 });
     } catch (error) {
+      const message = messageOf(error);
       throw new InputError(
-        `Cannot read config file ${path}: ${messageOf(error)}`,
+        /multiple documents/.test(message)
+          ? `Config file ${path} holds several YAML documents (separated by ---); an app-config file holds one`
+          : `Cannot read config file ${path}: ${message}`,
       );
     }
     if (data === null || data === undefined) {
@@ -54,8 +57,14 @@ export async function loadMlMaturityConfig(
     );
     return { kits: [...kits], assetTypeAliases: { ...assetTypeAliases } };
   } catch (error) {
+    // "Invalid ML maturity config at <key>: ..." becomes
+    // "Invalid ML maturity config in <files> at <key>: ..."
+    const message = messageOf(error);
+    const located = message.replace(/^Invalid ML maturity config /, '');
     throw new InputError(
-      `Invalid ML maturity config in ${paths.join(', ')}: ${messageOf(error)}`,
+      `Invalid ML maturity config in ${paths.join(', ')}${
+        located === message ? ': ' : ' '
+      }${located}`,
     );
   }
 }

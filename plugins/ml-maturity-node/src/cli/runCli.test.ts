@@ -234,6 +234,17 @@ describe('ml-maturity assess', () => {
     expect(empty.stderr).toContain('No entities found in 1 file(s)');
   });
 
+  it.each([
+    ['2026-02-30', '2026-02-30 is not a date'],
+    ['2025-02-29', '2025-02-29 is not a date'],
+    ['2026-11-31T06:00:00Z', '2026-11-31 is not a date'],
+    ['2026-11-27T06:00:00', 'the time has no zone; add Z (UTC)'],
+  ])('says what is wrong with --now %s', async (now, message) => {
+    const { code, stderr } = await run(['assess', EXAMPLES, '--now', now]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
   it.each([['yesterday'], ['2026-13-01'], ['2026-11-27T06:00:00']])(
     'exits 2 for --now %s',
     async now => {
@@ -306,6 +317,72 @@ describe('ml-maturity assess', () => {
     expect(missing.stderr).toContain(
       `Cannot read config file ${join(tmp, 'nope.yaml')}`,
     );
+  });
+
+  it('refuses an empty or malformed --team, and suggests near names', async () => {
+    for (const team of ['', 'group:default/vision/extra']) {
+      const { code, stderr } = await run(['assess', EXAMPLES, '--team', team]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`Invalid --team "${team}"`);
+    }
+    const typo = await run(['assess', EXAMPLES, '--team', 'vison']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('Did you mean: group:default/vision?');
+  });
+
+  it('says why a Location file alone gives no team', async () => {
+    const { code, stderr } = await run(['assess', join(EXAMPLES, 'all.yaml')]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      '1 Location entity is not followed; pass the files or directories it points to',
+    );
+    // not when the targets are read as well
+    const all = await run(['assess', EXAMPLES]);
+    expect(all.stderr).toBe('');
+  });
+
+  it('names unknown config keys and filter operators, and multi-document files', async () => {
+    const write = (name: string, text: string) =>
+      fs.writeFile(join(tmp, name), text);
+    await write(
+      'typo.yaml',
+      'mlMaturity:\n  assetTypeAlias:\n    mdl: ml-model\n',
+    );
+    await write(
+      'operator.yaml',
+      'mlMaturity:\n  kits:\n    items:\n      - id: accelerator.technology.curated-datasets\n        rule: { via: owned, filter: { $alll: [{ kind: Resource }] } }\n',
+    );
+    await write('multi.yaml', 'a: 1\n---\nb: 2\n');
+    const stderrOf = async (name: string) => {
+      const result = await run([
+        'assess',
+        EXAMPLES,
+        '--config',
+        join(tmp, name),
+      ]);
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    expect(await stderrOf('typo.yaml')).toBe(
+      `ml-maturity: Invalid ML maturity config in ${join(
+        tmp,
+        'typo.yaml',
+      )} at mlMaturity.assetTypeAlias: unknown key; allowed: kits, assetTypeAliases, schedule, attestations, history\n`,
+    );
+    expect(await stderrOf('operator.yaml')).toContain(
+      'at mlMaturity.kits.items[0].rule.filter.$alll: unknown filter operator; the operators are $all, $any, $not, $exists, $in, $contains, $hasPrefix',
+    );
+    expect(await stderrOf('multi.yaml')).toContain(
+      'holds several YAML documents (separated by ---)',
+    );
+  });
+
+  it('exits 0 for the help command', async () => {
+    for (const argv of [['help'], ['help', 'assess']]) {
+      const { code, stdout } = await run(argv);
+      expect(code).toBe(0);
+      expect(stdout).toContain('assess');
+    }
   });
 
   it('exits 2 on bad usage and 0 on --help', async () => {

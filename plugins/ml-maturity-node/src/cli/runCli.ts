@@ -42,6 +42,47 @@ function reportReadProblems(read: ReadCatalogFilesResult, stderr: CliOutput) {
   }
 }
 
+/** Edits (insert, delete, replace) from one text to another, at most `limit + 1`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Team refs like a ref that names no team: the same name in another kind
+ * or namespace, names containing it, or names a couple of typos away.
+ */
+function similarTeams(ref: string, teams: string[]): string[] {
+  const name = ref.slice(ref.lastIndexOf('/') + 1);
+  const nameOf = (team: string) => team.slice(team.lastIndexOf('/') + 1);
+  const limit = name.length > 4 ? 2 : 1;
+  const scored = teams
+    .map(team => {
+      const other = nameOf(team);
+      // typos first (by distance), then names holding each other
+      let score = editDistance(name, other, limit);
+      if (score > limit) {
+        score = other.includes(name) || name.includes(other) ? 3 : 9;
+      }
+      return { team, score };
+    })
+    .filter(s => s.score < 9)
+    .sort((x, y) => x.score - y.score || (x.team < y.team ? -1 : 1));
+  return scored.slice(0, 5).map(s => s.team);
+}
+
 /** Exactly the four top-level fields of the assessment JSON, in spec order. */
 function assessmentJson(assessment: Assessment): string {
   const { generatedAt, teams, unattributedAssets, findings } = assessment;
@@ -79,6 +120,22 @@ async function assess(
         '(an entity needs apiVersion backstage.io/..., a kind and metadata.name)',
     );
   }
+  // Given only Location files (as app-config registers), say why no team
+  // shows up.
+  const locations = read.entities.filter(
+    e =>
+      typeof (e as { kind?: unknown }).kind === 'string' &&
+      (e as { kind: string }).kind.toLowerCase() === 'location',
+  ).length;
+  if (locations > 0 && locations === read.entities.length) {
+    stderr.write(
+      `ml-maturity: ${locations} Location entit${
+        locations === 1 ? 'y is' : 'ies are'
+      } not followed; pass the files or directories ${
+        locations === 1 ? 'it points' : 'they point'
+      } to\n`,
+    );
+  }
   if (read.skipped.length > 0 || read.errors.length > 0) {
     stderr.write(
       `ml-maturity: read ${read.entities.length} entities from ${read.filesRead} file(s); ` +
@@ -103,11 +160,10 @@ async function assess(
   }
   const team = assessment.teams.find(t => t.entityRef === teamRef);
   if (!team) {
-    const name = teamRef.slice(teamRef.lastIndexOf('/') + 1);
-    const similar = assessment.teams
-      .map(t => t.entityRef)
-      .filter(ref => ref.includes(name))
-      .slice(0, 5);
+    const similar = similarTeams(
+      teamRef,
+      assessment.teams.map(t => t.entityRef),
+    );
     const hint =
       similar.length > 0 ? ` Did you mean: ${similar.join(', ')}?` : '';
     throw new NotFoundError(
@@ -185,8 +241,10 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed its message (or the help).
+      // `help` asked for exits 0; help shown for a missing command does not
       return error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version'
+        error.code === 'commander.version' ||
+        (error.code === 'commander.help' && error.exitCode === 0)
         ? EXIT_CODES.ok
         : EXIT_CODES.usage;
     }

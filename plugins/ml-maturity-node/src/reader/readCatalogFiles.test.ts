@@ -87,6 +87,29 @@ describe('readCatalogFiles', () => {
     ]);
   });
 
+  it('reports files that are not UTF-8 instead of reading odd names', async () => {
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: caf\u00e9\n';
+    await fs.writeFile(
+      join(root, 'utf16.yaml'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
+    await fs.writeFile(join(root, 'latin1.yaml'), Buffer.from(text, 'latin1'));
+    await fs.writeFile(join(root, 'utf8.yaml'), text);
+    const result = await readCatalogFiles({ paths: [root] });
+    expect(result.entities).toHaveLength(1);
+    expect(result.errors).toEqual([
+      {
+        file: join(root, 'latin1.yaml'),
+        reason: expect.stringContaining('not valid UTF-8'),
+      },
+      {
+        file: join(root, 'utf16.yaml'),
+        reason: expect.stringContaining('UTF-16'),
+      },
+    ]);
+  });
+
   it('reports missing paths and oversized files instead of throwing', async () => {
     await write('ok.yaml', entity('Component', 'ok'));
     const big = join(root, 'big.yaml');

@@ -66,6 +66,32 @@ async function listYamlFiles(
   return files;
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's text, or why it is not UTF-8 (as the catalog reads YAML): a
+ * UTF-16 file or Latin-1 bytes would otherwise turn into odd names.
+ */
+function decodeUtf8(bytes: Uint8Array): string | { error: string } {
+  if (
+    bytes.length >= 2 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) ||
+      (bytes[0] === 0xfe && bytes[1] === 0xff))
+  ) {
+    return {
+      error: 'the file is UTF-16 text; save it as UTF-8, as catalog files are',
+    };
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return {
+      error:
+        'the file is not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8, as catalog files are',
+    };
+  }
+}
+
 /**
  * Reads catalog entities from YAML files and directories. It never throws on
  * bad input: paths that cannot be read are in `errors`, documents that are
@@ -123,7 +149,11 @@ export async function readCatalogFiles(
         });
         continue;
       }
-      const text = await fs.readFile(realPath, 'utf8');
+      const text = decodeUtf8(await fs.readFile(realPath));
+      if (typeof text !== 'string') {
+        result.errors.push({ file, reason: text.error });
+        continue;
+      }
       const parsed = parseCatalogYaml(text, file);
       result.filesRead += 1;
       // No spread: a file may hold more documents than a call takes arguments.
