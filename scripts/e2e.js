@@ -132,6 +132,11 @@ async function main() {
       await page
         .getByRole('button', { name: `Revoke attestation of ${attestedTitle}` })
         .click();
+      // the card asks first
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Revoke' })
+        .click();
       await page
         .getByRole('button', { name: `Attest ${attestedTitle}` })
         .waitFor({ timeout: 60_000 });

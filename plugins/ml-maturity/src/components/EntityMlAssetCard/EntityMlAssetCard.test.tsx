@@ -44,17 +44,16 @@ describe('EntityMlAssetCard', () => {
     );
   });
 
-  it('says how to annotate when the entity is not an ML asset', async () => {
+  it('says when an annotated asset is not assessed yet, and what to check', async () => {
     const api = mockMlMaturityApi({
       getAssetContribution: jest.fn(async () => undefined),
     });
     await renderCard(api);
     expect(
-      await screen.findByText('No ML asset found for this entity.'),
+      await screen.findByText('This ML asset is not assessed yet.'),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText('ml-maturity.io/asset: dataset'),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/after the next refresh/)).toBeInTheDocument();
+    expect(screen.getByText('ml-maturity.io/asset')).toBeInTheDocument();
   });
 
   it('shows the API error', async () => {

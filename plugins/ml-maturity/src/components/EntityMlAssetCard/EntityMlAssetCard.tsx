@@ -1,12 +1,9 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useAssetContribution } from '../../hooks/useAssetContribution';
 import { EmptyHint } from '../EmptyHint';
+import { LoadError } from '../LoadError';
 import { AssetDetails } from './AssetDetails';
 
 /** Props of {@link EntityMlAssetCard}. @public */
@@ -21,7 +18,7 @@ export interface EntityMlAssetCardProps {
  */
 export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
   const { entity } = useEntity();
-  const { value, loading, error } = useAssetContribution(
+  const { value, loading, error, retry } = useAssetContribution(
     stringifyEntityRef(entity),
   );
 
@@ -29,14 +26,15 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
+    content = <LoadError error={error} onRetry={retry} />;
   } else if (!value?.contribution) {
     content = (
-      <EmptyHint title="No ML asset found for this entity.">
-        Annotate its catalog-info.yaml with{' '}
-        <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
-        ml-pipeline, feature-store…), or set a <code>spec.type</code> from the
-        asset vocabulary. It shows here after the next refresh.
+      <EmptyHint title="This ML asset is not assessed yet.">
+        It shows here after the next refresh. If it still does not, check its{' '}
+        <code>ml-maturity.io/asset</code> annotation: the value must be one of
+        the asset types (dataset, notebook, ml-model, ml-pipeline,
+        feature-store…); the team card of its owner lists the findings about
+        values that are not.
       </EmptyHint>
     );
   } else {

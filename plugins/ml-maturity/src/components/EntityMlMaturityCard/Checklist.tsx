@@ -1,5 +1,10 @@
 import { useState } from 'react';
 import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
@@ -10,7 +15,7 @@ import { errorMessage } from '../../lib/errors';
 import { AttestDialog } from './AttestDialog';
 import { Evidence } from './Evidence';
 import { ItemStatusLabel } from './ItemStatusLabel';
-import { itemAction, type JoinedItem } from './joinItems';
+import { itemAction, pendingChange, type JoinedItem } from './joinItems';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: 0 },
@@ -42,15 +47,25 @@ export function Checklist(props: ChecklistProps) {
   const classes = useStyles();
   const api = useApi(mlMaturityApiRef);
   const [attesting, setAttesting] = useState<JoinedItem>();
+  const [revoking, setRevoking] = useState<{
+    item: JoinedItem;
+    attestation: Attestation;
+  }>();
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
   const revoke = async (id: string) => {
     setError(undefined);
+    setBusy(true);
     try {
       await api.revokeAttestation(id);
+      setRevoking(undefined);
       onChanged();
     } catch (e) {
+      setRevoking(undefined);
       setError(`Could not revoke the attestation: ${errorMessage(e)}`);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -64,6 +79,7 @@ export function Checklist(props: ChecklistProps) {
       <ul className={classes.list} aria-label={`Checklist of the ${kitTitle}`}>
         {items.map(item => {
           const action = attestations && itemAction(item, attestations);
+          const pending = attestations && pendingChange(item, attestations);
           return (
             <li key={item.result.id} className={classes.item}>
               <div className={classes.details}>
@@ -94,6 +110,18 @@ export function Checklist(props: ChecklistProps) {
                     {item.result.reason}
                   </Typography>
                 )}
+                {pending && (
+                  <Typography
+                    variant="caption"
+                    component="div"
+                    color="textSecondary"
+                    role="status"
+                  >
+                    {pending === 'attested'
+                      ? 'Attested: it counts once the assessment refreshes (within seconds).'
+                      : 'Revoked: it stops counting once the assessment refreshes (within seconds).'}
+                  </Typography>
+                )}
               </div>
               {action?.kind === 'attest' && (
                 <Button
@@ -109,7 +137,10 @@ export function Checklist(props: ChecklistProps) {
                 <Button
                   size="small"
                   aria-label={`Revoke attestation of ${item.title}`}
-                  onClick={() => revoke(action.attestation.id)}
+                  disabled={busy}
+                  onClick={() =>
+                    setRevoking({ item, attestation: action.attestation })
+                  }
                 >
                   Revoke
                 </Button>
@@ -118,6 +149,35 @@ export function Checklist(props: ChecklistProps) {
           );
         })}
       </ul>
+      {revoking && (
+        <Dialog
+          open
+          onClose={() => !busy && setRevoking(undefined)}
+          aria-labelledby="ml-maturity-revoke-title"
+        >
+          <DialogTitle id="ml-maturity-revoke-title">
+            Revoke the attestation of {revoking.item.title}?
+          </DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              The item no longer counts for the team after the next refresh. The
+              attestation stays in the audit trail; attest again to restore it.
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setRevoking(undefined)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button
+              color="secondary"
+              disabled={busy}
+              onClick={() => revoke(revoking.attestation.id)}
+            >
+              Revoke
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
       {attesting && (
         <AttestDialog
           itemTitle={attesting.title}

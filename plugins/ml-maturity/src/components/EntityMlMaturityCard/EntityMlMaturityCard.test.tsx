@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -61,6 +62,58 @@ describe('EntityMlMaturityCard', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /ML maturity docs/ }),
+    ).toBeInTheDocument();
+  });
+
+  const responseError = (status: number, name: string, message: string) =>
+    ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name, message },
+          response: { statusCode: status },
+        }),
+        {
+          status,
+          statusText: name,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+
+  it('says results are not there yet (503), and retries', async () => {
+    const user = userEvent.setup({ delay: null });
+    const error = await responseError(
+      503,
+      'ServiceUnavailableError',
+      'No ML maturity assessment has completed yet',
+    );
+    const getTeamAssessment = jest
+      .fn()
+      .mockRejectedValueOnce(error)
+      .mockResolvedValue(vision);
+    const api = mockMlMaturityApi({ getTeamAssessment });
+    await renderCard(api);
+    expect(
+      await screen.findByText('No ML maturity results yet.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Full Error as JSON/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByLabelText('Maturity level 3 of 5: Systematic'),
+    ).toBeInTheDocument();
+    expect(getTeamAssessment).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the caller may not see results (403)', async () => {
+    const error = await responseError(403, 'NotAllowedError', 'denied');
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(/You are not allowed to see ML maturity results/),
     ).toBeInTheDocument();
   });
 
@@ -234,6 +287,53 @@ describe('EntityMlMaturityCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says an attestation is pending until the refresh, and reloads until it counts', async () => {
+    const before = makeTeam('vision', 3);
+    const after = makeTeam('vision', 3);
+    const item = after.items.find(i => i.id === 'scaler.process.practice')!;
+    item.status = 'attested';
+    item.evidence = ['https://wiki.example.com/practice'];
+    item.attestation = {
+      source: 'portal',
+      url: 'https://wiki.example.com/practice',
+      id: 'a1',
+    };
+    const getTeamAssessment = jest
+      .fn()
+      .mockResolvedValueOnce({ ...before, ...freshStatus })
+      .mockResolvedValue({ ...after, ...freshStatus });
+    const api = mockMlMaturityApi({
+      getTeamAssessment,
+      // recorded already; the snapshot has not caught up
+      getAttestations: jest.fn(async () => [
+        {
+          id: 'a1',
+          teamRef: 'group:default/vision',
+          itemId: 'scaler.process.practice',
+          url: 'https://wiki.example.com/practice',
+          by: 'user:default/ana',
+          at: '2026-11-01T00:00:00Z',
+          expiresAt: '2999-01-01T00:00:00Z',
+          events: [],
+        },
+      ]),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(
+        /Attested: it counts once the assessment refreshes/,
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(getTeamAssessment).toHaveBeenCalledTimes(2), {
+      timeout: 10_000,
+    });
+    await waitFor(() =>
+      expect(
+        screen.queryByText(/it counts once the assessment refreshes/),
+      ).not.toBeInTheDocument(),
+    );
+  }, 20_000);
+
   it('revokes an active portal attestation', async () => {
     const user = userEvent.setup({ delay: null });
     const attested = makeTeam('vision', 3);
@@ -273,6 +373,24 @@ describe('EntityMlMaturityCard', () => {
         name: 'Revoke attestation of scaler practice defined',
       }),
     );
+    // asks first; Cancel revokes nothing
+    const confirm = screen.getByRole('dialog');
+    expect(confirm).toHaveTextContent(
+      'Revoke the attestation of scaler practice defined?',
+    );
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(api.revokeAttestation).not.toHaveBeenCalled();
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Revoke attestation of scaler practice defined',
+      }),
+    );
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    );
+    expect(api.revokeAttestation).toHaveBeenCalledTimes(1);
     expect(api.revokeAttestation).toHaveBeenCalledWith('a1');
     await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
   });

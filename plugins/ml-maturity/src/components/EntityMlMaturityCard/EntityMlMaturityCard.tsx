@@ -1,12 +1,9 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useTeamAssessment } from '../../hooks/useTeamAssessment';
 import { EmptyHint } from '../EmptyHint';
+import { LoadError } from '../LoadError';
 import { TeamMaturity } from './TeamMaturity';
 
 /** Props of {@link EntityMlMaturityCard}. @public */
@@ -28,15 +25,16 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   if (loading && !value) {
     content = <Progress />;
   } else if (error) {
-    content = <ResponseErrorPanel error={error} />;
+    content = <LoadError error={error} onRetry={retry} />;
   } else if (!value?.assessment) {
     content = (
       <EmptyHint title="This group has no ML maturity assessment yet.">
-        Teams are assessed from the catalog at each refresh. Add the group's ML
-        assets to the catalog with this group as owner: annotate their
-        catalog-info.yaml with <code>ml-maturity.io/asset: dataset</code> (or
-        notebook, ml-model, ml-pipeline…), and give members their roles with{' '}
-        <code>ml-maturity.io/role</code>.
+        Every Group of the catalog is assessed at each refresh, so this one was
+        probably added to the catalog after the last refresh: it shows here
+        after the next one. Its level then comes from the ML assets it owns:
+        annotate their catalog-info.yaml with{' '}
+        <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
+        ml-pipeline…) and make this group their <code>spec.owner</code>.
       </EmptyHint>
     );
   } else {

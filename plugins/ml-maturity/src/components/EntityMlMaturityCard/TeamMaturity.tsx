@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ResponseErrorPanel } from '@backstage/core-components';
@@ -13,7 +13,11 @@ import { DimensionProgress } from './DimensionProgress';
 import { NextSteps } from './NextSteps';
 import { RollupSection } from './RollupSection';
 import { TeamHistorySection } from './TeamHistorySection';
-import { displayedKit, joinItems, kitTitle } from './joinItems';
+import { displayedKit, joinItems, kitTitle, pendingChange } from './joinItems';
+
+/** How often, and how many times, the card reloads while a change is pending. */
+const PENDING_POLL_MS = 3_000;
+const PENDING_POLLS = 20;
 
 const useStyles = makeStyles(theme => ({
   header: {
@@ -56,7 +60,23 @@ export function TeamMaturity(props: TeamMaturityProps) {
   const items = joinItems(assessment, kits, kitId);
   const progress = assessment.kits.find(k => k.id === kitId);
 
+  // After an attest or revoke, the checklist catches up at the next refresh
+  // (seconds): reload until it has, for a minute at most.
+  const polls = useRef(0);
+  const pending =
+    attestations.value !== undefined &&
+    items.some(item => pendingChange(item, attestations.value!) !== undefined);
+  useEffect(() => {
+    if (!pending || polls.current >= PENDING_POLLS) return undefined;
+    const timer = setTimeout(() => {
+      polls.current += 1;
+      onChanged();
+    }, PENDING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, assessment, onChanged]);
+
   const changed = () => {
+    polls.current = 0;
     attestations.retry();
     onChanged();
   };

@@ -76,3 +76,27 @@ export function itemAction(
   }
   return { kind: 'attest' };
 }
+
+/**
+ * How the attestation list, which changes at once, disagrees with an item's
+ * result, which changes at the next refresh (the backend starts one after
+ * each change): attested but not counted yet, or revoked but still counted.
+ */
+export function pendingChange(
+  item: JoinedItem,
+  attestations: Attestation[],
+  now: number = Date.now(),
+): 'attested' | 'revoked' | undefined {
+  const action = itemAction(item, attestations, now);
+  if (action?.kind === 'revoke' && item.result.status === 'unmet') {
+    return 'attested';
+  }
+  if (
+    action?.kind !== 'revoke' &&
+    item.result.status === 'attested' &&
+    item.result.attestation?.source === 'portal'
+  ) {
+    return 'revoked';
+  }
+  return undefined;
+}

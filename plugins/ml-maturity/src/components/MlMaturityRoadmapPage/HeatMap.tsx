@@ -39,11 +39,28 @@ const useStyles = makeStyles(theme => ({
   cell: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
 }));
 
+/**
+ * Blue over white, deeper with the share met, with black text: opaque, so
+ * dark themes show the same light cells, and black keeps at least 6.8:1
+ * contrast on every shade (white text fell to 1.8:1 on the middle ones).
+ */
 function cellStyle(percent: number) {
+  const a = (percent / 100) * 0.85;
+  const mix = (channel: number) => Math.round(255 - a * (255 - channel));
   return {
-    backgroundColor: `rgba(30, 136, 229, ${(percent / 100) * 0.85})`,
-    color: percent > 55 ? '#fff' : 'inherit',
+    backgroundColor: `rgb(${mix(30)}, ${mix(136)}, ${mix(229)})`,
+    color: '#000',
   };
+}
+
+/** A team's name: a link to its Group, or plain text for an implicit team, which has none. */
+function TeamName(props: { entityRef: string; implicit: boolean }) {
+  if (!props.implicit) return <EntityRefLink entityRef={props.entityRef} />;
+  return (
+    <span title="No Group entity in the catalog: the team is named as an owner only">
+      {props.entityRef.replace(/^group:default\//, '')} (no Group entity)
+    </span>
+  );
 }
 
 /** Props of {@link HeatMap}. */
@@ -62,6 +79,10 @@ export function HeatMap(props: HeatMapProps) {
 
   const parents = useMemo(
     () => [...new Set(teams.flatMap(t => (t.parent ? [t.parent] : [])))].sort(),
+    [teams],
+  );
+  const implicitRefs = useMemo(
+    () => new Set(teams.filter(t => t.implicit).map(t => t.entityRef)),
     [teams],
   );
   const filtered = useMemo(
@@ -156,11 +177,17 @@ export function HeatMap(props: HeatMapProps) {
                 {rows.map(team => (
                   <TableRow key={team.entityRef}>
                     <TableCell>
-                      <EntityRefLink entityRef={team.entityRef} />
+                      <TeamName
+                        entityRef={team.entityRef}
+                        implicit={team.implicit}
+                      />
                     </TableCell>
                     <TableCell>
                       {team.parent ? (
-                        <EntityRefLink entityRef={team.parent} />
+                        <TeamName
+                          entityRef={team.parent}
+                          implicit={implicitRefs.has(team.parent)}
+                        />
                       ) : (
                         '—'
                       )}

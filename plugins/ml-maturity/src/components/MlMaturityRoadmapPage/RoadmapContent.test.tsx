@@ -177,6 +177,21 @@ describe('RoadmapContent', () => {
     delete (performance as { mark?: unknown }).mark;
   });
 
+  it('shows an implicit team as text, not as a link to a missing entity', async () => {
+    const teams = [
+      makeTeam('alpha', 3),
+      makeTeam('platform', 1, { implicit: true }),
+    ];
+    await renderPage(roadmapApi(teams));
+    expect(
+      await screen.findByRole('link', { name: /alpha/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('platform (no Group entity)')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /platform/ }),
+    ).not.toBeInTheDocument();
+  });
+
   it('exports the filtered rows as CSV', async () => {
     const user = userEvent.setup({ delay: null });
     const teams = [

@@ -1,12 +1,9 @@
 import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
 import { EmptyHint } from '../EmptyHint';
+import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { BlockingItems } from './BlockingItems';
 import { HeatMap } from './HeatMap';
@@ -27,12 +24,12 @@ function Card(props: { title: string; children: ReactNode }) {
  * @internal
  */
 export function RoadmapContent() {
-  const { value, loading, error } = useRoadmapData();
+  const { value, loading, error, retry } = useRoadmapData();
   if (loading) {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <LoadError error={error} onRetry={retry} />;
   }
   if (!value || value.teams.length === 0) {
     return (
