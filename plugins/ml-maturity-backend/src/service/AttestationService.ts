@@ -84,24 +84,34 @@ export class AttestationService {
     );
   }
 
-  private async authorize(
+  /** Whether the user may record and revoke attestations of the team. */
+  async mayAttest(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     teamRef: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const [decision] = await this.options.permissions.authorizeConditional(
       [{ permission: mlMaturityAttestationCreatePermission }],
       { credentials },
     );
-    if (decision.result === AuthorizeResult.ALLOW) return;
+    if (decision.result === AuthorizeResult.ALLOW) return true;
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       const { ownershipEntityRefs } = await this.options.userInfo.getUserInfo(
         credentials,
       );
-      if (this.isAuthorized(decision, { teamRef, ownershipEntityRefs })) return;
+      return this.isAuthorized(decision, { teamRef, ownershipEntityRefs });
     }
-    throw new NotAllowedError(
-      `You may not record or revoke attestations of ${teamRef}`,
-    );
+    return false;
+  }
+
+  private async authorize(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    teamRef: string,
+  ): Promise<void> {
+    if (!(await this.mayAttest(credentials, teamRef))) {
+      throw new NotAllowedError(
+        `You may not record or revoke attestations of ${teamRef}`,
+      );
+    }
   }
 
   private async visibleTeam(

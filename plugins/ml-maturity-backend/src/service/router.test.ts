@@ -826,6 +826,38 @@ describe('createRouter', () => {
       expect(allowed.status).toBe(201);
     });
 
+    it('says whether the caller may attest for the team', async () => {
+      const conditional = mockServices.permissions.mock({
+        authorize: jest.fn(async requests =>
+          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+        ) as any,
+        authorizeConditional: jest.fn(async () => [
+          {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'ml-maturity',
+            resourceType: 'ml-maturity-team',
+            conditions: mlMaturityTeamConditions.isTeamMember(),
+          },
+        ]) as any,
+      });
+      const canAttest = async (app: express.Express, authorization: string) =>
+        (
+          await request(app)
+            .get(`/v1/attestations?entityRef=${VISION}`)
+            .set('Authorization', authorization)
+        ).body.canAttest;
+      const outsider = await createApp({ permissions: conditional });
+      expect(await canAttest(outsider.app, user)).toBe(false);
+      const member = await createApp({
+        permissions: conditional,
+        ownershipEntityRefs: ['user:default/mock', VISION],
+      });
+      expect(await canAttest(member.app, user)).toBe(true);
+      expect(await canAttest(member.app, service)).toBe(false);
+      const allowed = await createApp();
+      expect(await canAttest(allowed.app, user)).toBe(true);
+    });
+
     it('lists attestations with their audit trail', async () => {
       const { app } = await createApp();
       const res = await request(app)

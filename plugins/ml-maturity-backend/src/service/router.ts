@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -141,11 +142,18 @@ export async function createRouter(
   router.get('/v1/attestations', async (req, res) => {
     const credentials = await reader(req);
     const { entityRef } = parse(attestationsQuerySchema, req.query);
+    const list = await attestations.list({ credentials, teamRef: entityRef });
     res.json({
-      attestations: await attestations.list({
-        credentials,
-        teamRef: entityRef,
-      }),
+      attestations: list,
+      // whether this caller may attest and revoke for the team (a UI shows
+      // its buttons only then); never for a service principal
+      canAttest:
+        credentials.principal.type === 'user'
+          ? await attestations.mayAttest(
+              credentials as BackstageCredentials<BackstageUserPrincipal>,
+              entityRef,
+            )
+          : false,
     });
   });
 

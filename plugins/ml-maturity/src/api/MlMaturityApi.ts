@@ -11,6 +11,7 @@ import type {
   RefreshResult,
   RoadmapResponse,
   TeamAssessmentResponse,
+  TeamAttestations,
   TeamHistory,
 } from './types';
 
@@ -52,6 +53,13 @@ export interface MlMaturityApi {
   getOrgHistory(options?: HistoryRange): Promise<OrgHistory>;
   /** A team's portal attestations, revoked ones included. */
   getAttestations(options: { entityRef: string }): Promise<Attestation[]>;
+  /**
+   * The same, and whether the signed-in user may attest and revoke for the
+   * team (so a UI shows those actions only then).
+   */
+  getTeamAttestations(options: {
+    entityRef: string;
+  }): Promise<TeamAttestations>;
   createAttestation(request: CreateAttestationRequest): Promise<Attestation>;
   revokeAttestation(id: string): Promise<void>;
   /** Asks the backend to refresh now. */

@@ -130,6 +130,22 @@ describe('MlMaturityClient', () => {
     expect(fetch.mock.calls[2][1].method).toBe('DELETE');
   });
 
+  it('reads whether the user may attest, and assumes so from an older backend', async () => {
+    const { client } = setup(
+      json(200, { attestations: [], canAttest: false }),
+      json(200, { attestations: [] }),
+    );
+    const entityRef = 'group:default/vision';
+    await expect(client.getTeamAttestations({ entityRef })).resolves.toEqual({
+      attestations: [],
+      canAttest: false,
+    });
+    await expect(client.getTeamAttestations({ entityRef })).resolves.toEqual({
+      attestations: [],
+      canAttest: true,
+    });
+  });
+
   it('rejects a forbidden attestation with the server message', async () => {
     const { client } = setup(
       json(403, errorBody(403, 'NotAllowedError', 'not a member of the team')),

@@ -15,6 +15,7 @@ import type {
   AssessmentsPage,
   Attestation,
   CreateAttestationRequest,
+  TeamAttestations,
   OrgHistory,
   RefreshResult,
   RoadmapResponse,
@@ -117,10 +118,20 @@ export class MlMaturityClient implements MlMaturityApi {
   async getAttestations(options: {
     entityRef: string;
   }): Promise<Attestation[]> {
-    const body = await this.request<{ attestations: Attestation[] }>(
+    return (await this.getTeamAttestations(options)).attestations;
+  }
+
+  async getTeamAttestations(options: {
+    entityRef: string;
+  }): Promise<TeamAttestations> {
+    const body = await this.request<Partial<TeamAttestations>>(
       `/attestations${query({ entityRef: options.entityRef.toLowerCase() })}`,
     );
-    return body.attestations;
+    return {
+      attestations: body.attestations ?? [],
+      // a backend before canAttest: let the server decide on submit
+      canAttest: body.canAttest ?? true,
+    };
   }
 
   async createAttestation(

@@ -17,6 +17,7 @@ export type {
   RoadmapResponse,
   SnapshotStatus,
   TeamAssessmentResponse,
+  TeamAttestations,
   TeamHistory,
   TeamHistoryPoint,
 } from './types';

@@ -77,6 +77,12 @@ export interface AttestationEvent {
   [key: string]: unknown;
 }
 
+/** `GET /attestations`: a team's attestations and the caller's right to change them. @public */
+export interface TeamAttestations {
+  attestations: Attestation[];
+  canAttest: boolean;
+}
+
 /** A portal attestation with its audit trail (`GET /v1/attestations`). @public */
 export interface Attestation extends PortalAttestation {
   revokedAt?: string | null;

@@ -125,6 +125,15 @@ export function mockMlMaturityApi(
     getTeamHistory: jest.fn(async () => ({ points: [] })),
     getOrgHistory: jest.fn(async () => ({ days: [] })),
     getAttestations: jest.fn(async () => []),
+    getTeamAttestations: jest.fn(async function getTeamAttestations(
+      this: MlMaturityApi,
+      options: { entityRef: string },
+    ) {
+      return {
+        attestations: await this.getAttestations(options),
+        canAttest: true,
+      };
+    }),
     createAttestation: unexpected('createAttestation'),
     revokeAttestation: unexpected('revokeAttestation'),
     refresh: unexpected('refresh'),

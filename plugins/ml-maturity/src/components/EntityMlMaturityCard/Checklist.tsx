@@ -37,13 +37,16 @@ export interface ChecklistProps {
   items: JoinedItem[];
   /** Undefined while loading or when they failed to load: no actions then. */
   attestations?: Attestation[];
+  /** Whether the user may attest and revoke for this team: no actions otherwise. */
+  canAttest: boolean;
   /** Called after an attestation was recorded or revoked. */
   onChanged(): void;
 }
 
 /** The current kit's items with status, evidence and attest / revoke. */
 export function Checklist(props: ChecklistProps) {
-  const { teamRef, kitTitle, items, attestations, onChanged } = props;
+  const { teamRef, kitTitle, items, attestations, canAttest, onChanged } =
+    props;
   const classes = useStyles();
   const api = useApi(mlMaturityApiRef);
   const [attesting, setAttesting] = useState<JoinedItem>();
@@ -76,9 +79,20 @@ export function Checklist(props: ChecklistProps) {
           {error}
         </Alert>
       )}
+      {attestations &&
+        !canAttest &&
+        items.some(item => item.definition?.attestable) && (
+          <Typography variant="caption" component="p" color="textSecondary">
+            Members of this team can attest the items that need it; you are not
+            one of them (or not allowed to attest).
+          </Typography>
+        )}
       <ul className={classes.list} aria-label={`Checklist of the ${kitTitle}`}>
         {items.map(item => {
-          const action = attestations && itemAction(item, attestations);
+          const action =
+            attestations && canAttest
+              ? itemAction(item, attestations)
+              : undefined;
           const pending = attestations && pendingChange(item, attestations);
           return (
             <li key={item.result.id} className={classes.item}>

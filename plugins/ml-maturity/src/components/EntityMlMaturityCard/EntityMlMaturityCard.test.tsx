@@ -334,6 +334,26 @@ describe('EntityMlMaturityCard', () => {
     );
   }, 20_000);
 
+  it('offers no attest or revoke to a user who may not attest for the team', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...makeTeam('vision', 3),
+        ...freshStatus,
+      })),
+      getTeamAttestations: jest.fn(async () => ({
+        attestations: [],
+        canAttest: false,
+      })),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(/Members of this team can attest/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Attest / }),
+    ).not.toBeInTheDocument();
+  });
+
   it('revokes an active portal attestation', async () => {
     const user = userEvent.setup({ delay: null });
     const attested = makeTeam('vision', 3);

@@ -63,9 +63,10 @@ export function TeamMaturity(props: TeamMaturityProps) {
   // After an attest or revoke, the checklist catches up at the next refresh
   // (seconds): reload until it has, for a minute at most.
   const polls = useRef(0);
+  const attestationList = attestations.value?.attestations;
   const pending =
-    attestations.value !== undefined &&
-    items.some(item => pendingChange(item, attestations.value!) !== undefined);
+    attestationList !== undefined &&
+    items.some(item => pendingChange(item, attestationList) !== undefined);
   useEffect(() => {
     if (!pending || polls.current >= PENDING_POLLS) return undefined;
     const timer = setTimeout(() => {
@@ -111,7 +112,8 @@ export function TeamMaturity(props: TeamMaturityProps) {
           teamRef={assessment.entityRef}
           kitTitle={title}
           items={items}
-          attestations={attestations.value}
+          attestations={attestationList}
+          canAttest={attestations.value?.canAttest ?? false}
           onChanged={changed}
         />
       </Section>
