@@ -1,16 +1,23 @@
+import { useState } from 'react';
+import MuiLink from '@material-ui/core/Link';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { isHttpUrl } from '../../lib/evidence';
 
 const SHOWN = 5;
 
-/** Evidence entries: entity refs link to the catalog, http(s) URLs go out. */
+/**
+ * Evidence entries: entity refs link to the catalog, http(s) URLs go out.
+ * Long lists show their first entries and a button for the rest.
+ */
 export function Evidence(props: { evidence: string[] }) {
   const { evidence } = props;
+  const [all, setAll] = useState(false);
   if (evidence.length === 0) {
     return null;
   }
-  const shown = evidence.slice(0, SHOWN);
+  const shown = all ? evidence : evidence.slice(0, SHOWN);
+  const hidden = evidence.length - shown.length;
   return (
     <span>
       Evidence:{' '}
@@ -24,7 +31,18 @@ export function Evidence(props: { evidence: string[] }) {
           )}
         </span>
       ))}
-      {evidence.length > SHOWN && ` and ${evidence.length - SHOWN} more`}
+      {hidden > 0 && (
+        <>
+          {' and '}
+          <MuiLink
+            component="button"
+            variant="caption"
+            onClick={() => setAll(true)}
+          >
+            {hidden} more
+          </MuiLink>
+        </>
+      )}
     </span>
   );
 }
