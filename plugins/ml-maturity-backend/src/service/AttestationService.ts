@@ -35,9 +35,18 @@ import { AssessmentService } from './AssessmentService';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A portal attestation as the API returns it. @public */
-export interface AttestationResponse extends AttestationRecord {
+export interface AttestationResponse
+  extends Omit<AttestationRecord, 'by' | 'revokedBy'> {
+  /** Who attested; left out in a list when the caller may not read that User. */
+  by?: string;
+  revokedBy?: string;
   status: 'active' | 'expired' | 'revoked';
-  events: Array<Omit<AttestationEvent, 'attestationId' | 'teamRef' | 'itemId'>>;
+  events: Array<
+    Omit<AttestationEvent, 'attestationId' | 'teamRef' | 'itemId' | 'actor'> & {
+      /** Left out in a list when the caller may not read that User. */
+      actor?: string;
+    }
+  >;
 }
 
 /** Called after each change so that the assessment catches up now. */
@@ -195,7 +204,10 @@ export class AttestationService {
       throw new ConflictError(`Attestation ${id} is already revoked`);
     }
     await this.options.onChange();
-    return this.withEvents(record, await this.events(existing.teamRef));
+    const [response] = await this.namingReadableActors(credentials, [
+      this.withEvents(record, await this.events(existing.teamRef)),
+    ]);
+    return response;
   }
 
   async list(options: {
@@ -207,7 +219,37 @@ export class AttestationService {
       teamRef: options.teamRef,
     });
     const events = await this.events(options.teamRef);
-    return records.map(r => this.withEvents(r, events));
+    return this.namingReadableActors(
+      options.credentials,
+      records.map(r => this.withEvents(r, events)),
+    );
+  }
+
+  /**
+   * Who attested and revoked, as any other ref: only Users the caller may
+   * read in the catalog are named; the others are left out.
+   */
+  private async namingReadableActors(
+    credentials: BackstageCredentials,
+    responses: AttestationResponse[],
+  ): Promise<AttestationResponse[]> {
+    const visibility = this.options.assessments.visibilityFor(credentials);
+    await visibility.load(
+      responses.flatMap(r => [
+        ...(r.by ? [r.by] : []),
+        ...(r.revokedBy ? [r.revokedBy] : []),
+        ...r.events.flatMap(e => (e.actor ? [e.actor] : [])),
+      ]),
+    );
+    const { canRead } = visibility;
+    return responses.map(({ by, revokedBy, ...rest }) => ({
+      ...rest,
+      ...(by && canRead(by) && { by }),
+      ...(revokedBy && canRead(revokedBy) && { revokedBy }),
+      events: rest.events.map(({ actor, ...event }) =>
+        actor && canRead(actor) ? { ...event, actor } : event,
+      ),
+    }));
   }
 
   private events(teamRef: string): Promise<AttestationEvent[]> {

@@ -51,7 +51,11 @@ const vision = stored(
 const secret = stored(makeTeam(SECRET));
 
 /** Refs the test user may read; everything else the catalog withholds. */
-const readable = new Set([VISION, 'resource:default/images']);
+const readable = new Set([
+  VISION,
+  'resource:default/images',
+  'user:default/mock',
+]);
 
 const attestation: AttestationRecord = {
   id: ATTESTATION_ID,
@@ -856,6 +860,40 @@ describe('createRouter', () => {
       expect(await canAttest(member.app, service)).toBe(false);
       const allowed = await createApp();
       expect(await canAttest(allowed.app, user)).toBe(true);
+    });
+
+    it('names only the attesters and revokers the caller may read', async () => {
+      const store = createStore();
+      store.listAttestations.mockResolvedValue([
+        {
+          ...attestation,
+          by: 'user:default/hidden',
+          revokedAt: '2026-03-02T00:00:00.000Z',
+          revokedBy: 'user:default/mock',
+        },
+      ]);
+      store.listAttestationEvents.mockResolvedValue([
+        {
+          id: 1,
+          attestationId: ATTESTATION_ID,
+          teamRef: VISION,
+          itemId: attestation.itemId,
+          action: 'created',
+          actor: 'user:default/hidden',
+          at: attestation.at,
+          url: attestation.url,
+        },
+      ]);
+      const { app } = await createApp({ store });
+      const res = await request(app)
+        .get(`/v1/attestations?entityRef=${VISION}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      const [listed] = res.body.attestations;
+      expect(listed).not.toHaveProperty('by');
+      expect(listed.revokedBy).toBe('user:default/mock');
+      expect(listed.events[0]).not.toHaveProperty('actor');
+      expect(JSON.stringify(res.body)).not.toContain('hidden');
     });
 
     it('lists attestations with their audit trail', async () => {

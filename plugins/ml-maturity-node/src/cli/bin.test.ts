@@ -7,20 +7,32 @@ const BIN = resolve(__dirname, '../../bin/ml-maturity');
 const REPO = resolve(__dirname, '../../../..');
 
 describe('bin/ml-maturity', () => {
-  it('reads relative paths from where the user ran the package script (INIT_CWD)', async () => {
-    // `yarn ml-maturity assess org.yaml` run in examples/: yarn starts the
-    // script in the repository's root and sets INIT_CWD to examples/.
+  it('reads relative paths from where the user ran the package script', async () => {
+    // `yarn ml-maturity assess org.yaml` run in examples/: the root script
+    // starts in the repository's root and passes examples/ along.
     const { stdout } = await run(
       process.execPath,
       [BIN, 'assess', 'org.yaml', '--json'],
       {
         cwd: REPO,
-        env: { ...process.env, INIT_CWD: resolve(REPO, 'examples') },
+        env: { ...process.env, ML_MATURITY_CWD: resolve(REPO, 'examples') },
       },
     );
     const teams = JSON.parse(stdout).teams.map(
       (t: { entityRef: string }) => t.entityRef,
     );
     expect(teams).toContain('group:default/vision');
+  }, 60_000);
+
+  it('reads relative paths from its own directory otherwise, whatever INIT_CWD says', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [BIN, 'assess', 'org.yaml', '--json'],
+      {
+        cwd: resolve(REPO, 'examples'),
+        env: { ...process.env, INIT_CWD: REPO, ML_MATURITY_CWD: '' },
+      },
+    );
+    expect(JSON.parse(stdout).teams.length).toBeGreaterThan(0);
   }, 60_000);
 });

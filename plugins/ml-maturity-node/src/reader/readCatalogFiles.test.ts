@@ -95,6 +95,11 @@ describe('readCatalogFiles', () => {
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
     );
     await fs.writeFile(join(root, 'latin1.yaml'), Buffer.from(text, 'latin1'));
+    await fs.writeFile(
+      join(root, 'utf16-no-bom.yaml'),
+      // ASCII only: the bytes are then valid UTF-8, with NULs between
+      Buffer.from(text.replace('caf\u00e9', 'cafe'), 'utf16le'),
+    );
     await fs.writeFile(join(root, 'utf8.yaml'), text);
     const result = await readCatalogFiles({ paths: [root] });
     expect(result.entities).toHaveLength(1);
@@ -102,6 +107,10 @@ describe('readCatalogFiles', () => {
       {
         file: join(root, 'latin1.yaml'),
         reason: expect.stringContaining('not valid UTF-8'),
+      },
+      {
+        file: join(root, 'utf16-no-bom.yaml'),
+        reason: expect.stringContaining('NUL characters'),
       },
       {
         file: join(root, 'utf16.yaml'),

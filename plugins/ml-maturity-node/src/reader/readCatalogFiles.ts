@@ -83,11 +83,18 @@ function decodeUtf8(bytes: Uint8Array): string | { error: string } {
     };
   }
   try {
-    return UTF8.decode(bytes);
+    const text = UTF8.decode(bytes);
+    if (text.includes('\u0000')) {
+      return {
+        error:
+          'the file holds NUL characters (UTF-16 without a byte-order mark?); save it as UTF-8, as catalog files are',
+      };
+    }
+    return text;
   } catch {
     return {
       error:
-        'the file is not valid UTF-8 (Latin-1 or another encoding?); save it as UTF-8, as catalog files are',
+        'the file is not valid UTF-8 (Latin-1, UTF-16 or another encoding?); save it as UTF-8, as catalog files are',
     };
   }
 }

@@ -57,7 +57,7 @@ export interface MlMaturityApi {
    * The same, and whether the signed-in user may attest and revoke for the
    * team (so a UI shows those actions only then).
    */
-  getTeamAttestations(options: {
+  getTeamAttestations?(options: {
     entityRef: string;
   }): Promise<TeamAttestations>;
   createAttestation(request: CreateAttestationRequest): Promise<Attestation>;

@@ -39,6 +39,8 @@ export interface ChecklistProps {
   attestations?: Attestation[];
   /** Whether the user may attest and revoke for this team: no actions otherwise. */
   canAttest: boolean;
+  /** When the shown assessment was computed (its `lastRefresh`). */
+  snapshotAt?: string | null;
   /** Called after an attestation was recorded or revoked. */
   onChanged(): void;
 }
@@ -47,6 +49,7 @@ export interface ChecklistProps {
 export function Checklist(props: ChecklistProps) {
   const { teamRef, kitTitle, items, attestations, canAttest, onChanged } =
     props;
+  const { snapshotAt } = props;
   const classes = useStyles();
   const api = useApi(mlMaturityApiRef);
   const [attesting, setAttesting] = useState<JoinedItem>();
@@ -67,6 +70,8 @@ export function Checklist(props: ChecklistProps) {
     } catch (e) {
       setRevoking(undefined);
       setError(`Could not revoke the attestation: ${errorMessage(e)}`);
+      // e.g. revoked by someone else meanwhile (409): show the list as it is
+      onChanged();
     } finally {
       setBusy(false);
     }
@@ -93,7 +98,8 @@ export function Checklist(props: ChecklistProps) {
             attestations && canAttest
               ? itemAction(item, attestations)
               : undefined;
-          const pending = attestations && pendingChange(item, attestations);
+          const pending =
+            attestations && pendingChange(item, attestations, snapshotAt);
           return (
             <li key={item.result.id} className={classes.item}>
               <div className={classes.details}>

@@ -304,7 +304,7 @@ describe('EntityMlMaturityCard', () => {
       .mockResolvedValue({ ...after, ...freshStatus });
     const api = mockMlMaturityApi({
       getTeamAssessment,
-      // recorded already; the snapshot has not caught up
+      // recorded after the snapshot (06:00), which has not caught up
       getAttestations: jest.fn(async () => [
         {
           id: 'a1',
@@ -312,7 +312,7 @@ describe('EntityMlMaturityCard', () => {
           itemId: 'scaler.process.practice',
           url: 'https://wiki.example.com/practice',
           by: 'user:default/ana',
-          at: '2026-11-01T00:00:00Z',
+          at: '2026-11-27T06:05:00Z',
           expiresAt: '2999-01-01T00:00:00Z',
           events: [],
         },
@@ -333,6 +333,38 @@ describe('EntityMlMaturityCard', () => {
       ).not.toBeInTheDocument(),
     );
   }, 20_000);
+
+  it('does not wait for an older attestation the assessment did not count', async () => {
+    const getTeamAssessment = jest.fn(async () => ({
+      ...makeTeam('vision', 3),
+      ...freshStatus,
+    }));
+    const api = mockMlMaturityApi({
+      getTeamAssessment,
+      // recorded before the snapshot, yet unmet: ignored by the classifier
+      getAttestations: jest.fn(async () => [
+        {
+          id: 'a1',
+          teamRef: 'group:default/vision',
+          itemId: 'scaler.process.practice',
+          url: 'http:example.com',
+          by: 'user:default/ana',
+          at: '2026-11-01T00:00:00Z',
+          expiresAt: '2999-01-01T00:00:00Z',
+          events: [],
+        },
+      ]),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByRole('button', {
+        name: 'Revoke attestation of scaler practice defined',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/once the assessment refreshes/),
+    ).not.toBeInTheDocument();
+  });
 
   it('offers no attest or revoke to a user who may not attest for the team', async () => {
     const api = mockMlMaturityApi({
@@ -412,6 +444,72 @@ describe('EntityMlMaturityCard', () => {
     );
     expect(api.revokeAttestation).toHaveBeenCalledTimes(1);
     expect(api.revokeAttestation).toHaveBeenCalledWith('a1');
+    await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
+  });
+
+  it('reloads after a failed revoke (revoked by someone else meanwhile)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const attested = makeTeam('vision', 3);
+    const item = attested.items.find(i => i.id === 'scaler.process.practice')!;
+    item.status = 'attested';
+    item.evidence = ['https://wiki.example.com/practice'];
+    item.attestation = {
+      source: 'portal',
+      url: 'https://wiki.example.com/practice',
+      id: 'a1',
+      by: 'user:default/ana',
+      expiresAt: '2999-01-01T00:00:00Z',
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({ ...attested, ...freshStatus })),
+      getAttestations: jest.fn(async () => [
+        {
+          id: 'a1',
+          teamRef: 'group:default/vision',
+          itemId: 'scaler.process.practice',
+          url: 'https://wiki.example.com/practice',
+          by: 'user:default/ana',
+          at: '2026-11-01T00:00:00Z',
+          expiresAt: '2999-01-01T00:00:00Z',
+          events: [],
+        },
+      ]),
+      revokeAttestation: jest.fn(async () => {
+        throw new Error('Attestation a1 is already revoked');
+      }),
+    });
+    await renderCard(api);
+
+    expect(
+      await screen.findByRole('link', { name: /wiki\.example\.com\/practice/ }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/practice');
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Revoke attestation of scaler practice defined',
+      }),
+    );
+    // asks first; Cancel revokes nothing
+    const confirm = screen.getByRole('dialog');
+    expect(confirm).toHaveTextContent(
+      'Revoke the attestation of scaler practice defined?',
+    );
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(api.revokeAttestation).not.toHaveBeenCalled();
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Revoke attestation of scaler practice defined',
+      }),
+    );
+    await user.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Revoke',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Could not revoke the attestation: .*already revoked/,
+      ),
+    ).toBeInTheDocument();
     await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
   });
 

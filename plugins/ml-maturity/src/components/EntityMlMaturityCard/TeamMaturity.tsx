@@ -66,7 +66,11 @@ export function TeamMaturity(props: TeamMaturityProps) {
   const attestationList = attestations.value?.attestations;
   const pending =
     attestationList !== undefined &&
-    items.some(item => pendingChange(item, attestationList) !== undefined);
+    items.some(
+      item =>
+        pendingChange(item, attestationList, assessment.lastRefresh) !==
+        undefined,
+    );
   useEffect(() => {
     if (!pending || polls.current >= PENDING_POLLS) return undefined;
     const timer = setTimeout(() => {
@@ -113,6 +117,7 @@ export function TeamMaturity(props: TeamMaturityProps) {
           kitTitle={title}
           items={items}
           attestations={attestationList}
+          snapshotAt={assessment.lastRefresh}
           canAttest={attestations.value?.canAttest ?? false}
           onChanged={changed}
         />

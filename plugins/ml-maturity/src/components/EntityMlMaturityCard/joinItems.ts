@@ -81,20 +81,36 @@ export function itemAction(
  * How the attestation list, which changes at once, disagrees with an item's
  * result, which changes at the next refresh (the backend starts one after
  * each change): attested but not counted yet, or revoked but still counted.
+ * Only changes made after the assessment's snapshot (`snapshotAt`) count:
+ * an older attestation the classifier ignored, or one that expired since,
+ * is not waiting for anything.
  */
 export function pendingChange(
   item: JoinedItem,
   attestations: Attestation[],
+  snapshotAt: string | null | undefined,
   now: number = Date.now(),
 ): 'attested' | 'revoked' | undefined {
+  const since = snapshotAt ? Date.parse(snapshotAt) : NaN;
+  if (Number.isNaN(since)) return undefined;
   const action = itemAction(item, attestations, now);
-  if (action?.kind === 'revoke' && item.result.status === 'unmet') {
+  if (
+    action?.kind === 'revoke' &&
+    item.result.status === 'unmet' &&
+    Date.parse(action.attestation.at) > since
+  ) {
     return 'attested';
   }
   if (
     action?.kind !== 'revoke' &&
     item.result.status === 'attested' &&
-    item.result.attestation?.source === 'portal'
+    item.result.attestation?.source === 'portal' &&
+    attestations.some(
+      a =>
+        a.itemId === item.result.id &&
+        typeof a.revokedAt === 'string' &&
+        Date.parse(a.revokedAt) > since,
+    )
   ) {
     return 'revoked';
   }
