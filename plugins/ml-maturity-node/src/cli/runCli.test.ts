@@ -330,6 +330,28 @@ describe('ml-maturity assess', () => {
     expect(typo.stderr).toContain('Did you mean: group:default/vision?');
   });
 
+  it('says where an entity defined twice is defined', async () => {
+    const group =
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: Team-A\nspec:\n  type: team\n  children: []\n';
+    await fs.writeFile(join(tmp, 'one.yaml'), group);
+    await fs.writeFile(
+      join(tmp, 'two.yaml'),
+      `# a copy\n---\n${group.replace('Team-A', 'team-a')}`,
+    );
+    const { code, stderr } = await run([
+      'assess',
+      join(tmp, 'one.yaml'),
+      join(tmp, 'two.yaml'),
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      `ml-maturity: group:default/team-a is defined 2 times (${join(
+        tmp,
+        'one.yaml',
+      )}:1, ${join(tmp, 'two.yaml')}:3); only one is assessed`,
+    );
+  });
+
   it('says why a Location file alone gives no team', async () => {
     const { code, stderr } = await run(['assess', join(EXAMPLES, 'all.yaml')]);
     expect(code).toBe(0);

@@ -83,6 +83,41 @@ function similarTeams(ref: string, teams: string[]): string[] {
   return scored.slice(0, 5).map(s => s.team);
 }
 
+/**
+ * Entities defined more than once, with where: the assessment keeps one of
+ * them (its finding says so) but cannot say which files they came from.
+ */
+function reportDuplicates(read: ReadCatalogFilesResult, stderr: CliOutput) {
+  const byRef = new Map<string, string[]>();
+  read.entities.forEach((entity, i) => {
+    const e = entity as {
+      kind?: unknown;
+      metadata?: { name?: unknown; namespace?: unknown };
+    };
+    const name = e.metadata?.name;
+    if (typeof e.kind !== 'string' || typeof name !== 'string') return;
+    const namespace =
+      typeof e.metadata?.namespace === 'string'
+        ? e.metadata.namespace
+        : 'default';
+    const ref = `${e.kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+    const source = read.sources[i];
+    const where = source ? `${source.file}:${source.line}` : '(unknown file)';
+    const list = byRef.get(ref);
+    if (list) list.push(where);
+    else byRef.set(ref, [where]);
+  });
+  for (const [ref, places] of byRef) {
+    if (places.length > 1) {
+      stderr.write(
+        `ml-maturity: ${ref} is defined ${places.length} times (${places.join(
+          ', ',
+        )}); only one is assessed\n`,
+      );
+    }
+  }
+}
+
 /** Exactly the four top-level fields of the assessment JSON, in spec order. */
 function assessmentJson(assessment: Assessment): string {
   const { generatedAt, teams, unattributedAssets, findings } = assessment;
@@ -120,6 +155,7 @@ async function assess(
         '(an entity needs apiVersion backstage.io/..., a kind and metadata.name)',
     );
   }
+  reportDuplicates(read, stderr);
   // Given only Location files (as app-config registers), say why no team
   // shows up.
   const locations = read.entities.filter(

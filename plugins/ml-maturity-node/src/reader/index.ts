@@ -2,6 +2,7 @@ export { parseCatalogYaml } from './parseCatalogYaml';
 export { readCatalogFiles } from './readCatalogFiles';
 export type { ReadCatalogFilesOptions } from './readCatalogFiles';
 export type {
+  EntitySource,
   ParsedCatalogYaml,
   ReadCatalogFilesResult,
   ReadError,

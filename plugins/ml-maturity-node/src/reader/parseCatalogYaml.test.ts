@@ -154,17 +154,21 @@ describe('parseCatalogYaml', () => {
   it('ignores empty documents and handles empty input without throwing', () => {
     expect(parseCatalogYaml('', 'empty.yaml')).toEqual({
       entities: [],
+      sources: [],
       skipped: [],
     });
     expect(parseCatalogYaml('# only a comment\n', 'c.yaml')).toEqual({
       entities: [],
+      sources: [],
       skipped: [],
     });
-    const { entities, skipped } = parseCatalogYaml(
+    const { entities, sources, skipped } = parseCatalogYaml(
       `---\n${component('x')}---\n`,
       'trailing.yaml',
     );
     expect(entities).toHaveLength(1);
+    // the entity's first line, after the `---`
+    expect(sources).toEqual([{ file: 'trailing.yaml', line: 2 }]);
     expect(skipped).toEqual([]);
   });
 

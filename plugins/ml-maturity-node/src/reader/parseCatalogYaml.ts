@@ -1,5 +1,5 @@
 import { Document, parseAllDocuments } from 'yaml';
-import { ParsedCatalogYaml, SkippedDocument } from './types';
+import { EntitySource, ParsedCatalogYaml, SkippedDocument } from './types';
 
 /**
  * How many alias dereferences one document may make: the `yaml` default,
@@ -112,6 +112,7 @@ export function parseCatalogYaml(
   fileName: string,
 ): ParsedCatalogYaml {
   const entities: unknown[] = [];
+  const sources: EntitySource[] = [];
   const skipped: SkippedDocument[] = [];
   const lineAt = lineFinder(text);
   const skip = (
@@ -136,7 +137,7 @@ export function parseCatalogYaml(
   } catch (error) {
     // yaml reports problems per document; this is for the unforeseen.
     skip(0, 0, 'parse-error', `YAML parse error: ${firstLine(String(error))}`);
-    return { entities, skipped };
+    return { entities, sources, skipped };
   }
 
   documents.forEach((doc, index) => {
@@ -184,7 +185,11 @@ export function parseCatalogYaml(
       return;
     }
     entities.push(value);
+    sources.push({
+      file: fileName,
+      line: lineAt(doc.contents?.range?.[0] ?? start),
+    });
   });
 
-  return { entities, skipped };
+  return { entities, sources, skipped };
 }

@@ -113,6 +113,7 @@ export async function readCatalogFiles(
 ): Promise<ReadCatalogFilesResult> {
   const result: ReadCatalogFilesResult = {
     entities: [],
+    sources: [],
     skipped: [],
     errors: [],
     filesRead: 0,
@@ -164,8 +165,9 @@ export async function readCatalogFiles(
       const parsed = parseCatalogYaml(text, file);
       result.filesRead += 1;
       // No spread: a file may hold more documents than a call takes arguments.
-      for (const entity of parsed.entities) {
-        result.entities.push(entity);
+      for (let i = 0; i < parsed.entities.length; i++) {
+        result.entities.push(parsed.entities[i]);
+        result.sources.push(parsed.sources[i]);
       }
       for (const skipped of parsed.skipped) {
         result.skipped.push(skipped);

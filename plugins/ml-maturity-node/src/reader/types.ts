@@ -32,16 +32,27 @@ export interface ReadError {
   reason: string;
 }
 
+/** Where an entity was read from. @public */
+export interface EntitySource {
+  file: string;
+  /** The line (from 1) of the document's first content. */
+  line: number;
+}
+
 /** Result of {@link parseCatalogYaml}. @public */
 export interface ParsedCatalogYaml {
   /** Documents that look like Backstage entities, as plain objects. */
   entities: unknown[];
+  /** Where each entity starts, by position in `entities`. */
+  sources: EntitySource[];
   skipped: SkippedDocument[];
 }
 
 /** Result of {@link readCatalogFiles}. @public */
 export interface ReadCatalogFilesResult {
   entities: unknown[];
+  /** Where each entity was read from, by position in `entities`. */
+  sources: EntitySource[];
   skipped: SkippedDocument[];
   errors: ReadError[];
   /** Number of files that were read and parsed (whatever they held). */
