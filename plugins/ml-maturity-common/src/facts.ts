@@ -129,14 +129,14 @@ function readFreeText(node: EntityNode, key: string): string | undefined {
 
 function readAssetType(
   node: EntityNode,
-  resolve: AssetTypeResolver,
+  resolver: AssetTypeResolver,
 ): AssetType | undefined {
   const annotation =
     node.annotationFlags & ANNOTATION_FLAGS.ml
       ? readString(node, ANNOTATION_ASSET)
       : undefined;
   if (annotation !== undefined) {
-    const resolved = resolve.resolve(annotation);
+    const resolved = resolver.resolve(annotation);
     if (resolved) {
       return resolved;
     }
@@ -150,7 +150,7 @@ function readAssetType(
     );
   }
   const type = getOwn(getOwn(node.raw, 'spec'), 'type');
-  return typeof type === 'string' ? resolve.resolve(type) : undefined;
+  return typeof type === 'string' ? resolver.resolve(type) : undefined;
 }
 
 function readRoles(node: EntityNode): string[] | undefined {
@@ -229,9 +229,9 @@ function readLinks(node: EntityNode): ReadonlyArray<string> {
  */
 export function readDocumentFacts(
   node: EntityNode,
-  resolve: AssetTypeResolver,
+  resolver: AssetTypeResolver,
 ): void {
-  node.assetType = readAssetType(node, resolve);
+  node.assetType = readAssetType(node, resolver);
   node.linkTypes = readLinks(node);
 }
 

@@ -175,6 +175,26 @@ function createStore(): jest.Mocked<AssessmentStore> {
   return store as unknown as jest.Mocked<AssessmentStore>;
 }
 
+/**
+ * Permissions as the example policy answers them: reads allowed, attesting
+ * conditional on IS_TEAM_MEMBER.
+ */
+function teamMemberPermissions() {
+  return mockServices.permissions.mock({
+    authorize: jest.fn(async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    ) as any,
+    authorizeConditional: jest.fn(async () => [
+      {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'ml-maturity',
+        resourceType: 'ml-maturity-team',
+        conditions: mlMaturityTeamConditions.isTeamMember(),
+      },
+    ]) as any,
+  });
+}
+
 async function createApp(
   options: {
     store?: jest.Mocked<AssessmentStore>;
@@ -798,16 +818,7 @@ describe('createRouter', () => {
     });
 
     it('applies the IS_TEAM_MEMBER condition', async () => {
-      const conditional = mockServices.permissions.mock({
-        authorizeConditional: jest.fn(async () => [
-          {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'ml-maturity',
-            resourceType: 'ml-maturity-team',
-            conditions: mlMaturityTeamConditions.isTeamMember(),
-          },
-        ]) as any,
-      });
+      const conditional = teamMemberPermissions();
       const outsider = await createApp({ permissions: conditional });
       const denied = await request(outsider.app)
         .post('/v1/attestations')
@@ -831,19 +842,7 @@ describe('createRouter', () => {
     });
 
     it('says whether the caller may attest for the team', async () => {
-      const conditional = mockServices.permissions.mock({
-        authorize: jest.fn(async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        ) as any,
-        authorizeConditional: jest.fn(async () => [
-          {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'ml-maturity',
-            resourceType: 'ml-maturity-team',
-            conditions: mlMaturityTeamConditions.isTeamMember(),
-          },
-        ]) as any,
-      });
+      const conditional = teamMemberPermissions();
       const canAttest = async (app: express.Express, authorization: string) =>
         (
           await request(app)

@@ -10,8 +10,6 @@ const ISO_TIME =
  * would depend on the machine.
  */
 export function parseNow(value: string): Date {
-  const expected =
-    'expected an ISO 8601 time such as 2026-11-27T06:00:00Z or 2026-11-27';
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(value)) {
     throw new InputError(
       `Invalid --now "${value}": the time has no zone; add Z (UTC) or an offset such as +02:00`,
@@ -19,7 +17,9 @@ export function parseNow(value: string): Date {
   }
   const date = new Date(value);
   if (!ISO_TIME.test(value) || Number.isNaN(date.getTime())) {
-    throw new InputError(`Invalid --now "${value}": ${expected}`);
+    throw new InputError(
+      `Invalid --now "${value}": expected an ISO 8601 time such as 2026-11-27T06:00:00Z or 2026-11-27`,
+    );
   }
   // The engine rolls impossible days over (2026-02-30 is 2 March).
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);

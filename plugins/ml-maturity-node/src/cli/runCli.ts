@@ -83,6 +83,28 @@ function similarTeams(ref: string, teams: string[]): string[] {
   return scored.slice(0, 5).map(s => s.team);
 }
 
+/** An entity's kind, namespace and name, lower-cased (the reader checked kind and name are strings). */
+function identityOf(
+  entity: unknown,
+): { kind: string; namespace: string; name: string } | undefined {
+  const e = entity as {
+    kind?: unknown;
+    metadata?: { name?: unknown; namespace?: unknown };
+  };
+  const name = e.metadata?.name;
+  if (typeof e.kind !== 'string' || typeof name !== 'string') return undefined;
+  const namespace =
+    typeof e.metadata?.namespace === 'string'
+      ? e.metadata.namespace
+      : 'default';
+  const lower = (text: string) => text.toLocaleLowerCase('en-US');
+  return {
+    kind: lower(e.kind),
+    namespace: lower(namespace),
+    name: lower(name),
+  };
+}
+
 /**
  * Entities defined more than once, with where: the assessment keeps one of
  * them (its finding says so) but cannot say which files they came from.
@@ -90,17 +112,9 @@ function similarTeams(ref: string, teams: string[]): string[] {
 function reportDuplicates(read: ReadCatalogFilesResult, stderr: CliOutput) {
   const byRef = new Map<string, string[]>();
   read.entities.forEach((entity, i) => {
-    const e = entity as {
-      kind?: unknown;
-      metadata?: { name?: unknown; namespace?: unknown };
-    };
-    const name = e.metadata?.name;
-    if (typeof e.kind !== 'string' || typeof name !== 'string') return;
-    const namespace =
-      typeof e.metadata?.namespace === 'string'
-        ? e.metadata.namespace
-        : 'default';
-    const ref = `${e.kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+    const identity = identityOf(entity);
+    if (!identity) return;
+    const ref = `${identity.kind}:${identity.namespace}/${identity.name}`;
     const source = read.sources[i];
     const where = source ? `${source.file}:${source.line}` : '(unknown file)';
     const list = byRef.get(ref);
@@ -159,9 +173,7 @@ async function assess(
   // Given only Location files (as app-config registers), say why no team
   // shows up.
   const locations = read.entities.filter(
-    e =>
-      typeof (e as { kind?: unknown }).kind === 'string' &&
-      (e as { kind: string }).kind.toLowerCase() === 'location',
+    e => identityOf(e)?.kind === 'location',
   ).length;
   if (locations > 0 && locations === read.entities.length) {
     stderr.write(

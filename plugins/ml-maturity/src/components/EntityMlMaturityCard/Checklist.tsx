@@ -47,9 +47,15 @@ export interface ChecklistProps {
 
 /** The current kit's items with status, evidence and attest / revoke. */
 export function Checklist(props: ChecklistProps) {
-  const { teamRef, kitTitle, items, attestations, canAttest, onChanged } =
-    props;
-  const { snapshotAt } = props;
+  const {
+    teamRef,
+    kitTitle,
+    items,
+    attestations,
+    canAttest,
+    snapshotAt,
+    onChanged,
+  } = props;
   const classes = useStyles();
   const api = useApi(mlMaturityApiRef);
   const [attesting, setAttesting] = useState<JoinedItem>();

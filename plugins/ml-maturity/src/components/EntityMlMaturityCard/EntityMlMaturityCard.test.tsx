@@ -8,7 +8,8 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
-import type { MlMaturityApi } from '../../api';
+import type { Attestation, MlMaturityApi } from '../../api';
+import type { ItemAttestation } from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
   freshStatus,
   makeTeam,
@@ -38,6 +39,53 @@ function renderCard(api: MlMaturityApi) {
 
 // Rendering in a test app is slow on small CI machines.
 jest.setTimeout(30_000);
+
+const PRACTICE_URL = 'https://wiki.example.com/practice';
+
+/** A portal attestation of the vision team's `scaler.process.practice`. */
+function practiceAttestation(overrides: Partial<Attestation> = {}) {
+  return {
+    id: 'a1',
+    teamRef: 'group:default/vision',
+    itemId: 'scaler.process.practice',
+    url: PRACTICE_URL,
+    by: 'user:default/ana',
+    at: '2026-11-01T00:00:00Z',
+    expiresAt: '2999-01-01T00:00:00Z',
+    events: [],
+    ...overrides,
+  };
+}
+
+/** The vision team with `scaler.process.practice` attested in the portal. */
+function withPracticeAttested(
+  attestation: Partial<ItemAttestation> = {
+    by: 'user:default/ana',
+    expiresAt: '2999-01-01T00:00:00Z',
+  },
+) {
+  const team = makeTeam('vision', 3);
+  const item = team.items.find(i => i.id === 'scaler.process.practice')!;
+  item.status = 'attested';
+  item.evidence = [PRACTICE_URL];
+  item.attestation = {
+    source: 'portal',
+    url: PRACTICE_URL,
+    id: 'a1',
+    ...attestation,
+  };
+  return team;
+}
+
+const REVOKE_BUTTON = 'Revoke attestation of scaler practice defined';
+
+/** Clicks Revoke on the item, then Revoke in the confirmation dialog. */
+async function revokeConfirmed(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: REVOKE_BUTTON }));
+  await user.click(
+    within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke' }),
+  );
+}
 
 describe('EntityMlMaturityCard', () => {
   it('shows progress while loading', async () => {
@@ -288,34 +336,18 @@ describe('EntityMlMaturityCard', () => {
   });
 
   it('says an attestation is pending until the refresh, and reloads until it counts', async () => {
-    const before = makeTeam('vision', 3);
-    const after = makeTeam('vision', 3);
-    const item = after.items.find(i => i.id === 'scaler.process.practice')!;
-    item.status = 'attested';
-    item.evidence = ['https://wiki.example.com/practice'];
-    item.attestation = {
-      source: 'portal',
-      url: 'https://wiki.example.com/practice',
-      id: 'a1',
-    };
     const getTeamAssessment = jest
       .fn()
-      .mockResolvedValueOnce({ ...before, ...freshStatus })
-      .mockResolvedValue({ ...after, ...freshStatus });
+      .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
+      .mockResolvedValue({
+        ...withPracticeAttested({}),
+        ...freshStatus,
+      });
     const api = mockMlMaturityApi({
       getTeamAssessment,
       // recorded after the snapshot (06:00), which has not caught up
       getAttestations: jest.fn(async () => [
-        {
-          id: 'a1',
-          teamRef: 'group:default/vision',
-          itemId: 'scaler.process.practice',
-          url: 'https://wiki.example.com/practice',
-          by: 'user:default/ana',
-          at: '2026-11-27T06:05:00Z',
-          expiresAt: '2999-01-01T00:00:00Z',
-          events: [],
-        },
+        practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
       ]),
     });
     await renderCard(api);
@@ -343,23 +375,12 @@ describe('EntityMlMaturityCard', () => {
       getTeamAssessment,
       // recorded before the snapshot, yet unmet: ignored by the classifier
       getAttestations: jest.fn(async () => [
-        {
-          id: 'a1',
-          teamRef: 'group:default/vision',
-          itemId: 'scaler.process.practice',
-          url: 'http:example.com',
-          by: 'user:default/ana',
-          at: '2026-11-01T00:00:00Z',
-          expiresAt: '2999-01-01T00:00:00Z',
-          events: [],
-        },
+        practiceAttestation({ url: 'http:example.com' }),
       ]),
     });
     await renderCard(api);
     expect(
-      await screen.findByRole('button', {
-        name: 'Revoke attestation of scaler practice defined',
-      }),
+      await screen.findByRole('button', { name: REVOKE_BUTTON }),
     ).toBeInTheDocument();
     expect(
       screen.queryByText(/once the assessment refreshes/),
@@ -388,42 +409,21 @@ describe('EntityMlMaturityCard', () => {
 
   it('revokes an active portal attestation', async () => {
     const user = userEvent.setup({ delay: null });
-    const attested = makeTeam('vision', 3);
-    const item = attested.items.find(i => i.id === 'scaler.process.practice')!;
-    item.status = 'attested';
-    item.evidence = ['https://wiki.example.com/practice'];
-    item.attestation = {
-      source: 'portal',
-      url: 'https://wiki.example.com/practice',
-      id: 'a1',
-      by: 'user:default/ana',
-      expiresAt: '2999-01-01T00:00:00Z',
-    };
     const api = mockMlMaturityApi({
-      getTeamAssessment: jest.fn(async () => ({ ...attested, ...freshStatus })),
-      getAttestations: jest.fn(async () => [
-        {
-          id: 'a1',
-          teamRef: 'group:default/vision',
-          itemId: 'scaler.process.practice',
-          url: 'https://wiki.example.com/practice',
-          by: 'user:default/ana',
-          at: '2026-11-01T00:00:00Z',
-          expiresAt: '2999-01-01T00:00:00Z',
-          events: [],
-        },
-      ]),
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested(),
+        ...freshStatus,
+      })),
+      getAttestations: jest.fn(async () => [practiceAttestation()]),
       revokeAttestation: jest.fn(async () => undefined),
     });
     await renderCard(api);
 
     expect(
       await screen.findByRole('link', { name: /wiki\.example\.com\/practice/ }),
-    ).toHaveAttribute('href', 'https://wiki.example.com/practice');
+    ).toHaveAttribute('href', PRACTICE_URL);
     await user.click(
-      await screen.findByRole('button', {
-        name: 'Revoke attestation of scaler practice defined',
-      }),
+      await screen.findByRole('button', { name: REVOKE_BUTTON }),
     );
     // asks first; Cancel revokes nothing
     const confirm = screen.getByRole('dialog');
@@ -432,16 +432,7 @@ describe('EntityMlMaturityCard', () => {
     );
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(api.revokeAttestation).not.toHaveBeenCalled();
-    await user.click(
-      screen.getByRole('button', {
-        name: 'Revoke attestation of scaler practice defined',
-      }),
-    );
-    await user.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Revoke',
-      }),
-    );
+    await revokeConfirmed(user);
     expect(api.revokeAttestation).toHaveBeenCalledTimes(1);
     expect(api.revokeAttestation).toHaveBeenCalledWith('a1');
     await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
@@ -449,62 +440,20 @@ describe('EntityMlMaturityCard', () => {
 
   it('reloads after a failed revoke (revoked by someone else meanwhile)', async () => {
     const user = userEvent.setup({ delay: null });
-    const attested = makeTeam('vision', 3);
-    const item = attested.items.find(i => i.id === 'scaler.process.practice')!;
-    item.status = 'attested';
-    item.evidence = ['https://wiki.example.com/practice'];
-    item.attestation = {
-      source: 'portal',
-      url: 'https://wiki.example.com/practice',
-      id: 'a1',
-      by: 'user:default/ana',
-      expiresAt: '2999-01-01T00:00:00Z',
-    };
     const api = mockMlMaturityApi({
-      getTeamAssessment: jest.fn(async () => ({ ...attested, ...freshStatus })),
-      getAttestations: jest.fn(async () => [
-        {
-          id: 'a1',
-          teamRef: 'group:default/vision',
-          itemId: 'scaler.process.practice',
-          url: 'https://wiki.example.com/practice',
-          by: 'user:default/ana',
-          at: '2026-11-01T00:00:00Z',
-          expiresAt: '2999-01-01T00:00:00Z',
-          events: [],
-        },
-      ]),
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested(),
+        ...freshStatus,
+      })),
+      getAttestations: jest.fn(async () => [practiceAttestation()]),
       revokeAttestation: jest.fn(async () => {
         throw new Error('Attestation a1 is already revoked');
       }),
     });
     await renderCard(api);
 
-    expect(
-      await screen.findByRole('link', { name: /wiki\.example\.com\/practice/ }),
-    ).toHaveAttribute('href', 'https://wiki.example.com/practice');
-    await user.click(
-      await screen.findByRole('button', {
-        name: 'Revoke attestation of scaler practice defined',
-      }),
-    );
-    // asks first; Cancel revokes nothing
-    const confirm = screen.getByRole('dialog');
-    expect(confirm).toHaveTextContent(
-      'Revoke the attestation of scaler practice defined?',
-    );
-    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(api.revokeAttestation).not.toHaveBeenCalled();
-    await user.click(
-      screen.getByRole('button', {
-        name: 'Revoke attestation of scaler practice defined',
-      }),
-    );
-    await user.click(
-      within(screen.getByRole('dialog')).getByRole('button', {
-        name: 'Revoke',
-      }),
-    );
+    await screen.findByRole('button', { name: REVOKE_BUTTON });
+    await revokeConfirmed(user);
     expect(
       await screen.findByText(
         /Could not revoke the attestation: .*already revoked/,

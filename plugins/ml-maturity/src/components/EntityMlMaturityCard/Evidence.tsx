@@ -2,7 +2,7 @@ import { useState } from 'react';
 import MuiLink from '@material-ui/core/Link';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { isHttpUrl } from '../../lib/evidence';
+import { isEvidenceUrl } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 const SHOWN = 5;
 
@@ -24,7 +24,7 @@ export function Evidence(props: { evidence: string[] }) {
       {shown.map((entry, i) => (
         <span key={entry}>
           {i > 0 && ', '}
-          {isHttpUrl(entry) ? (
+          {isEvidenceUrl(entry) ? (
             <Link to={entry}>{entry}</Link>
           ) : (
             <EntityRefLink entityRef={entry} />

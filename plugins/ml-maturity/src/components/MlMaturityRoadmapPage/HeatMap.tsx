@@ -11,7 +11,11 @@ import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+} from '@backstage/plugin-catalog-react';
 import {
   KIT_IDS,
   type KitDefinition,
@@ -58,7 +62,10 @@ function TeamName(props: { entityRef: string; implicit: boolean }) {
   if (!props.implicit) return <EntityRefLink entityRef={props.entityRef} />;
   return (
     <span title="No Group entity in the catalog: the team is named as an owner only">
-      {props.entityRef.replace(/^group:default\//, '')} (no Group entity)
+      {humanizeEntityRef(parseEntityRef(props.entityRef), {
+        defaultKind: 'group',
+      })}{' '}
+      (no Group entity)
     </span>
   );
 }
