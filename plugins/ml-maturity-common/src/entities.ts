@@ -3,6 +3,7 @@ import {
   KubernetesValidatorFunctions,
 } from '@backstage/catalog-model';
 import { Csr, IntPairs, toCsr } from './csr';
+import { RefBytes, RefTable } from './refTable';
 import { Finding } from './types';
 import type { AssetType } from './constants';
 import { makeFinding } from './findings';
@@ -10,6 +11,7 @@ import { hasLiteralFactKey } from './filters';
 import { isValidObjectName, parseRefWithDefaults, RefResult } from './refs';
 import {
   checkPrototypeFor,
+  compareStrings,
   getOwn,
   isPlainRecord,
   isRecord,
@@ -173,32 +175,6 @@ export type EdgeField = keyof typeof EDGES;
 const EDGE_KINDS = 10;
 
 /**
- * Every normalised ref seen (entities and the targets of their edges), each
- * given a dense integer id in one map lookup, so that the rest of the
- * classification works on integers.
- * @internal
- */
-export class RefTable {
-  readonly refs: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  /** The id of a ref already interned, or undefined. */
-  get(ref: string): number | undefined {
-    return this.ids.get(ref);
-  }
-
-  intern(ref: string): number {
-    let id = this.ids.get(ref);
-    if (id === undefined) {
-      id = this.refs.length;
-      this.refs.push(ref);
-      this.ids.set(ref, id);
-    }
-    return id;
-  }
-}
-
-/**
  * The entities and what they point to. Edge lists are rows by entity index
  * holding ref ids, in reading order (spec fields, then relations), repeats
  * dropped only while a row is short (see addEdge). Entities are numbered
@@ -265,6 +241,8 @@ interface ReadState {
   targets: string[];
   /** Candidate number of the document being read. */
   candidate: number;
+  /** The candidates' refs, copied as they are read (see RefBytes). */
+  refBytes: RefBytes;
   /**
    * Per edge kind: refs of the document being read (the first
    * `pendingCount[kind]`), see {@link addEdge}. The arrays are reused, not
@@ -775,6 +753,7 @@ export function readEntities<C>(
     identity: { kind: '', namespace: undefined, name: '', metadata: {} },
     findingNodes: [],
     targets: [],
+    refBytes: new RefBytes(),
   };
   // Each step below is a function with one loop: the engine optimises a
   // long function with several loops while its first loop runs, then throws
@@ -787,16 +766,21 @@ export function readEntities<C>(
     onRead,
     context,
   );
-  const entities = internEntityRefs(candidates, state.refs);
-  const numbered = numberEntities(candidates, entities, state.refs);
-  const { refs } = state;
-  const entityCount = entities.sortedRefs.length;
-  renumberTargets(state, numbered.renumbered, entityCount);
-  // The table's first entries are the entity refs in input order: in ref
-  // order, they are the sorted ones.
-  for (let e = 0; e < entityCount; e++) {
-    refs.refs[e] = entities.sortedRefs[e];
+  const { tempIds, firstCandidate } = internCandidates(candidates, state.refs);
+  const sortedIds = sortedEntityIds(
+    tempIds,
+    firstCandidate,
+    state.refBytes,
+    candidates,
+  );
+  const entityCount = sortedIds.length;
+  const finalIds = entityRanks(sortedIds);
+  const numbered = numberEntities(candidates, tempIds, finalIds, entityCount);
+  const targetIds = internTargets(state, finalIds);
+  for (const pairs of state.edges) {
+    remapValues(pairs, targetIds);
   }
+  const refs = { refs: refsByFinalId(state.refs.refs, finalIds) };
   const entityOf = new Int32Array(refs.refs.length).fill(-1);
   for (let e = 0; e < entityCount; e++) {
     entityOf[e] = e;
@@ -835,6 +819,7 @@ function readDocuments<C>(
       if (node) {
         onRead?.(node, context as C);
         candidates.push(node);
+        state.refBytes.push(node.ref);
       }
     } catch (error) {
       // Drop the edges read before the failure (they are filed only when a
@@ -854,156 +839,221 @@ function readDocuments<C>(
 }
 
 /**
- * Entity refs interned in input order (duplicates share an id, and the
- * first `sortedRefs.length` ids are theirs), then sorted by the engine's
- * own string sort, much faster than a sort with a comparison function,
- * which matters as catalogs serve entities in no particular order (by uid).
+ * The entities' refs interned in input order (duplicates share an id), so
+ * their ids are 0 to the number of entities - 1, and the first candidate of
+ * each.
  */
-function internEntityRefs(candidates: EntityNode[], refs: RefTable) {
-  const interned = internCandidates(candidates, refs);
-  const { firstCandidate, duplicates } = groupCandidates(
-    interned.tempIds,
-    interned.uniqueRefs.length,
-  );
-  // Code-unit order, as compareStrings: the default sort compares strings so.
-  const sortedRefs = interned.uniqueRefs.sort();
-  return { sortedRefs, firstCandidate, duplicates };
-}
-
 function internCandidates(candidates: EntityNode[], refs: RefTable) {
   const interned = {
     tempIds: new Int32Array(candidates.length),
-    uniqueRefs: [] as string[],
+    firstCandidate: [] as number[],
   };
-  const { tempIds, uniqueRefs } = interned;
+  const { tempIds, firstCandidate } = interned;
   for (let c = 0; c < candidates.length; c++) {
     const id = refs.intern(candidates[c].ref);
     tempIds[c] = id;
-    if (id === uniqueRefs.length) uniqueRefs.push(candidates[c].ref);
+    if (id === firstCandidate.length) firstCandidate.push(c);
   }
   return interned;
 }
 
 /**
- * Candidates of each ref: the first, and all of them for the few refs
- * defined more than once (in input order).
+ * The ids of the entities' refs sorted by ref: entities are numbered in ref
+ * order, so that every later step is independent of the input order.
  */
-function groupCandidates(tempIds: Int32Array, refCount: number) {
+function sortedEntityIds(
+  tempIds: Int32Array,
+  firstCandidate: number[],
+  refBytes: RefBytes,
+  candidates: EntityNode[],
+): Int32Array {
+  const sorted = Int32Array.from(firstCandidate);
+  refBytes.sort(sorted, c => candidates[c].ref);
+  // candidate numbers to ref ids
+  for (let e = 0; e < sorted.length; e++) {
+    sorted[e] = tempIds[sorted[e]];
+  }
+  return sorted;
+}
+
+/**
+ * The final id of each entity ref id: its position in ref order (entity e
+ * has ref id e).
+ */
+function entityRanks(sortedIds: Int32Array): Int32Array {
+  const finalIds = new Int32Array(sortedIds.length);
+  for (let e = 0; e < sortedIds.length; e++) {
+    finalIds[sortedIds[e]] = e;
+  }
+  return finalIds;
+}
+
+/**
+ * Interns the edge targets, in one tight loop rather than while reading
+ * each document (that keeps the ref map in the CPU caches: interning while
+ * reading was much slower), as final ids: an entity's is its position in
+ * ref order, other refs keep theirs, which come after the entities'.
+ */
+function internTargets(state: ReadState, finalIds: Int32Array): Int32Array {
+  const { refs, targets } = state;
+  const entityCount = finalIds.length;
+  const targetIds = new Int32Array(targets.length);
+  for (let i = 0; i < targets.length; i++) {
+    const id = refs.intern(targets[i]);
+    targetIds[i] = id < entityCount ? finalIds[id] : id;
+  }
+  return targetIds;
+}
+
+/** The refs by final id: the entities' in ref order, then the others. */
+function refsByFinalId(refs: string[], finalIds: Int32Array): string[] {
+  const entityRefs = refs.slice(0, finalIds.length);
+  for (let id = 0; id < finalIds.length; id++) {
+    refs[finalIds[id]] = entityRefs[id];
+  }
+  return refs;
+}
+
+/**
+ * The candidate of each entity: the first, and all of them for the few
+ * entities defined more than once (in input order).
+ */
+function groupCandidates(
+  tempIds: Int32Array,
+  finalIds: Int32Array,
+  entityCount: number,
+) {
   const grouped = {
-    firstCandidate: new Int32Array(refCount).fill(-1),
+    chosenCandidate: new Int32Array(entityCount).fill(-1),
     duplicates: undefined as Map<number, number[]> | undefined,
   };
-  const { firstCandidate } = grouped;
+  const { chosenCandidate } = grouped;
   for (let c = 0; c < tempIds.length; c++) {
-    const id = tempIds[c];
-    if (firstCandidate[id] < 0) {
-      firstCandidate[id] = c;
+    const e = finalIds[tempIds[c]];
+    if (chosenCandidate[e] < 0) {
+      chosenCandidate[e] = c;
     } else {
       grouped.duplicates ??= new Map();
-      const group = grouped.duplicates.get(id) ?? [firstCandidate[id]];
+      const group = grouped.duplicates.get(e) ?? [chosenCandidate[e]];
       group.push(c);
-      grouped.duplicates.set(id, group);
+      grouped.duplicates.set(e, group);
     }
   }
   return grouped;
 }
 
 /**
- * The nodes in ref order (one per ref: of duplicates, the one with the
- * smallest JSON text), and per entity its kind, flags and asset type. The
- * final id of each temporary one: entities are numbered in ref order
- * (entity e has ref id e); other refs keep theirs, which come after.
+ * Of the documents defining one entity, the one with the smallest JSON
+ * text, so the choice does not depend on the input order; it gets a
+ * finding saying so.
+ */
+function chooseAmongDuplicates(
+  candidates: EntityNode[],
+  chosenCandidate: Int32Array,
+  duplicates: Map<number, number[]>,
+) {
+  for (const [e, all] of duplicates) {
+    let chosen = candidates[all[0]];
+    let best = safeJson(chosen.raw);
+    chosenCandidate[e] = all[0];
+    for (let k = 1; k < all.length; k++) {
+      const text = safeJson(candidates[all[k]].raw);
+      if (text < best) {
+        best = text;
+        chosenCandidate[e] = all[k];
+        chosen = candidates[all[k]];
+      }
+    }
+    reportFinding(
+      chosen,
+      'metadata.name',
+      chosen.ref,
+      `${all.length} documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
+    );
+  }
+}
+
+/**
+ * The nodes in ref order (one per entity), and per entity its kind, flags
+ * and asset type. The candidates are visited in input order, as their
+ * nodes lie in memory.
  */
 function numberEntities(
   candidates: EntityNode[],
-  entities: ReturnType<typeof internEntityRefs>,
-  refs: RefTable,
+  tempIds: Int32Array,
+  finalIds: Int32Array,
+  entityCount: number,
 ) {
-  const { sortedRefs, firstCandidate, duplicates } = entities;
-  const entityCount = sortedRefs.length;
-  // The result is built before the loop: the engine optimises this function
-  // while the loop runs, and code after the loop has not run yet then.
+  const { chosenCandidate, duplicates } = groupCandidates(
+    tempIds,
+    finalIds,
+    entityCount,
+  );
+  if (duplicates) {
+    chooseAmongDuplicates(candidates, chosenCandidate, duplicates);
+  }
   const numbered = {
     nodes: new Array<EntityNode>(entityCount),
-    renumbered: new Int32Array(entityCount),
     nodeOfCandidate: new Int32Array(candidates.length).fill(-1),
     kinds: [] as string[],
     kindIds: new Uint16Array(entityCount),
     flags: new Uint8Array(entityCount),
     assetTypes: new Array<AssetType | undefined>(entityCount),
   };
-  const { nodes, renumbered, nodeOfCandidate, kinds, kindIds, flags } =
-    numbered;
-  const assetTypes = numbered.assetTypes;
-  for (let e = 0; e < entityCount; e++) {
-    const id = refs.get(sortedRefs[e])!;
-    renumbered[id] = e;
-    let chosenCandidate = firstCandidate[id];
-    let chosen = candidates[chosenCandidate];
-    const all = duplicates?.get(id);
-    if (all) {
-      // Duplicates: keep the one with the smallest JSON text, so the choice
-      // does not depend on the input order.
-      let best = safeJson(chosen.raw);
-      for (let k = 1; k < all.length; k++) {
-        const text = safeJson(candidates[all[k]].raw);
-        if (text < best) {
-          best = text;
-          chosenCandidate = all[k];
-          chosen = candidates[chosenCandidate];
-        }
-      }
-      reportFinding(
-        chosen,
-        'metadata.name',
-        chosen.ref,
-        `${all.length} documents define this entity; only one of them is assessed. Give each entity a unique kind, namespace and name`,
-      );
-    }
-    chosen.index = e;
-    chosen.id = e;
-    nodeOfCandidate[chosenCandidate] = e;
-    nodes[e] = chosen;
-    let kindId = kinds.indexOf(chosen.kind);
-    if (kindId < 0) {
-      kindId = kinds.length;
-      kinds.push(chosen.kind);
-    }
-    kindIds[e] = kindId;
-    flags[e] = chosen.annotationFlags;
-    assetTypes[e] = chosen.assetType;
-  }
+  fillNodes(candidates, tempIds, finalIds, chosenCandidate, numbered);
+  sortKinds(numbered.kinds, numbered.kindIds);
   return numbered;
 }
 
-/**
- * Interns the edge targets, in one tight loop rather than while reading
- * each document (that keeps the ref map in the CPU caches: interning while
- * reading was much slower), and files the edges under the final ids.
- */
-function renumberTargets(
-  state: ReadState,
-  renumbered: Int32Array,
-  entityCount: number,
+function fillNodes(
+  candidates: EntityNode[],
+  tempIds: Int32Array,
+  finalIds: Int32Array,
+  chosenCandidate: Int32Array,
+  numbered: {
+    nodes: EntityNode[];
+    nodeOfCandidate: Int32Array;
+    kinds: string[];
+    kindIds: Uint16Array;
+    flags: Uint8Array;
+    assetTypes: Array<AssetType | undefined>;
+  },
 ) {
-  const targetIds = internTargets(state, renumbered, entityCount);
-  for (const pairs of state.edges) {
-    remapValues(pairs, targetIds);
+  const { nodes, nodeOfCandidate, kinds, kindIds, flags, assetTypes } =
+    numbered;
+  for (let c = 0; c < candidates.length; c++) {
+    const e = finalIds[tempIds[c]];
+    if (chosenCandidate[e] !== c) continue;
+    const node = candidates[c];
+    node.index = e;
+    node.id = e;
+    nodeOfCandidate[c] = e;
+    nodes[e] = node;
+    let kindId = kinds.indexOf(node.kind);
+    if (kindId < 0) {
+      kindId = kinds.length;
+      kinds.push(node.kind);
+    }
+    kindIds[e] = kindId;
+    flags[e] = node.annotationFlags;
+    assetTypes[e] = node.assetType;
   }
 }
 
-function internTargets(
-  state: ReadState,
-  renumbered: Int32Array,
-  entityCount: number,
-): Int32Array {
-  const { refs, targets } = state;
-  const targetIds = new Int32Array(targets.length);
-  for (let i = 0; i < targets.length; i++) {
-    const id = refs.intern(targets[i]);
-    targetIds[i] = id < entityCount ? renumbered[id] : id;
+/**
+ * Kind ids in the order of the kinds' refs (`kind:...`), whatever the
+ * input order, as when kinds were numbered in ref order.
+ */
+function sortKinds(kinds: string[], kindIds: Uint16Array) {
+  const sorted = kinds
+    .map(kind => `${kind}:`)
+    .sort(compareStrings)
+    .map(prefix => prefix.slice(0, -1));
+  const newId = kinds.map(kind => sorted.indexOf(kind));
+  for (let e = 0; e < kindIds.length; e++) {
+    kindIds[e] = newId[kindIds[e]];
   }
-  return targetIds;
+  kinds.splice(0, kinds.length, ...sorted);
 }
 
 function remapValues(pairs: IntPairs, targetIds: Int32Array) {
