@@ -279,6 +279,17 @@ function addEdge(state: ReadState, kind: number, ref: string) {
   state.pendingCount[kind] = count + 1;
 }
 
+/** Whether addEdge would drop `ref` as a repeat in the document being read. */
+function isPendingEdge(state: ReadState, kind: number, ref: string): boolean {
+  const count = state.pendingCount[kind];
+  if (count > 16) return false;
+  const list = state.pending[kind];
+  for (let i = 0; i < count; i++) {
+    if (list[i] === ref) return true;
+  }
+  return false;
+}
+
 /** Files the document's edges under its candidate number. */
 function flushEdges(state: ReadState) {
   for (let kind = 0; kind < EDGE_KINDS; kind++) {
@@ -706,6 +717,11 @@ function readRelations(node: EntityNode, state: ReadState) {
       continue;
     }
     const target = relationTarget(relation as JsonRecord, plain);
+    if (typeof target === 'string' && isPendingEdge(state, edge, target)) {
+      // The relation repeats a spec field as written (a ref the parser
+      // gave back unchanged), which addEdge would drop: no need to parse.
+      continue;
+    }
     const result = state.parser.parse(target, undefined, node.namespace);
     if (typeof result === 'string') {
       addEdge(state, edge, result);
