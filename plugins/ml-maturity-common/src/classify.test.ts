@@ -956,6 +956,21 @@ describe('classify: attestations', () => {
 });
 
 describe('classify: determinism', () => {
+  it('gives the same result in any order for more kinds than 16-bit ids hold', () => {
+    const docs: Doc[] = [group('team-a')];
+    for (let i = 0; i < 65540; i++) {
+      docs.push(entity(`K${i}`, 'x', { spec: { owner: 'team-a' } }));
+    }
+    const forward = JSON.stringify(classify({ entities: docs, now: NOW }));
+    const reversed = JSON.stringify(
+      classify({ entities: [...docs].reverse(), now: NOW }),
+    );
+    expect(reversed).toBe(forward);
+    expect(
+      classify({ entities: docs, now: NOW }).teams.map(t => t.entityRef),
+    ).toEqual(['group:default/team-a']);
+  });
+
   it('gives byte-identical JSON for the same input in any order', () => {
     const docs: Doc[] = [
       group('org', { children: ['team-a', 'team-b'] }),

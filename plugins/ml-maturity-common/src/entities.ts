@@ -196,7 +196,7 @@ export interface EntityGraph {
    * every entity: nodes lie in memory in input order, and reading each
    * node in ref order would jump around.
    */
-  kindIds: Uint16Array;
+  kindIds: Uint32Array;
   flags: Uint8Array;
   /** The lower-cased kinds, by kind id. */
   kinds: ReadonlyArray<string>;
@@ -1012,7 +1012,8 @@ function numberEntities(
     nodes: new Array<EntityNode>(entityCount),
     nodeOfCandidate: new Int32Array(candidates.length).fill(-1),
     kinds: [] as string[],
-    kindIds: new Uint16Array(entityCount),
+    kindIdByName: new Map<string, number>(),
+    kindIds: new Uint32Array(entityCount),
     flags: new Uint8Array(entityCount),
     assetTypes: new Array<AssetType | undefined>(entityCount),
   };
@@ -1030,13 +1031,14 @@ function fillNodes(
     nodes: EntityNode[];
     nodeOfCandidate: Int32Array;
     kinds: string[];
-    kindIds: Uint16Array;
+    kindIdByName: Map<string, number>;
+    kindIds: Uint32Array;
     flags: Uint8Array;
     assetTypes: Array<AssetType | undefined>;
   },
 ) {
-  const { nodes, nodeOfCandidate, kinds, kindIds, flags, assetTypes } =
-    numbered;
+  const { nodes, nodeOfCandidate, kinds, kindIdByName, kindIds } = numbered;
+  const { flags, assetTypes } = numbered;
   for (let c = 0; c < candidates.length; c++) {
     const e = finalIds[tempIds[c]];
     if (chosenCandidate[e] !== c) continue;
@@ -1045,10 +1047,11 @@ function fillNodes(
     node.id = e;
     nodeOfCandidate[c] = e;
     nodes[e] = node;
-    let kindId = kinds.indexOf(node.kind);
-    if (kindId < 0) {
+    let kindId = kindIdByName.get(node.kind);
+    if (kindId === undefined) {
       kindId = kinds.length;
       kinds.push(node.kind);
+      kindIdByName.set(node.kind, kindId);
     }
     kindIds[e] = kindId;
     flags[e] = node.annotationFlags;
@@ -1058,18 +1061,23 @@ function fillNodes(
 
 /**
  * Kind ids in the order of the kinds' refs (`kind:...`), whatever the
- * input order, as when kinds were numbered in ref order.
+ * input order, as when kinds were numbered in ref order. (Kind ids are
+ * given in input order; a catalog has a handful of kinds, hostile input
+ * any number.)
  */
-function sortKinds(kinds: string[], kindIds: Uint16Array) {
+function sortKinds(kinds: string[], kindIds: Uint32Array) {
   const sorted = kinds
     .map(kind => `${kind}:`)
     .sort(compareStrings)
     .map(prefix => prefix.slice(0, -1));
-  const newId = kinds.map(kind => sorted.indexOf(kind));
+  const sortedId = new Map(sorted.map((kind, id) => [kind, id]));
+  const newId = kinds.map(kind => sortedId.get(kind)!);
   for (let e = 0; e < kindIds.length; e++) {
     kindIds[e] = newId[kindIds[e]];
   }
-  kinds.splice(0, kinds.length, ...sorted);
+  for (let k = 0; k < sorted.length; k++) {
+    kinds[k] = sorted[k];
+  }
 }
 
 function remapValues(pairs: IntPairs, targetIds: Int32Array) {

@@ -61,6 +61,17 @@ describe('RefBytes.sort', () => {
     }
   });
 
+  it('sorts refs of up to U+00FF by their bytes, without the strings', () => {
+    const refs = randomRefs(prng(9), 2000, 'abc-.:/0\u00e9\u00ff');
+    const bytes = new RefBytes();
+    for (const ref of refs) bytes.push(ref);
+    const order = Int32Array.from(refs.keys());
+    bytes.sort(order, () => {
+      throw new Error('the strings were compared');
+    });
+    expect(Array.from(order, i => refs[i])).toEqual([...refs].sort());
+  });
+
   it('sorts refs with characters above U+00FF by comparing strings', () => {
     const refs = ['b', 'a\u4e00', 'a', 'a\u00e9', 'a\u4e00b'];
     expect(sortThroughBytes(refs)).toEqual([...refs].sort(compareStrings));
