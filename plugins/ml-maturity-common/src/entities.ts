@@ -268,18 +268,16 @@ interface ReadState {
  * costliest part of reading.
  */
 function addEdge(state: ReadState, kind: number, ref: string) {
-  const list = state.pending[kind];
+  if (isPendingEdge(state, kind, ref)) return;
   const count = state.pendingCount[kind];
-  if (count <= 16) {
-    for (let i = 0; i < count; i++) {
-      if (list[i] === ref) return;
-    }
-  }
-  list[count] = ref;
+  state.pending[kind][count] = ref;
   state.pendingCount[kind] = count + 1;
 }
 
-/** Whether addEdge would drop `ref` as a repeat in the document being read. */
+/**
+ * Whether `ref` repeats an edge of this kind the document being read
+ * already has (looked for only while the list is short, see addEdge).
+ */
 function isPendingEdge(state: ReadState, kind: number, ref: string): boolean {
   const count = state.pendingCount[kind];
   if (count > 16) return false;

@@ -93,8 +93,6 @@ describe('RefTable', () => {
     expect(table.intern('group:default/b')).toBe(0);
     expect(table.intern('group:default/a')).toBe(1);
     expect(table.intern('group:default/b')).toBe(0);
-    expect(table.get('group:default/a')).toBe(1);
-    expect(table.get('group:default/c')).toBeUndefined();
     expect(table.refs).toEqual(['group:default/b', 'group:default/a']);
   });
 });

@@ -10,11 +10,6 @@ export class RefTable {
   readonly refs: string[] = [];
   private readonly ids = new Map<string, number>();
 
-  /** The id of a ref already interned, or undefined. */
-  get(ref: string): number | undefined {
-    return this.ids.get(ref);
-  }
-
   intern(ref: string): number {
     let id = this.ids.get(ref);
     if (id === undefined) {
@@ -39,37 +34,39 @@ export class RefTable {
  * @internal
  */
 export class RefBytes {
-  private chars = new Uint8Array(1 << 16);
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
+  private readonly bytes: Bytes = {
+    chars: new Uint8Array(1 << 16),
+    starts: new Int32Array(1024),
+    ends: new Int32Array(1024),
+  };
   private count = 0;
   private used = 0;
   /** Whether every ref has only characters up to U+00FF. */
   private narrow = true;
 
-  /** Appends a ref; returns its number. */
-  push(ref: string): number {
+  /** Appends a ref: the refs are numbered in the order pushed. */
+  push(ref: string) {
+    const bytes = this.bytes;
     const index = this.count++;
-    if (index === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
+    if (index === bytes.starts.length) {
+      bytes.starts = grow(bytes.starts);
+      bytes.ends = grow(bytes.ends);
     }
     const start = this.used;
-    if (start + ref.length > this.chars.length) {
+    if (start + ref.length > bytes.chars.length) {
       const chars = new Uint8Array((start + ref.length) * 2);
-      chars.set(this.chars);
-      this.chars = chars;
+      chars.set(bytes.chars);
+      bytes.chars = chars;
     }
-    const chars = this.chars;
+    const chars = bytes.chars;
     for (let i = 0; i < ref.length; i++) {
       const code = ref.charCodeAt(i);
       if (code > 0xff) this.narrow = false;
       chars[start + i] = code;
     }
-    this.starts[index] = start;
-    this.ends[index] = start + ref.length;
+    bytes.starts[index] = start;
+    bytes.ends[index] = start + ref.length;
     this.used = start + ref.length;
-    return index;
   }
 
   /**
@@ -80,7 +77,7 @@ export class RefBytes {
    */
   sort(order: Int32Array, refs: (index: number) => string) {
     if (this.narrow) {
-      radixSort(order, this.chars, this.starts, this.ends);
+      radixSort(order, this.bytes);
       return;
     }
     const sorted = Array.from(order).sort((a, b) =>
@@ -88,6 +85,13 @@ export class RefBytes {
     );
     order.set(sorted);
   }
+}
+
+/** Ref `i` is `chars[starts[i]]` to `chars[ends[i] - 1]`. */
+interface Bytes {
+  chars: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 function grow(array: Int32Array): Int32Array {
@@ -104,12 +108,7 @@ const SMALL_RANGE = 16;
  * first where one is a prefix of the other), with an explicit stack of
  * ranges and a scratch array; small ranges by insertion.
  */
-function radixSort(
-  ids: Int32Array,
-  chars: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
-) {
+function radixSort(ids: Int32Array, bytes: Bytes) {
   const scratch = new Int32Array(ids.length);
   const counts = new Int32Array(257);
   // (start, end, depth) triples
@@ -119,20 +118,20 @@ function radixSort(
     const end = stack.pop()!;
     const start = stack.pop()!;
     if (end - start < SMALL_RANGE) {
-      insertionSort(ids, start, end, depth, chars, starts, ends);
+      insertionSort(ids, start, end, depth, bytes);
       continue;
     }
     counts.fill(0);
     // Bucket 0: the ref ends before `depth`; bucket b + 1: byte b.
     for (let i = start; i < end; i++) {
-      counts[byteAt(ids[i], depth, chars, starts, ends)]++;
+      counts[byteAt(ids[i], depth, bytes)]++;
     }
-    if (counts[0] === 0 && isSingleBucket(counts, end - start)) {
+    if (isSingleBucket(counts, end - start)) {
       // All share this byte, and maybe more (a common prefix).
       stack.push(
         start,
         end,
-        depth + commonLength(ids, start, end, depth, chars, starts, ends),
+        depth + commonLength(ids, start, end, depth, bytes),
       );
       continue;
     }
@@ -145,19 +144,14 @@ function radixSort(
     }
     for (let i = start; i < end; i++) {
       const id = ids[i];
-      scratch[counts[byteAt(id, depth, chars, starts, ends)]++] = id;
+      scratch[counts[byteAt(id, depth, bytes)]++] = id;
     }
     ids.set(scratch.subarray(start, end), start);
   }
 }
 
-function byteAt(
-  id: number,
-  depth: number,
-  chars: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
-): number {
+function byteAt(id: number, depth: number, bytes: Bytes): number {
+  const { chars, starts, ends } = bytes;
   const at = starts[id] + depth;
   return at < ends[id] ? chars[at] + 1 : 0;
 }
@@ -168,10 +162,9 @@ function commonLength(
   start: number,
   end: number,
   depth: number,
-  chars: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
+  bytes: Bytes,
 ): number {
+  const { chars, starts, ends } = bytes;
   const first = starts[ids[start]] + depth;
   let common = ends[ids[start]] - first;
   for (let i = start + 1; i < end && common > 1; i++) {
@@ -196,17 +189,12 @@ function insertionSort(
   start: number,
   end: number,
   depth: number,
-  chars: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
+  bytes: Bytes,
 ) {
   for (let i = start + 1; i < end; i++) {
     const id = ids[i];
     let j = i - 1;
-    while (
-      j >= start &&
-      compareFrom(ids[j], id, depth, chars, starts, ends) > 0
-    ) {
+    while (j >= start && compareFrom(ids[j], id, depth, bytes) > 0) {
       ids[j + 1] = ids[j];
       j--;
     }
@@ -219,10 +207,9 @@ function compareFrom(
   a: number,
   b: number,
   depth: number,
-  chars: Uint8Array,
-  starts: Int32Array,
-  ends: Int32Array,
+  bytes: Bytes,
 ): number {
+  const { chars, starts, ends } = bytes;
   const aStart = starts[a] + depth;
   const bStart = starts[b] + depth;
   const aLength = ends[a] - aStart;
