@@ -379,6 +379,23 @@ interface OwnerContext {
   singletons: number[][];
 }
 
+/**
+ * Why an owning User (entity `user`, or -1 when it is not in the input)
+ * gives its entity no team: missing, in no group, or only in groups that
+ * are no team (no Group entity, and owning nothing). The message names no
+ * group: a backend shows it to callers who may not read those refs.
+ */
+function userWithoutTeamMessage(graph: EntityGraph, user: number): string {
+  if (user < 0) {
+    return 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner';
+  }
+  const memberOf = graph.edges[EDGES.memberOf];
+  if (memberOf.offsets[user] === memberOf.offsets[user + 1]) {
+    return 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User';
+  }
+  return "None of the groups in the owning User's spec.memberOf is a Group entity, so this entity counts for no team: add those Group entities or fix the User's spec.memberOf";
+}
+
 function ownerTeams(ctx: OwnerContext, e: number): number[] {
   const { graph, owners, kinds, teamOf, userTeams } = ctx;
   const start = owners.offsets[e];
@@ -415,9 +432,7 @@ function ownerTeams(ctx: OwnerContext, e: number): number[] {
           node,
           'spec.owner',
           refs[owner],
-          graph.entityOf[owner] >= 0
-            ? 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User'
-            : 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
+          userWithoutTeamMessage(graph, graph.entityOf[owner]),
         );
       }
     } else {

@@ -436,6 +436,33 @@ describe('classify: references and attribution', () => {
     expect(a.findings).toEqual([]);
   });
 
+  it('says why a user-owned asset counts for no team', () => {
+    const a = classify({
+      entities: [
+        user('no-groups'),
+        user('lost', { memberOf: ['ghost-b', 'ghost-a'] }),
+        asset('d1', 'dataset', { owner: 'user:no-groups' }),
+        asset('d2', 'dataset', { owner: 'user:lost' }),
+        asset('d3', 'dataset', { owner: 'user:nobody' }),
+      ],
+      now: NOW,
+    });
+    const message = (ref: string) =>
+      a.findings.find(f => f.entityRef === ref)?.message;
+    expect(message('resource:default/d1')).toMatch(
+      /^The owning User is a member of no group, .* add spec\.memberOf to the User$/,
+    );
+    expect(message('resource:default/d2')).toBe(
+      "None of the groups in the owning User's spec.memberOf is a Group entity, so this entity counts for no team: add those Group entities or fix the User's spec.memberOf",
+    );
+    expect(message('resource:default/d3')).toMatch(/^User entity is missing/);
+    expect(a.unattributedAssets).toEqual([
+      'resource:default/d1',
+      'resource:default/d2',
+      'resource:default/d3',
+    ]);
+  });
+
   it('lists, for each implicit team, the entities naming it as owner', () => {
     const component = (
       name: string,

@@ -480,6 +480,28 @@ export function isTemplateDocument(doc: unknown): boolean {
   return scanForTemplate(doc, 0, { left: TEMPLATE_SCAN_BUDGET });
 }
 
+/**
+ * Whether the classifier skips a document as an unrendered template: it
+ * holds template placeholders (`${{`, `{{`, `{%`) in a key or string value
+ * and is not served by the catalog (no string `metadata.uid`; the catalog
+ * has processed those). Comments of the YAML it came from do not count.
+ * For readers that report what the classifier skips, such as the CLI.
+ *
+ * @public
+ */
+export function isUnrenderedTemplate(doc: unknown): boolean {
+  return skipsAsTemplate(doc, getOwn(doc, 'metadata'));
+}
+
+/** {@link isUnrenderedTemplate} with the document's metadata at hand. */
+function skipsAsTemplate(doc: unknown, metadata: unknown): boolean {
+  // Entities served by the catalog (they carry a uid) were already
+  // processed by it; only raw documents can be unrendered templates, so
+  // only they are scanned (the scan is the costliest part of reading).
+  const uid = isPlainRecord(metadata) ? metadata.uid : getOwn(metadata, 'uid');
+  return typeof uid !== 'string' && isTemplateDocument(doc);
+}
+
 /** The identity parts of an entity document, see {@link readIdentity}. @internal */
 export interface Identity {
   kind: string;
@@ -1121,15 +1143,7 @@ function readOne(
   if (!readIdentity(doc, identity)) {
     return undefined;
   }
-  // Entities served by the catalog (they carry a uid) were already processed
-  // by it; only raw documents can be unrendered templates, so only they are
-  // scanned (the scan is the costliest part of reading).
-  if (
-    typeof (isPlainRecord(identity.metadata)
-      ? identity.metadata.uid
-      : getOwn(identity.metadata, 'uid')) !== 'string' &&
-    isTemplateDocument(doc)
-  ) {
+  if (skipsAsTemplate(doc, identity.metadata)) {
     return undefined;
   }
   // A catalog has a handful of kinds and namespaces: lower-cased and

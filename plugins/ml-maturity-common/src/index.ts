@@ -10,6 +10,7 @@ export * from './constants';
 export { DEFAULT_ASSET_TYPE_ALIASES, isAssetType } from './aliases';
 export { DEFAULT_KITS } from './kits/defaultKits';
 export { classify, classifyWithDetails } from './classify';
+export { isUnrenderedTemplate } from './entities';
 export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
 export { isEvidenceUrl } from './attestations';

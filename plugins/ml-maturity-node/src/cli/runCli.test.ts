@@ -217,21 +217,33 @@ describe('ml-maturity assess', () => {
     );
   });
 
-  it('exits 1 when no file can be read or no entity is found', async () => {
+  it('exits 1 when no file can be read', async () => {
     const missing = await run(['assess', join(tmp, 'missing.yaml')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file or directory');
     expect(missing.stderr).toContain('No catalog file could be read');
+  });
 
+  it('assesses files without entities as empty (exit 0), saying why', async () => {
     await fs.writeFile(
       join(tmp, 'k8s.yaml'),
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n',
     );
-    const empty = await run(['assess', tmp]);
-    expect(empty.code).toBe(1);
-    expect(empty.stdout).toBe('');
+    const empty = await run(['assess', tmp, '--json', '--now', NOW]);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toEqual({
+      generatedAt: new Date(NOW).toISOString(),
+      teams: [],
+      unattributedAssets: [],
+      findings: [],
+    });
     expect(empty.stderr).toContain(`${join(tmp, 'k8s.yaml')}:1: not an entity`);
-    expect(empty.stderr).toContain('No entities found in 1 file(s)');
+    expect(empty.stderr).toContain(
+      'no entities found in 1 file(s), 1 document(s) skipped',
+    );
+    const table = await run(['assess', tmp]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('(no teams');
   });
 
   it.each([

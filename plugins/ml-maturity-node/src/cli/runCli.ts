@@ -164,9 +164,11 @@ async function assess(
     );
   }
   if (read.entities.length === 0) {
-    throw new NotFoundError(
-      `No entities found in ${read.filesRead} file(s): ${read.skipped.length} document(s) skipped ` +
-        '(an entity needs apiVersion backstage.io/..., a kind and metadata.name)',
+    // The input was read: its assessment is empty, which is an answer (exit
+    // 0), but rarely the one meant, so say why.
+    stderr.write(
+      `ml-maturity: no entities found in ${read.filesRead} file(s), ${read.skipped.length} document(s) skipped ` +
+        '(an entity needs apiVersion backstage.io/..., a kind and metadata.name); the assessment is empty\n',
     );
   }
   reportDuplicates(read, stderr);

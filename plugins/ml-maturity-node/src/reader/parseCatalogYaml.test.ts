@@ -1,4 +1,7 @@
+import { classify } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { parseCatalogYaml } from './parseCatalogYaml';
+
+const NOW = '2026-11-27T06:00:00Z';
 
 const component = (name: string) => `apiVersion: backstage.io/v1alpha1
 kind: Component
@@ -65,6 +68,37 @@ describe('parseCatalogYaml', () => {
         reason: expect.stringContaining('"{{"'),
       }),
     ]);
+  });
+
+  it('reads a document whose only placeholder is in a comment, as the classifier does', () => {
+    const text = `# Jinja users write {{ var }} here\n${component(
+      'a',
+    )}  # or {% this %}\n---\n${component('b')}`;
+    const { entities, skipped } = parseCatalogYaml(text, 'comment.yaml');
+    expect(skipped).toEqual([]);
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['a', 'b']);
+    expect(classify({ entities, now: NOW }).teams[0].entityRef).toBe(
+      'group:default/vision',
+    );
+  });
+
+  it('reports the line of the placeholder outside comments', () => {
+    const text = `# {{ not this one }}\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "{{ name }}"\n`;
+    const { entities, skipped } = parseCatalogYaml(text, 'tpl.yaml');
+    expect(entities).toEqual([]);
+    expect(skipped).toEqual([
+      expect.objectContaining({ category: 'template', line: 5 }),
+    ]);
+  });
+
+  it('skips exactly what the classifier skips: not a served entity with a uid', () => {
+    const text = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: served\n  uid: 1234\n  description: "{{ rendered by someone else }}"\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: served-too\n  uid: "1234"\n  description: "{{ x }}"\n`;
+    const { entities, skipped } = parseCatalogYaml(text, 'uid.yaml');
+    // a number is no uid: that document is a template
+    expect(skipped).toEqual([
+      expect.objectContaining({ documentIndex: 0, category: 'template' }),
+    ]);
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['served-too']);
   });
 
   it('reports a template even when the placeholder breaks the YAML', () => {

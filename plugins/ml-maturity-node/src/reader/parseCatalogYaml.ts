@@ -1,3 +1,4 @@
+import { isUnrenderedTemplate } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { Document, parseAllDocuments } from 'yaml';
 import { EntitySource, ParsedCatalogYaml, SkippedDocument } from './types';
 
@@ -10,19 +11,34 @@ const MAX_ALIAS_COUNT = 100;
 /** Substrings that mark a scaffolder or other template, not an entity. */
 const TEMPLATE_MARKERS = ['${{', '{{', '{%'] as const;
 
-/** The first template marker in the text, and where it is. */
+/**
+ * Where a template placeholder first appears in a document's text, outside
+ * YAML comments (a `#` at the start of a line or after white space, not
+ * after a quote on its line): a comment that mentions `{{` makes no
+ * template, as the classifier, which sees only keys and values, agrees.
+ */
 function findTemplateMarker(
   text: string,
 ): { marker: string; index: number } | undefined {
   let found: { marker: string; index: number } | undefined;
   for (const marker of TEMPLATE_MARKERS) {
-    const index = text.indexOf(marker);
+    let index = text.indexOf(marker);
+    while (index >= 0 && inComment(text, index)) {
+      index = text.indexOf(marker, index + marker.length);
+    }
     // the earliest (a `${{` starts before the `{{` it holds)
     if (index >= 0 && (!found || index < found.index)) {
       found = { marker, index };
     }
   }
   return found;
+}
+
+function inComment(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const before = text.slice(lineStart, index);
+  const hash = before.search(/(^|\s)#/);
+  return hash >= 0 && !/["']/.test(before.slice(0, hash));
 }
 
 /**
@@ -143,14 +159,17 @@ export function parseCatalogYaml(
   documents.forEach((doc, index) => {
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const raw = text.slice(start, end);
-    const template = findTemplateMarker(raw);
-    if (template) {
+    const skipTemplate = (marker = findTemplateMarker(raw)) =>
       skip(
         index,
-        start + template.index,
+        start + (marker?.index ?? 0),
         'template',
-        `template placeholder "${template.marker}" found, not an entity`,
+        `template placeholder "${marker?.marker ?? '{{'}" found, not an entity`,
       );
+    // A placeholder often breaks the YAML: such a document is reported as
+    // the template it is, not as a parse error.
+    if (doc.errors.length > 0 && findTemplateMarker(raw)) {
+      skipTemplate();
       return;
     }
     if (doc.errors.length > 0) {
@@ -177,6 +196,12 @@ export function parseCatalogYaml(
       return;
     }
     if (value === null || value === undefined) {
+      return;
+    }
+    // The classifier's own rule, so that the CLI skips (and reports) what
+    // the classifier would skip, and nothing else.
+    if (isUnrenderedTemplate(value)) {
+      skipTemplate();
       return;
     }
     const reason = notEntityReason(value);
