@@ -226,6 +226,9 @@ function mergeOwners(own: Csr, reverse: Csr, entityCount: number): IntPairs {
   return out;
 }
 
+const IMPLICIT_TEAM_MESSAGE =
+  'Group entity is missing: entities name it as owner, so it is assessed as an implicit team. Add a Group entity with this name (kind: Group, spec.type: team, spec.children: []) or fix the owners';
+
 /** Teams: Group entities, and groups named as owners (implicit teams). */
 function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
   const { nodes, refs, kindIds } = graph;
@@ -242,29 +245,24 @@ function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
       teamIds.push(e);
     }
   }
-  // Implicit teams, in the order first named, with how many entities name them.
+  // Implicit teams, in the order first named.
   const implicitIds: number[] = [];
-  const namedBy = new Int32Array(kinds.length);
+  const named = new Uint8Array(kinds.length);
   for (let k = 0; k < owners.targets.length; k++) {
     const id = owners.targets[k];
-    if (kinds[id] === GROUP && !isTeam[id] && namedBy[id]++ === 0) {
+    if (kinds[id] === GROUP && !isTeam[id] && named[id] === 0) {
+      named[id] = 1;
       implicitIds.push(id);
     }
   }
   const teamFindings: Finding[] = [];
   for (const id of implicitIds) {
     const ref = refs.refs[id];
-    const count = namedBy[id];
     teamIds.push(id);
+    // No count of the entities naming it: a backend shows this finding to
+    // callers who may not read all of them.
     teamFindings.push(
-      makeFinding(
-        ref,
-        'spec.owner',
-        ref,
-        `Group entity is missing: ${count} ${
-          count === 1 ? 'entity names' : 'entities name'
-        } it as owner, so it is assessed as an implicit team. Add a Group entity with this name (kind: Group, spec.type: team, spec.children: []) or fix the owners`,
-      ),
+      makeFinding(ref, 'spec.owner', ref, IMPLICIT_TEAM_MESSAGE),
     );
   }
   const sortedTeamIds = sortByRef(teamIds, refs.refs, graph.nodes.length);

@@ -1,4 +1,4 @@
-import { classify } from './classify';
+import { classify, classifyWithDetails } from './classify';
 import { Challenges } from './types';
 import {
   asset,
@@ -157,5 +157,26 @@ describe('challenges', () => {
       'level 4 needs members with roles product-manager and devops',
     );
     expect(challenges([]).infrastructure.reason).toMatch(/level 2 needs/);
+  });
+
+  it('gives the full list of each reason list it cuts short (with details only)', () => {
+    const names = ['e', 'd', 'c', 'b', 'a'];
+    const entities = [
+      group('team-a', { members: names }),
+      ...names.map(name => user(name, { roles: 'data-scientist' })),
+    ];
+    const details = classifyWithDetails({ entities, now: NOW });
+    const team = details.assessment.teams.find(
+      t => t.entityRef === 'group:default/team-a',
+    )!;
+    const full = [...names].sort().map(n => `user:default/${n}`);
+    expect(team.challenges.professionalSkills.reason).toContain(
+      `(${full.slice(0, 3).join(', ')} and 2 more)`,
+    );
+    expect(details.shortenedReasonRefs).toEqual({
+      'group:default/team-a': { professionalSkills: [full] },
+    });
+    // the assessment itself is the same either way
+    expect(classify({ entities, now: NOW })).toEqual(details.assessment);
   });
 });

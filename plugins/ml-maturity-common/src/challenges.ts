@@ -5,7 +5,12 @@ import {
   ProbeResults,
   RuleCompiler,
 } from './rules';
-import { Challenges, KitRule, MaturityLevel } from './types';
+import {
+  Challenges,
+  KitRule,
+  MaturityLevel,
+  ShortenedReasonRefs,
+} from './types';
 
 /** One challenge level: what must hold, in words and as rules. @internal */
 export interface ChallengeLevelDefinition {
@@ -207,6 +212,11 @@ export function assessChallenges(
   results: ProbeResults,
   teams: ReadonlyArray<number>,
   refOf: (index: number) => string,
+  /**
+   * When given, receives for each challenge the full ref lists its reason
+   * cuts short (`... and N more`), in the order they appear in the reason.
+   */
+  shortened?: ShortenedReasonRefs,
 ): Challenges {
   const out = {} as Challenges;
   for (const { definition, levels } of compiled) {
@@ -226,10 +236,11 @@ export function assessChallenges(
           : ascendingUnique(evaluated.flatMap(r => r.evidence))
       ).map(refOf);
       const shown = refs.slice(0, MAX_EVIDENCE_IN_REASON).join(', ');
-      const more =
-        refs.length > MAX_EVIDENCE_IN_REASON
-          ? ` and ${refs.length - MAX_EVIDENCE_IN_REASON} more`
-          : '';
+      let more = '';
+      if (refs.length > MAX_EVIDENCE_IN_REASON) {
+        more = ` and ${refs.length - MAX_EVIDENCE_IN_REASON} more`;
+        if (shortened) (shortened[definition.id] ??= []).push(refs);
+      }
       reached.push(`${levelDef.needs} (${shown}${more})`);
     }
     const framework = definition.framework[level - 1];

@@ -45,6 +45,7 @@ import {
   KitItemDefinition,
   KitProgress,
   MaturityLevel,
+  ShortenedReasonRefs,
   TeamAssessment,
   TeamRollup,
 } from './types';
@@ -423,9 +424,23 @@ function run(
   const placed = new Set<string>();
   const refOf = (e: number) => nodes[e].ref;
 
+  const shortenedReasonRefs: Record<string, ShortenedReasonRefs> = {};
   const teams: TeamAssessment[] = attribution.teamRefs.map((ref, t) => {
     const team = attribution.teams.get(ref)!;
     const scope = assessScope(ctx, [t]);
+    const shortened: ShortenedReasonRefs | undefined = withAssets
+      ? {}
+      : undefined;
+    const challengeResults = assessChallenges(
+      challenges,
+      results,
+      [t],
+      refOf,
+      shortened,
+    );
+    if (shortened && Object.keys(shortened).length > 0) {
+      shortenedReasonRefs[ref] = shortened;
+    }
     return {
       entityRef: ref,
       implicit: team.implicit,
@@ -436,7 +451,7 @@ function run(
       currentKit: scope.currentKit,
       kits: scope.kits,
       items: scope.items,
-      challenges: assessChallenges(challenges, results, [t], refOf),
+      challenges: challengeResults,
       findings: teamFindings(ctx, team, findingsByRef, placed),
       rollup: null,
     };
@@ -487,6 +502,7 @@ function run(
     implicitTeamReferrers: withAssets
       ? implicitTeamReferrers(docs, nodes, attribution, parser)
       : {},
+    shortenedReasonRefs,
   };
 }
 

@@ -241,7 +241,18 @@ export interface ClassificationDetails {
    * can decide by these.
    */
   implicitTeamReferrers: Record<string, string[]>;
+  /**
+   * For each team whose challenge reasons list more evidence than they
+   * name (`(a, b, c and 4 more)`), by its ref: per challenge, the full
+   * ref list of each such parenthesis, in the order of the reason. A
+   * backend that hides refs a caller may not read recounts the list from
+   * these, so the count says nothing about hidden entities.
+   */
+  shortenedReasonRefs: Record<string, ShortenedReasonRefs>;
 }
+
+/** See {@link ClassificationDetails.shortenedReasonRefs}. @public */
+export type ShortenedReasonRefs = Partial<Record<keyof Challenges, string[][]>>;
 
 /** Roadmap item row (`GET /roadmap`). @public */
 export interface RoadmapItem {

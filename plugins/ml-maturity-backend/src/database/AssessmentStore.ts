@@ -3,6 +3,7 @@ import type {
   Finding,
   KitProgress,
   PortalAttestation,
+  ShortenedReasonRefs,
   TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 
@@ -49,6 +50,13 @@ export interface StoredTeam {
    * owner, so that visibility can follow them. Empty for real groups.
    */
   referencedBy: string[];
+  /**
+   * The full ref lists of the team's challenge reasons that name only some
+   * (`ClassificationDetails.shortenedReasonRefs`), to recount them for a
+   * caller who may not read all; absent when none is cut short, and in
+   * rows stored before they were kept.
+   */
+  shortenedReasonRefs?: ShortenedReasonRefs;
 }
 
 /** Everything one successful refresh writes, in one transaction. @internal */

@@ -126,6 +126,21 @@ describe('DatabaseAssessmentStore', () => {
         id: nextId,
         payload: { unattributedAssets: [] },
       });
+
+      // a snapshot that succeeded cannot fail afterwards: its rows stay
+      // what its status says
+      await store.failSnapshot({
+        snapshotId: nextId,
+        finishedAt: new Date('2026-03-02T12:00:09Z'),
+        error: 'too late',
+      });
+      const afterLateFailure = await store.getRefreshStatus();
+      expect(afterLateFailure.lastFailure).toBeUndefined();
+      expect(afterLateFailure.lastSuccess).toMatchObject({
+        id: nextId,
+        status: 'succeeded',
+        error: null,
+      });
     });
 
     it('marks runs without a heartbeat as abandoned', async () => {

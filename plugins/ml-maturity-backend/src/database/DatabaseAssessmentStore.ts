@@ -304,8 +304,10 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     finishedAt: Date;
     error: string;
   }): Promise<void> {
+    // Only a running snapshot fails: one that succeeded keeps its rows,
+    // and its status must say so.
     await this.db<SnapshotRow>('snapshots')
-      .where({ id: options.snapshotId })
+      .where({ id: options.snapshotId, status: 'running' })
       .update({
         status: 'failed',
         finished_at: options.finishedAt,

@@ -197,7 +197,12 @@ export class AssessmentService {
           )
         : new Map<string, number>();
     return teams.map(t =>
-      cutTeam(t.assessment, visibility.canRead, ref => levels.get(ref)),
+      cutTeam(
+        t.assessment,
+        visibility.canRead,
+        ref => levels.get(ref),
+        t.shortenedReasonRefs,
+      ),
     );
   }
 

@@ -6,6 +6,19 @@ import { CatalogReader } from '../catalog/CatalogReader';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { RefreshService, REFRESH_TASK_ID } from './RefreshService';
 
+/** Retries `check` until it passes (at most about 2 s). */
+async function waitFor(check: () => void): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (i >= 200) throw error;
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+  }
+}
+
 const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -47,6 +60,7 @@ describe('RefreshService', () => {
       assetTypeAliases: {},
       retentionDays: 400,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      rerunRetryMs: 5,
     });
     return { store, scheduler, refresh, logger };
   }
@@ -61,31 +75,86 @@ describe('RefreshService', () => {
     expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
   };
 
-  it('classifies again when attestations change during a refresh', async () => {
-    let created = false;
+  const attestedItem = async (ctx: { store: DatabaseAssessmentStore }) =>
+    (await ctx.store.getTeam('group:default/vision'))?.assessment.items.find(
+      i => i.id === attestation.itemId,
+    );
+
+  it('classifies again when attestations change while it classifies, and stores once', async () => {
     const ctx = await setup(async function* pages() {
       yield entities;
     });
-    // an attestation recorded while the first pass writes its results
-    const complete = ctx.store.completeSnapshot.bind(ctx.store);
-    jest.spyOn(ctx.store, 'completeSnapshot').mockImplementation(async r => {
-      await complete(r);
-      if (!created) {
-        created = true;
-        await ctx.store.createAttestation(attestation);
-      }
-    });
+    // an attestation recorded right after the first pass read them
+    const list = ctx.store.listUnrevokedAttestations.bind(ctx.store);
+    let calls = 0;
+    jest
+      .spyOn(ctx.store, 'listUnrevokedAttestations')
+      .mockImplementation(async () => {
+        const listed = await list();
+        if (++calls === 1) await ctx.store.createAttestation(attestation);
+        return listed;
+      });
+    jest.spyOn(ctx.store, 'completeSnapshot');
 
     await ctx.refresh.refresh();
 
-    expect(ctx.store.completeSnapshot).toHaveBeenCalledTimes(2);
-    const team = await ctx.store.getTeam('group:default/vision');
-    expect(
-      team?.assessment.items.find(i => i.id === attestation.itemId),
-    ).toMatchObject({ status: 'attested', evidence: [attestation.url] });
+    expect(calls).toBe(2);
+    // one write per snapshot: readers cache a snapshot's rows by its id
+    expect(ctx.store.completeSnapshot).toHaveBeenCalledTimes(1);
+    expect(await attestedItem(ctx)).toMatchObject({
+      status: 'attested',
+      evidence: [attestation.url],
+    });
     expect((await ctx.store.listSnapshots()).map(s => s.status)).toEqual([
       'succeeded',
     ]);
+    expect(ctx.scheduler.triggerTask).not.toHaveBeenCalled();
+  });
+
+  it('runs again for an attestation recorded while it stores', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    const complete = ctx.store.completeSnapshot.bind(ctx.store);
+    jest.spyOn(ctx.store, 'completeSnapshot').mockImplementation(async r => {
+      await complete(r);
+      await ctx.store.createAttestation(attestation);
+    });
+    await ctx.refresh.refresh();
+
+    expect(ctx.store.completeSnapshot).toHaveBeenCalledTimes(1);
+    expect(await attestedItem(ctx)).toMatchObject({ status: 'unmet' });
+    // its own trigger found the refresh running; the refresh starts the
+    // task again once it is done
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(1);
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledWith(REFRESH_TASK_ID);
+    await ctx.refresh.stop();
+  });
+
+  it('keeps trying to start a rerun while a refresh runs elsewhere, then stops', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    const conflict = Object.assign(new Error('running'), {
+      name: 'ConflictError',
+    });
+    ctx.scheduler.triggerTask
+      .mockRejectedValueOnce(conflict)
+      .mockRejectedValueOnce(conflict)
+      .mockRejectedValueOnce(new Error('database connection lost'));
+    // never throws: the attestation is stored either way
+    await expect(ctx.refresh.onAttestationsChanged()).resolves.toBeUndefined();
+    // a second change while one rerun is pending is the same rerun
+    await ctx.refresh.onAttestationsChanged();
+    await waitFor(() =>
+      expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(4),
+    );
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('database connection lost'),
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(4);
+    await ctx.refresh.stop();
   });
 
   it('stores the entities naming each implicit team as owner', async () => {
@@ -228,5 +297,6 @@ describe('RefreshService', () => {
       Object.assign(new Error('running'), { name: 'ConflictError' }),
     );
     await expect(ctx.refresh.onAttestationsChanged()).resolves.toBeUndefined();
+    await ctx.refresh.stop();
   });
 });

@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConflictError, stringifyError } from '@backstage/errors';
 import {
   classifyWithDetails,
+  type ClassificationDetails,
   type KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
@@ -23,9 +24,15 @@ export const HEARTBEAT_STALE_MS = 60_000;
 const PAGE_HEARTBEAT_MS = 1_000;
 /**
  * Classification passes per refresh when attestations keep changing while
- * it runs; each pass reuses the entities already read.
+ * it classifies; each pass reuses the entities already read, and only the
+ * last is stored.
  */
 const MAX_PASSES = 5;
+
+/** How often a refresh asked for while one runs is tried again... */
+const RERUN_RETRY_MS = 5_000;
+/** ...and for how long (beyond the longest a refresh may run by default). */
+const RERUN_RETRY_FOR_MS = 15 * 60_000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,6 +67,8 @@ export class RefreshService {
     assetTypeAliases: Record<string, string>;
     retentionDays: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
+    /** For tests: how often a rerun asked for while a refresh runs is tried. */
+    rerunRetryMs?: number;
   }): RefreshService {
     return new RefreshService(options);
   }
@@ -69,6 +78,9 @@ export class RefreshService {
 
   /** Refreshes running in this instance, settled or not. */
   private readonly running = new Set<Promise<void>>();
+
+  /** The next try of a rerun asked for while a refresh was running. */
+  private rerunTimer?: NodeJS.Timeout;
 
   private constructor(
     private readonly options: Parameters<typeof RefreshService.create>[0],
@@ -83,6 +95,8 @@ export class RefreshService {
    */
   async stop(): Promise<void> {
     this.shutdown.abort(new Error('Backend is shutting down'));
+    clearTimeout(this.rerunTimer);
+    this.rerunTimer = undefined;
     if (this.running.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>(resolve => {
@@ -130,16 +144,54 @@ export class RefreshService {
   }
 
   /**
-   * After an attestation change: run the task now, or, when one is running,
-   * let it see the change (it re-classifies when the attestations changed
-   * during its run).
+   * After an attestation change: run the task now. When a refresh is
+   * running (here or in another instance), it may already have classified
+   * without the change, so the task is tried again until it can start
+   * (see requestRerun). Never throws: the attestation is stored, and the
+   * next refresh, asked for or scheduled, applies it.
    */
   async onAttestationsChanged(): Promise<void> {
-    try {
-      await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
-    } catch (error) {
-      if ((error as Error)?.name !== 'ConflictError') throw error;
-    }
+    await this.requestRerun();
+  }
+
+  /**
+   * Triggers the task; while it cannot start (a refresh is running), tries
+   * again every few seconds, for up to {@link RERUN_RETRY_FOR_MS}. One
+   * series of tries at a time: a rerun asked for while one is pending is
+   * the same rerun.
+   */
+  private async requestRerun(): Promise<void> {
+    if (this.rerunTimer || this.shutdown.signal.aborted) return;
+    const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
+    const attempt = async (triesLeft: number): Promise<void> => {
+      this.rerunTimer = undefined;
+      if (this.shutdown.signal.aborted) return;
+      try {
+        await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+      } catch (error) {
+        const conflict = (error as Error)?.name === 'ConflictError';
+        if (triesLeft > 0 && !this.shutdown.signal.aborted) {
+          if (!conflict) {
+            this.options.logger.warn(
+              `Could not start an ML maturity refresh for an attestation change, trying again: ${stringifyError(
+                error,
+              )}`,
+            );
+          }
+          this.rerunTimer = setTimeout(() => {
+            attempt(triesLeft - 1).catch(() => {});
+          }, retryMs);
+          this.rerunTimer.unref?.();
+          return;
+        }
+        this.options.logger.warn(
+          `Gave up starting an ML maturity refresh for an attestation change; the next scheduled refresh applies it: ${stringifyError(
+            error,
+          )}`,
+        );
+      }
+    };
+    await attempt(Math.ceil(RERUN_RETRY_FOR_MS / retryMs));
   }
 
   /** One refresh; the scheduled task's body. */
@@ -177,6 +229,8 @@ export class RefreshService {
     );
     timer.unref?.();
 
+    // The attestations the stored classification saw.
+    let version: number;
     try {
       const entities = await reader.readAll({
         signal: signal
@@ -187,12 +241,22 @@ export class RefreshService {
           Date.now() - lastBeat >= PAGE_HEARTBEAT_MS ? beat() : undefined,
       });
       const readMs = Date.now() - started;
-      let stored = { teams: 0, classifyMs: 0, storeMs: 0 };
-      for (let pass = 1; pass <= MAX_PASSES; pass++) {
-        const version = await store.getAttestationsVersion();
-        stored = await this.classifyAndStore({ snapshotId, entities });
-        if ((await store.getAttestationsVersion()) === version) break;
+      // Classified again while the attestations change under it, then
+      // stored once: a snapshot's rows never change after it succeeded
+      // (readers cache them by snapshot id).
+      version = await store.getAttestationsVersion();
+      let classified = await this.classify(entities);
+      for (let pass = 2; pass <= MAX_PASSES; pass++) {
+        const current = await store.getAttestationsVersion();
+        if (current === version) break;
+        version = current;
+        classified = await this.classify(entities);
       }
+      const stored = await this.storeResults({
+        snapshotId,
+        entities,
+        classified,
+      });
       logger.info('Refreshed ML maturity', {
         teams: stored.teams,
         entities: entities.length,
@@ -214,23 +278,45 @@ export class RefreshService {
     } finally {
       clearInterval(timer);
     }
+    // An attestation recorded after the last classification began: the
+    // trigger it made found this refresh running, so run once more.
+    try {
+      if ((await store.getAttestationsVersion()) !== version) {
+        await this.requestRerun();
+      }
+    } catch (error) {
+      logger.warn(
+        `Could not check for attestations recorded during the refresh: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
   }
 
-  private async classifyAndStore(options: {
-    snapshotId: number;
-    entities: Entity[];
-  }): Promise<{ teams: number; classifyMs: number; storeMs: number }> {
-    const { store, kits, assetTypeAliases, retentionDays } = this.options;
+  private async classify(entities: Entity[]): Promise<Classified> {
+    const { store, kits, assetTypeAliases } = this.options;
     const attestations = await store.listUnrevokedAttestations();
     const now = Date.now();
-    const { assessment, assets, implicitTeamReferrers } = classifyWithDetails({
-      entities: options.entities,
+    const details = classifyWithDetails({
+      entities,
       kits,
       assetTypeAliases,
       attestations,
       now: new Date(now),
     });
-    const classified = Date.now();
+    return { details, now, classifyMs: Date.now() - now };
+  }
+
+  private async storeResults(options: {
+    snapshotId: number;
+    entities: Entity[];
+    classified: Classified;
+  }): Promise<{ teams: number; classifyMs: number; storeMs: number }> {
+    const { store, retentionDays } = this.options;
+    const { details, now, classifyMs } = options.classified;
+    const { assessment, assets, implicitTeamReferrers, shortenedReasonRefs } =
+      details;
+    const started = Date.now();
     await store.completeSnapshot({
       snapshotId: options.snapshotId,
       finishedAt: new Date(),
@@ -240,20 +326,31 @@ export class RefreshService {
         unattributedAssets: assessment.unattributedAssets,
         findings: assessment.findings,
       },
-      teams: assessment.teams.map(team => ({
-        assessment: team,
-        referencedBy: team.implicit
-          ? implicitTeamReferrers[team.entityRef] ?? []
-          : [],
-      })),
+      teams: assessment.teams.map(team => {
+        const shortened = shortenedReasonRefs[team.entityRef];
+        return {
+          assessment: team,
+          referencedBy: team.implicit
+            ? implicitTeamReferrers[team.entityRef] ?? []
+            : [],
+          ...(shortened && { shortenedReasonRefs: shortened }),
+        };
+      }),
       assets,
       day: utcDay(now),
       purgeHistoryBefore: utcDay(now - retentionDays * DAY_MS),
     });
     return {
       teams: assessment.teams.length,
-      classifyMs: classified - now,
-      storeMs: Date.now() - classified,
+      classifyMs,
+      storeMs: Date.now() - started,
     };
   }
+}
+
+/** One classification of a refresh, and when it was made. */
+interface Classified {
+  details: ClassificationDetails;
+  now: number;
+  classifyMs: number;
 }

@@ -30,6 +30,41 @@ describe('cutText', () => {
     );
   });
 
+  it('recounts a list cut short from its full list, so hidden entities are not counted', () => {
+    const reason =
+      'x: documented (resource:default/a, resource:default/b, resource:default/c and 2 more); owned (resource:default/b)';
+    const full = [
+      'resource:default/a',
+      'resource:default/b',
+      'resource:default/c',
+      'resource:default/d',
+      'resource:default/e',
+    ];
+    const can = (refs: string[]) => (ref: string) => refs.includes(ref);
+    // everything readable: the text as the classifier wrote it
+    expect(cutText(reason, can(full), [full])).toBe(reason);
+    // hidden refs neither named nor counted
+    expect(
+      cutText(
+        reason,
+        can(['resource:default/a', 'resource:default/d', 'resource:default/e']),
+        [full],
+      ),
+    ).toBe(
+      'x: documented (resource:default/a, resource:default/d, resource:default/e); owned',
+    );
+    expect(
+      cutText(reason, can(['resource:default/b', ...full.slice(2)]), [full]),
+    ).toBe(
+      'x: documented (resource:default/b, resource:default/c, resource:default/d and 1 more); owned (resource:default/b)',
+    );
+    // without the full list (older rows) the count cannot be checked: it goes
+    expect(cutText(reason, can(full))).toBe(
+      'x: documented (resource:default/a, resource:default/b, resource:default/c); owned (resource:default/b)',
+    );
+    expect(cutText(reason, () => false, [full])).toBe('x: documented; owned');
+  });
+
   it('leaves texts without refs alone', () => {
     const text = 'data engineers only (no roles); see https://example.com/x/y';
     expect(cutText(text, () => false)).toBe(text);

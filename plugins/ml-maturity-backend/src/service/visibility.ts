@@ -5,6 +5,7 @@ import type {
   ChallengeResult,
   Finding,
   ItemResult,
+  ShortenedReasonRefs,
   TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { StoredTeam } from '../database/AssessmentStore';
@@ -124,28 +125,50 @@ export class CatalogVisibility {
 
 /** Entity refs as the classifier writes them into reason texts. */
 const REF_IN_TEXT = /[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+/g;
-const REF_ONLY = /^[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+$/;
 
 /** Refs named in a free text (challenge reasons list their evidence). */
 export function refsInText(text: string): string[] {
   return text.match(REF_IN_TEXT) ?? [];
 }
 
+/** A parenthesised ref list as reasons write it, maybe cut short. */
+const REF_LIST =
+  /^([a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+(?:, [a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+)*)( and \d+ more)?$/;
+
+/** How many refs a reason names before `and N more` (the classifier's). */
+const REFS_NAMED_IN_REASON = 3;
+
 /**
  * The text without unreadable refs: they leave parenthesised ref lists
- * (an emptied list goes entirely); any other occurrence is masked.
+ * (an emptied list goes entirely); any other occurrence is masked. A list
+ * cut short (`a, b, c and 4 more`) is made again from its full list, the
+ * next of `shortened` (see ClassificationDetails.shortenedReasonRefs),
+ * with the readable refs only, so that the count says nothing about
+ * hidden entities; without its full list, the count is dropped.
  */
 export function cutText(
   text: string,
   canRead: (ref: string) => boolean,
+  shortened: ReadonlyArray<ReadonlyArray<string>> = [],
 ): string {
+  let next = 0;
   return text
     .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
-      const parts = inner.split(/,\s*/);
-      if (!parts.every(part => REF_ONLY.test(part))) return whole;
-      const kept = parts.filter(canRead);
-      if (kept.length === parts.length) return whole;
-      return kept.length ? whole.replace(inner, kept.join(', ')) : '';
+      const list = REF_LIST.exec(inner);
+      if (!list) return whole;
+      let refs = list[1].split(', ');
+      const cutShort = list[2] !== undefined;
+      if (cutShort) {
+        // without its full list the count cannot be recounted: it goes
+        refs = shortened[next++]?.slice() ?? refs;
+      }
+      const kept = refs.filter(canRead);
+      if (!cutShort && kept.length === refs.length) return whole;
+      if (kept.length === 0) return '';
+      const rest = kept.length - REFS_NAMED_IN_REASON;
+      return `${whole.slice(0, whole.indexOf('('))}(${kept
+        .slice(0, REFS_NAMED_IN_REASON)
+        .join(', ')}${rest > 0 ? ` and ${rest} more` : ''})`;
     })
     .replace(REF_IN_TEXT, ref => (canRead(ref) ? ref : 'a hidden entity'));
 }
@@ -168,6 +191,9 @@ export function teamRefsToCheck(team: StoredTeam): string[] {
   if (assessment.rollup) refs.push(...assessment.rollup.teams);
   for (const challenge of Object.values(assessment.challenges)) {
     refs.push(...refsInText(challenge.reason));
+  }
+  for (const lists of Object.values(team.shortenedReasonRefs ?? {})) {
+    for (const list of lists ?? []) refs.push(...list);
   }
   return refs;
 }
@@ -299,8 +325,12 @@ export function cutFindings(
 function cutChallenge(
   challenge: ChallengeResult,
   canRead: (ref: string) => boolean,
+  shortened: ReadonlyArray<ReadonlyArray<string>> | undefined,
 ): ChallengeResult {
-  return { ...challenge, reason: cutText(challenge.reason, canRead) };
+  return {
+    ...challenge,
+    reason: cutText(challenge.reason, canRead, shortened),
+  };
 }
 
 /**
@@ -333,6 +363,8 @@ export function cutTeam(
   assessment: TeamAssessment,
   canReadRef: (ref: string) => boolean,
   levelOf: (ref: string) => number | undefined,
+  /** The team's full lists of reasons cut short (StoredTeam). */
+  shortened: ShortenedReasonRefs = {},
 ): TeamAssessment {
   // The team is shown, so its own ref is too, even for an implicit team
   // (which has no entity to read: its findings name the missing group).
@@ -363,12 +395,14 @@ export function cutTeam(
       professionalSkills: cutChallenge(
         assessment.challenges.professionalSkills,
         canRead,
+        shortened.professionalSkills,
       ),
       infrastructure: cutChallenge(
         assessment.challenges.infrastructure,
         canRead,
+        shortened.infrastructure,
       ),
-      data: cutChallenge(assessment.challenges.data, canRead),
+      data: cutChallenge(assessment.challenges.data, canRead, shortened.data),
     },
     findings: cutFindings(assessment.findings, canRead),
     rollup,
