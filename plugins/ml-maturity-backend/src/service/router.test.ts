@@ -366,6 +366,11 @@ describe('createRouter', () => {
     ['/v1/assessments?limit=0', 'limit'],
     ['/v1/assessments?limit=5001', 'limit'],
     ['/v1/assessments?limit=abc', 'limit'],
+    ['/v1/assessments?limit=0x10', 'limit'],
+    ['/v1/assessments?limit=1e3', 'limit'],
+    ['/v1/assessments?limit=2.5', 'limit'],
+    ['/v1/assessments?limit=1&limit=2', 'limit'],
+    [`/v1/history?entityRef=group:default/${'x'.repeat(300)}`, 'entityRef'],
     ['/v1/assessments?cursor=%21%21', 'cursor'],
     ['/v1/history?entityRef=vision', 'entityRef'],
     ['/v1/history?from=2026-13-01', 'from'],
@@ -782,6 +787,7 @@ describe('createRouter', () => {
       [{ ...body, itemId: '' }, 'itemId'],
       [{ ...body, itemId: 'starter.technology.project-datasets' }, 'itemId'],
       [{ ...body, itemId: 'no.such.item' }, 'itemId'],
+      [{ ...body, itemId: 'x'.repeat(300) }, 'itemId'],
       [{ ...body, comment: 7 }, 'comment'],
     ])('answers 400 naming the field (%#)', async (bad, field) => {
       const { app, store } = await createApp();
@@ -791,6 +797,8 @@ describe('createRouter', () => {
         .send(bad);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+      // a bad value is not echoed back at length
+      expect(res.body.error.message.length).toBeLessThan(200);
       expect(store.createAttestation).not.toHaveBeenCalled();
     });
 

@@ -30,6 +30,8 @@ function isEntityRef(value: string): boolean {
 /** An entity ref with a kind, normalised to lower-case `kind:namespace/name`. */
 export const entityRefSchema = z
   .string()
+  // a ref is at most 63 + 1 + 63 + 1 + 63 characters; the stored columns hold 255
+  .max(255, 'must be an entity ref, kind:namespace/name')
   .refine(isEntityRef, 'must be an entity ref, kind:namespace/name')
   .transform(value =>
     stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US'),
@@ -46,12 +48,18 @@ const daySchema = z
   }, 'must be a valid calendar day');
 
 export const assessmentsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ invalid_type_error: 'must be a number' })
-    .int('must be an integer')
-    .min(1, 'must be between 1 and 5000')
-    .max(5000, 'must be between 1 and 5000')
-    .default(5000),
+  // digits only: Number() would also take 0x10, 1e3 or ' 7 '
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'must be a whole number between 1 and 5000')
+    .optional()
+    .transform(value => (value === undefined ? 5000 : Number(value)))
+    .pipe(
+      z
+        .number()
+        .min(1, 'must be a whole number between 1 and 5000')
+        .max(5000, 'must be a whole number between 1 and 5000'),
+    ),
   cursor: z
     .string()
     .optional()
@@ -86,7 +94,10 @@ export const attestationsQuerySchema = z.object({
 
 export const createAttestationSchema = z.object({
   entityRef: entityRefSchema,
-  itemId: z.string().min(1, 'must not be empty'),
+  itemId: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(255, 'must be at most 255 characters'),
   url: z
     .string()
     .trim()
