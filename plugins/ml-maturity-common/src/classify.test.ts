@@ -1,5 +1,6 @@
 import { getJsonValueAtPath } from '@backstage/filter-predicates';
 import { classify, classifyWithDetails } from './classify';
+import { isUnrenderedTemplate } from './entities';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import { Assessment, PortalAttestation, TeamAssessment } from './types';
 import {
@@ -306,6 +307,18 @@ describe('classify: reading entities', () => {
       now: NOW,
     });
     expect(team(a, 'team-a').items.every(i => i.status === 'unmet')).toBe(true);
+    expect(a.unattributedAssets).toEqual([]);
+  });
+
+  it('skips a raw document with an unquoted placeholder, as YAML parses it', () => {
+    // `owner: {{ cookiecutter.team }}` is a mapping with the key `{ cookiecutter.team }`
+    const unquoted = asset('tpl', 'dataset', {
+      owner: { '{ cookiecutter.team }': null } as unknown as string,
+    });
+    expect(isUnrenderedTemplate(unquoted)).toBe(true);
+    expect(isUnrenderedTemplate(asset('fine', 'dataset'))).toBe(false);
+    const a = classify({ entities: [group('team-a'), unquoted], now: NOW });
+    expect(a.findings).toEqual([]);
     expect(a.unattributedAssets).toEqual([]);
   });
 

@@ -441,6 +441,11 @@ export class RefParser {
 }
 
 const TEMPLATE_TEXT = /\{[{%]/;
+/**
+ * What an unquoted `{{ name }}` becomes in YAML: a flow mapping whose only
+ * key is `{ name }`. No entity field is written that way.
+ */
+const UNQUOTED_PLACEHOLDER_KEY = /^\{[^]*\}$/;
 
 function scanForTemplate(
   value: unknown,
@@ -464,7 +469,9 @@ function scanForTemplate(
   }
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (TEMPLATE_TEXT.test(key)) return true;
+    if (TEMPLATE_TEXT.test(key) || UNQUOTED_PLACEHOLDER_KEY.test(key)) {
+      return true;
+    }
     if (scanForTemplate((value as JsonRecord)[key], depth + 1, budget))
       return true;
   }

@@ -120,13 +120,19 @@ describe('RefreshService', () => {
       await complete(r);
       await ctx.store.createAttestation(attestation);
     });
+    // as the real scheduler does, a trigger from inside the running task
+    // conflicts; the next try, after the task ended, starts it
+    ctx.scheduler.triggerTask.mockRejectedValueOnce(
+      Object.assign(new Error('running'), { name: 'ConflictError' }),
+    );
     await ctx.refresh.refresh();
 
     expect(ctx.store.completeSnapshot).toHaveBeenCalledTimes(1);
     expect(await attestedItem(ctx)).toMatchObject({ status: 'unmet' });
-    // its own trigger found the refresh running; the refresh starts the
-    // task again once it is done
-    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(1);
+    // the attestation's own trigger is not called here: the refresh asks
+    await waitFor(() =>
+      expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(2),
+    );
     expect(ctx.scheduler.triggerTask).toHaveBeenCalledWith(REFRESH_TASK_ID);
     await ctx.refresh.stop();
   });
@@ -155,6 +161,62 @@ describe('RefreshService', () => {
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(4);
     await ctx.refresh.stop();
+  });
+
+  it('starts one rerun for changes that come together', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    const conflict = Object.assign(new Error('running'), {
+      name: 'ConflictError',
+    });
+    let running = false;
+    let started = 0;
+    ctx.scheduler.triggerTask.mockImplementation(async () => {
+      await new Promise(resolve => setTimeout(resolve, 2));
+      if (running) throw conflict;
+      running = true;
+      started++;
+      setTimeout(() => {
+        running = false;
+      }, 40);
+    });
+    await Promise.all([
+      ctx.refresh.onAttestationsChanged(),
+      ctx.refresh.onAttestationsChanged(),
+    ]);
+    await new Promise(resolve => setTimeout(resolve, 120));
+    expect(started).toBe(1);
+    await ctx.refresh.stop();
+  });
+
+  it('keeps with each stored team the full lists of its shortened reasons', async () => {
+    const names = ['e', 'd', 'c', 'b', 'a'];
+    const ctx = await setup(async function* pages() {
+      yield [
+        {
+          ...entities[0],
+          spec: { type: 'team', children: [], members: names },
+        },
+        ...names.map(name => ({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'User',
+          metadata: {
+            name,
+            namespace: 'default',
+            annotations: { 'ml-maturity.io/role': 'data-scientist' },
+          },
+          spec: {},
+        })),
+      ];
+    });
+    await ctx.refresh.refresh();
+    const team = await ctx.store.getTeam('group:default/vision');
+    const full = [...names].sort().map(n => `user:default/${n}`);
+    expect(team?.assessment.challenges.professionalSkills.reason).toContain(
+      'and 2 more',
+    );
+    expect(team?.shortenedReasonRefs).toEqual({ professionalSkills: [full] });
   });
 
   it('stores the entities naming each implicit team as owner', async () => {

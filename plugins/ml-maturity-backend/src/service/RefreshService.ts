@@ -79,7 +79,10 @@ export class RefreshService {
   /** Refreshes running in this instance, settled or not. */
   private readonly running = new Set<Promise<void>>();
 
-  /** The next try of a rerun asked for while a refresh was running. */
+  /** Whether a series of tries to start a rerun is under way. */
+  private rerunPending = false;
+
+  /** The next try of that series. */
   private rerunTimer?: NodeJS.Timeout;
 
   private constructor(
@@ -157,21 +160,33 @@ export class RefreshService {
   /**
    * Triggers the task; while it cannot start (a refresh is running), tries
    * again every few seconds, for up to {@link RERUN_RETRY_FOR_MS}. One
-   * series of tries at a time: a rerun asked for while one is pending is
-   * the same rerun.
+   * series of tries at a time, from the first call until a trigger
+   * succeeds or the series gives up: a rerun asked for meanwhile is the
+   * same rerun.
    */
   private async requestRerun(): Promise<void> {
-    if (this.rerunTimer || this.shutdown.signal.aborted) return;
+    if (this.rerunPending || this.shutdown.signal.aborted) return;
+    this.rerunPending = true;
     const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
+    let warned = false;
     const attempt = async (triesLeft: number): Promise<void> => {
       this.rerunTimer = undefined;
-      if (this.shutdown.signal.aborted) return;
+      if (this.shutdown.signal.aborted) {
+        this.rerunPending = false;
+        return;
+      }
       try {
         await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+        this.rerunPending = false;
       } catch (error) {
+        if (this.shutdown.signal.aborted) {
+          this.rerunPending = false;
+          return;
+        }
         const conflict = (error as Error)?.name === 'ConflictError';
-        if (triesLeft > 0 && !this.shutdown.signal.aborted) {
-          if (!conflict) {
+        if (triesLeft > 0) {
+          if (!conflict && !warned) {
+            warned = true;
             this.options.logger.warn(
               `Could not start an ML maturity refresh for an attestation change, trying again: ${stringifyError(
                 error,
@@ -184,6 +199,7 @@ export class RefreshService {
           this.rerunTimer.unref?.();
           return;
         }
+        this.rerunPending = false;
         this.options.logger.warn(
           `Gave up starting an ML maturity refresh for an attestation change; the next scheduled refresh applies it: ${stringifyError(
             error,

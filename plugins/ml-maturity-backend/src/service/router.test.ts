@@ -25,29 +25,47 @@ const VISION = 'group:default/vision';
 const SECRET = 'group:default/secret';
 const ATTESTATION_ID = '8b0e3c4c-5f0e-4f7a-9a55-0d6f7a3c1e11';
 
-const vision = stored(
-  makeTeam(VISION, {
-    level: 2,
-    items: [
-      {
-        id: 'starter.technology.project-datasets',
-        kit: 'starter',
-        dimension: 'technology',
-        required: true,
-        status: 'met',
-        evidence: ['resource:default/hidden-data', 'resource:default/images'],
+const SHORTENED_FULL = [
+  'resource:default/hidden-a',
+  'resource:default/hidden-b',
+  'resource:default/hidden-c',
+  'resource:default/images',
+];
+const vision = {
+  ...stored(
+    makeTeam(VISION, {
+      level: 2,
+      challenges: {
+        professionalSkills: { level: 1, reason: 'always' },
+        infrastructure: { level: 1, reason: 'always' },
+        data: {
+          level: 2,
+          reason:
+            'data: a documented dataset (resource:default/hidden-a, resource:default/hidden-b, resource:default/hidden-c and 1 more)',
+        },
       },
-    ],
-    findings: [
-      {
-        entityRef: 'resource:default/hidden-data',
-        field: 'ml-maturity.io/scope',
-        value: 'everyone',
-        message: 'bad scope',
-      },
-    ],
-  }),
-);
+      items: [
+        {
+          id: 'starter.technology.project-datasets',
+          kit: 'starter',
+          dimension: 'technology',
+          required: true,
+          status: 'met',
+          evidence: ['resource:default/hidden-data', 'resource:default/images'],
+        },
+      ],
+      findings: [
+        {
+          entityRef: 'resource:default/hidden-data',
+          field: 'ml-maturity.io/scope',
+          value: 'everyone',
+          message: 'bad scope',
+        },
+      ],
+    }),
+  ),
+  shortenedReasonRefs: { data: [SHORTENED_FULL] },
+};
 const secret = stored(makeTeam(SECRET));
 
 /** Refs the test user may read; everything else the catalog withholds. */
@@ -381,6 +399,19 @@ describe('createRouter', () => {
     const res = await request(app).get(path).set('Authorization', user);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+  });
+
+  it('recounts a shortened reason over the refs the caller may read', async () => {
+    const { app } = await createApp();
+    const res = await request(app)
+      .get('/v1/assessments/group/default/vision')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    // three hidden datasets named, one readable counted: the caller sees
+    // the readable one only, and no count of the others
+    expect(res.body.challenges.data.reason).toBe(
+      'data: a documented dataset (resource:default/images)',
+    );
   });
 
   it('serves one team with freshness, 404 for unknown or hidden teams', async () => {

@@ -166,9 +166,13 @@ async function assess(
   if (read.entities.length === 0) {
     // The input was read: its assessment is empty, which is an answer (exit
     // 0), but rarely the one meant, so say why.
+    const skipped =
+      read.skipped.length > 0
+        ? `, ${read.skipped.length} document(s) skipped (see above)`
+        : '';
     stderr.write(
-      `ml-maturity: no entities found in ${read.filesRead} file(s), ${read.skipped.length} document(s) skipped ` +
-        '(an entity needs apiVersion backstage.io/..., a kind and metadata.name); the assessment is empty\n',
+      `ml-maturity: no entities found in ${read.filesRead} file(s)${skipped}; ` +
+        'the assessment is empty (an entity needs apiVersion backstage.io/..., a kind and metadata.name)\n',
     );
   }
   reportDuplicates(read, stderr);

@@ -82,6 +82,34 @@ describe('parseCatalogYaml', () => {
     );
   });
 
+  it('skips an unquoted placeholder, which YAML reads as a mapping', () => {
+    const text = `${component(
+      'a',
+    )}---\napiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: data\nspec:\n  type: dataset\n  owner: {{ cookiecutter.team }}\n`;
+    const { entities, skipped } = parseCatalogYaml(text, 'unquoted.yaml');
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['a']);
+    expect(skipped).toEqual([
+      expect.objectContaining({
+        category: 'template',
+        line: 15,
+        reason: 'template placeholder "{{" found, not an entity',
+      }),
+    ]);
+  });
+
+  it('tells a comment after an apostrophe from a quoted value', () => {
+    // broken YAML: the placeholder is in a comment, so it is a parse error
+    const comment = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: it's # {{ x }}\n  bad: [\n`;
+    expect(parseCatalogYaml(comment, 'c.yaml').skipped).toEqual([
+      expect.objectContaining({ category: 'parse-error' }),
+    ]);
+    // and a placeholder inside a quoted value is no comment
+    const quoted = `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: 'a # {{ x }}'\n  bad: [\n`;
+    expect(parseCatalogYaml(quoted, 'q.yaml').skipped).toEqual([
+      expect.objectContaining({ category: 'template', line: 4 }),
+    ]);
+  });
+
   it('reports the line of the placeholder outside comments', () => {
     const text = `# {{ not this one }}\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "{{ name }}"\n`;
     const { entities, skipped } = parseCatalogYaml(text, 'tpl.yaml');

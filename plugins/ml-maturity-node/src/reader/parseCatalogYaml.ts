@@ -36,9 +36,27 @@ function findTemplateMarker(
 
 function inComment(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const before = text.slice(lineStart, index);
+  // Quoted scalars on the line before it dropped (a `'` opens one only at
+  // the start of a value, so the apostrophe of "it's" does not).
+  const before = text
+    .slice(lineStart, index)
+    .replace(/"(?:[^"\\]|\\.)*"|(^|[\s:,[{-])'(?:[^']|'')*'/g, '$1');
   const hash = before.search(/(^|\s)#/);
-  return hash >= 0 && !/["']/.test(before.slice(0, hash));
+  return hash >= 0 && !/"|(^|[\s:,[{-])'/.test(before.slice(0, hash));
+}
+
+/** The first placeholder in the text, comments included (a fallback). */
+function firstTemplateMarker(
+  text: string,
+): { marker: string; index: number } | undefined {
+  let found: { marker: string; index: number } | undefined;
+  for (const marker of TEMPLATE_MARKERS) {
+    const index = text.indexOf(marker);
+    if (index >= 0 && (!found || index < found.index)) {
+      found = { marker, index };
+    }
+  }
+  return found;
 }
 
 /**
@@ -159,13 +177,18 @@ export function parseCatalogYaml(
   documents.forEach((doc, index) => {
     const [start, , end] = doc.range ?? [0, 0, text.length];
     const raw = text.slice(start, end);
-    const skipTemplate = (marker = findTemplateMarker(raw)) =>
+    const skipTemplate = () => {
+      // where to look: outside comments if the text says, else the first
+      const marker = findTemplateMarker(raw) ?? firstTemplateMarker(raw);
       skip(
         index,
         start + (marker?.index ?? 0),
         'template',
-        `template placeholder "${marker?.marker ?? '{{'}" found, not an entity`,
+        marker
+          ? `template placeholder "${marker.marker}" found, not an entity`
+          : 'template placeholder found, not an entity',
       );
+    };
     // A placeholder often breaks the YAML: such a document is reported as
     // the template it is, not as a parse error.
     if (doc.errors.length > 0 && findTemplateMarker(raw)) {
