@@ -167,7 +167,12 @@ export function parseCatalogYaml(
     Pick<Document, 'contents' | 'errors' | 'range' | 'toJS'>
   >;
   try {
-    documents = parseAllDocuments(text, { prettyErrors: true });
+    // logLevel 'error': the library's warnings (a template's `{{ x }}` key
+    // stringified, say) would go to the process, not to the report.
+    documents = parseAllDocuments(text, {
+      prettyErrors: true,
+      logLevel: 'error',
+    });
   } catch (error) {
     // yaml reports problems per document; this is for the unforeseen.
     skip(0, 0, 'parse-error', `YAML parse error: ${firstLine(String(error))}`);
