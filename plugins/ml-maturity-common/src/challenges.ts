@@ -203,6 +203,20 @@ export function compileChallenges(compiler: RuleCompiler): CompiledChallenges {
 const MAX_EVIDENCE_IN_REASON = 3;
 
 /**
+ * How a challenge reason lists its evidence inside the parentheses: the
+ * first refs, then how many more (`a, b, c and 2 more`). A backend that
+ * hides refs writes the list again with this, over the refs it may show.
+ *
+ * @public
+ */
+export function reasonRefList(refs: ReadonlyArray<string>): string {
+  const shown = refs.slice(0, MAX_EVIDENCE_IN_REASON).join(', ');
+  return refs.length > MAX_EVIDENCE_IN_REASON
+    ? `${shown} and ${refs.length - MAX_EVIDENCE_IN_REASON} more`
+    : shown;
+}
+
+/**
  * Each challenge's level: the highest level whose condition holds together
  * with all lower ones (minimum 1), with a reason naming the evidence.
  * @internal
@@ -235,13 +249,10 @@ export function assessChallenges(
           ? evaluated[0].evidence
           : ascendingUnique(evaluated.flatMap(r => r.evidence))
       ).map(refOf);
-      const shown = refs.slice(0, MAX_EVIDENCE_IN_REASON).join(', ');
-      let more = '';
-      if (refs.length > MAX_EVIDENCE_IN_REASON) {
-        more = ` and ${refs.length - MAX_EVIDENCE_IN_REASON} more`;
-        if (shortened) (shortened[definition.id] ??= []).push(refs);
+      if (shortened && refs.length > MAX_EVIDENCE_IN_REASON) {
+        (shortened[definition.id] ??= []).push(refs);
       }
-      reached.push(`${levelDef.needs} (${shown}${more})`);
+      reached.push(`${levelDef.needs} (${reasonRefList(refs)})`);
     }
     const framework = definition.framework[level - 1];
     let reason: string;

@@ -13,6 +13,7 @@ export { classify, classifyWithDetails } from './classify';
 export { isUnrenderedTemplate } from './entities';
 export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
+export { reasonRefList } from './challenges';
 export { isEvidenceUrl } from './attestations';
 export {
   readMlMaturityConfig,

@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { ConflictError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_KITS } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -123,7 +124,7 @@ describe('RefreshService', () => {
     // as the real scheduler does, a trigger from inside the running task
     // conflicts; the next try, after the task ended, starts it
     ctx.scheduler.triggerTask.mockRejectedValueOnce(
-      Object.assign(new Error('running'), { name: 'ConflictError' }),
+      new ConflictError('running'),
     );
     await ctx.refresh.refresh();
 
@@ -141,9 +142,7 @@ describe('RefreshService', () => {
     const ctx = await setup(async function* pages() {
       yield entities;
     });
-    const conflict = Object.assign(new Error('running'), {
-      name: 'ConflictError',
-    });
+    const conflict = new ConflictError('running');
     ctx.scheduler.triggerTask
       .mockRejectedValueOnce(conflict)
       .mockRejectedValueOnce(conflict)
@@ -167,9 +166,7 @@ describe('RefreshService', () => {
     const ctx = await setup(async function* pages() {
       yield entities;
     });
-    const conflict = Object.assign(new Error('running'), {
-      name: 'ConflictError',
-    });
+    const conflict = new ConflictError('running');
     let running = false;
     let started = 0;
     ctx.scheduler.triggerTask.mockImplementation(async () => {
@@ -356,7 +353,7 @@ describe('RefreshService', () => {
 
     // attestation changes never fail because a refresh is running
     ctx.scheduler.triggerTask.mockRejectedValueOnce(
-      Object.assign(new Error('running'), { name: 'ConflictError' }),
+      new ConflictError('running'),
     );
     await expect(ctx.refresh.onAttestationsChanged()).resolves.toBeUndefined();
     await ctx.refresh.stop();

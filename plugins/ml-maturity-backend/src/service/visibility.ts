@@ -1,12 +1,13 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import type {
-  AssetContribution,
-  ChallengeResult,
-  Finding,
-  ItemResult,
-  ShortenedReasonRefs,
-  TeamAssessment,
+import {
+  reasonRefList,
+  type AssetContribution,
+  type ChallengeResult,
+  type Finding,
+  type ItemResult,
+  type ShortenedReasonRefs,
+  type TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { StoredTeam } from '../database/AssessmentStore';
 
@@ -135,9 +136,6 @@ export function refsInText(text: string): string[] {
 const REF_LIST =
   /^([a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+(?:, [a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+)*)( and \d+ more)?$/;
 
-/** How many refs a reason names before `and N more` (the classifier's). */
-const REFS_NAMED_IN_REASON = 3;
-
 /**
  * The text without unreadable refs: they leave parenthesised ref lists
  * (an emptied list goes entirely); any other occurrence is masked. A list
@@ -165,10 +163,7 @@ export function cutText(
       const kept = refs.filter(canRead);
       if (!cutShort && kept.length === refs.length) return whole;
       if (kept.length === 0) return '';
-      const rest = kept.length - REFS_NAMED_IN_REASON;
-      return `${whole.slice(0, whole.indexOf('('))}(${kept
-        .slice(0, REFS_NAMED_IN_REASON)
-        .join(', ')}${rest > 0 ? ` and ${rest} more` : ''})`;
+      return `${whole.slice(0, whole.indexOf('('))}(${reasonRefList(kept)})`;
     })
     .replace(REF_IN_TEXT, ref => (canRead(ref) ? ref : 'a hidden entity'));
 }

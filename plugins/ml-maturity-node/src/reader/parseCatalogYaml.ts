@@ -12,18 +12,20 @@ const MAX_ALIAS_COUNT = 100;
 const TEMPLATE_MARKERS = ['${{', '{{', '{%'] as const;
 
 /**
- * Where a template placeholder first appears in a document's text, outside
+ * Where a template placeholder first appears in a document's text: outside
  * YAML comments (a `#` at the start of a line or after white space, not
- * after a quote on its line): a comment that mentions `{{` makes no
- * template, as the classifier, which sees only keys and values, agrees.
+ * inside a quoted value), unless `inComments` says to count them too. A
+ * comment that mentions `{{` makes no template, as the classifier, which
+ * sees only keys and values, agrees.
  */
 function findTemplateMarker(
   text: string,
+  inComments = false,
 ): { marker: string; index: number } | undefined {
   let found: { marker: string; index: number } | undefined;
   for (const marker of TEMPLATE_MARKERS) {
     let index = text.indexOf(marker);
-    while (index >= 0 && inComment(text, index)) {
+    while (index >= 0 && !inComments && inComment(text, index)) {
       index = text.indexOf(marker, index + marker.length);
     }
     // the earliest (a `${{` starts before the `{{` it holds)
@@ -43,20 +45,6 @@ function inComment(text: string, index: number): boolean {
     .replace(/"(?:[^"\\]|\\.)*"|(^|[\s:,[{-])'(?:[^']|'')*'/g, '$1');
   const hash = before.search(/(^|\s)#/);
   return hash >= 0 && !/"|(^|[\s:,[{-])'/.test(before.slice(0, hash));
-}
-
-/** The first placeholder in the text, comments included (a fallback). */
-function firstTemplateMarker(
-  text: string,
-): { marker: string; index: number } | undefined {
-  let found: { marker: string; index: number } | undefined;
-  for (const marker of TEMPLATE_MARKERS) {
-    const index = text.indexOf(marker);
-    if (index >= 0 && (!found || index < found.index)) {
-      found = { marker, index };
-    }
-  }
-  return found;
 }
 
 /**
@@ -184,7 +172,7 @@ export function parseCatalogYaml(
     const raw = text.slice(start, end);
     const skipTemplate = () => {
       // where to look: outside comments if the text says, else the first
-      const marker = findTemplateMarker(raw) ?? firstTemplateMarker(raw);
+      const marker = findTemplateMarker(raw) ?? findTemplateMarker(raw, true);
       skip(
         index,
         start + (marker?.index ?? 0),
