@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { classify } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { renderColumns } from '../cli/formatTable';
+import { machineReferenceMs } from './machineReference';
 import { measureInChildProcess, MemoryMeasurement } from './memory';
 import { median, round } from './stats';
 import { BenchContext, BenchSection, BenchSectionResult } from './types';
@@ -147,6 +148,10 @@ export const classifierBenchSection: BenchSection = {
   id: 'classifier',
   title: 'Classifier (classify over generated catalog entities with relations)',
   async run(context: BenchContext): Promise<BenchSectionResult> {
+    // Before the organisations are generated: the reference runs on a
+    // small heap, as the same code would on any machine.
+    const referenceMs = machineReferenceMs();
+    context.log(`  machine reference: ${referenceMs} ms`);
     const results: SizeResult[] = [];
     for (const size of context.sizes) {
       results.push(await measureSize(context, size));
@@ -154,10 +159,19 @@ export const classifierBenchSection: BenchSection = {
     const primary =
       results.find(r => r.entities === context.primarySize) ??
       results[results.length - 1];
-    const fields: Record<string, unknown> = { ...primary };
+    const fields: Record<string, unknown> = {
+      ...primary,
+      machineReferenceMs: referenceMs,
+    };
     if (results.length > 1) {
       fields.sizes = results;
     }
-    return { lines: table(results), fields };
+    return {
+      lines: [
+        ...table(results),
+        `machine reference: ${referenceMs} ms (a fixed workload of 100,000 refs in a Map; compare figures of different machines by it)`,
+      ],
+      fields,
+    };
   },
 };

@@ -35,7 +35,9 @@ describe('runBench', () => {
     ).toBeCloseTo(1, 2);
     expect(typeof figures.peakHeapMb).toBe('number');
     expect(figures.peakV8HeapMb).toBeGreaterThan(0);
+    expect(figures.machineReferenceMs).toBeGreaterThan(0);
     expect(stdout).toContain('median ms');
+    expect(stdout).toMatch(/machine reference: [\d.]+ ms/);
   }, 120_000);
 
   it('runs every section, merges their fields and refuses clashing ones', async () => {
