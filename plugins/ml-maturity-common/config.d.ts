@@ -42,17 +42,19 @@ export interface Config {
     assetTypeAliases?: { [alias: string]: string };
 
     /**
-     * How often the backend recomputes the assessments. Default: every 30 minutes,
-     * timeout 10 minutes, initial delay 15 seconds. The task runs on one instance at a time.
+     * How often the backend recomputes the assessments. Each key defaults on
+     * its own: every 30 minutes, timeout 10 minutes, initial delay 15 seconds.
+     * The task runs on one instance at a time.
      */
     schedule?: {
-      /** A HumanDuration object (e.g. `{ minutes: 30 }`), an ISO duration or a cron expression `{ cron: '0 * * * *' }`. */
-      frequency: HumanDuration | string | { cron: string };
-      /** A HumanDuration object or an ISO duration. */
-      timeout: HumanDuration | string;
-      /** A HumanDuration object or an ISO duration. */
+      /** A HumanDuration object (e.g. `{ minutes: 30 }`), an ISO duration or a cron expression `{ cron: '0 * * * *' }`. Default 30 minutes. */
+      frequency?: HumanDuration | string | { cron: string };
+      /** A HumanDuration object or an ISO duration. Default 10 minutes. */
+      timeout?: HumanDuration | string;
+      /** A HumanDuration object or an ISO duration. Default 15 seconds. */
       initialDelay?: HumanDuration | string;
-      scope?: 'global' | 'local';
+      /** Always global (one instance refreshes at a time); `local` is refused at startup. */
+      scope?: 'global';
     };
 
     attestations?: {
