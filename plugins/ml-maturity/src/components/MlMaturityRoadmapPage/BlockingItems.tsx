@@ -6,6 +6,24 @@ import type {
 
 const SHOWN = 10;
 
+/**
+ * "holds back 3 teams; for 1 of them it is the last item missing from
+ * its current kit." `blocked` teams miss the item, for `completing` of them
+ * it is the only required item of the current kit still missing.
+ */
+export function blockingText(blocked: number, completing: number): string {
+  const teams = `${blocked} team${blocked === 1 ? '' : 's'}`;
+  if (completing === 0) {
+    return `holds back ${teams}.`;
+  }
+  if (completing === blocked) {
+    return blocked === 1
+      ? `holds back 1 team; it is the last item missing from its current kit.`
+      : `holds back ${teams}; it is the last item missing from the current kit of each.`;
+  }
+  return `holds back ${teams}; for ${completing} of them it is the last item missing from the current kit.`;
+}
+
 /** The items that hold back most teams, as the roadmap ranks them. */
 export function BlockingItems(props: {
   items: RoadmapItem[];
@@ -32,9 +50,7 @@ export function BlockingItems(props: {
           <li key={item.id}>
             <Typography variant="body2">
               <strong>{def?.item.title ?? item.id}</strong>
-              {def && ` (${def.kit.title})`} holds back {n} team
-              {n === 1 ? '' : 's'}; it is the last item of their current kit for{' '}
-              {m} of them.
+              {def && ` (${def.kit.title})`} {blockingText(n, m)}
             </Typography>
             {def?.item.howTo && (
               <Typography variant="caption" color="textSecondary">
