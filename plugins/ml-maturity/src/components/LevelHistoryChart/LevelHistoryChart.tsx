@@ -56,7 +56,7 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
   }
   const last = points[points.length - 1];
 
-  return (
+  const chart = (
     <svg
       role="img"
       aria-label={describeLevelHistory(points)}
@@ -97,13 +97,33 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
         fill={theme.palette.primary.main}
       />
       <g aria-hidden="true" fontSize={10} fill={theme.palette.text.secondary}>
-        <text x={PAD.left} y={HEIGHT - 4}>
-          {points[0].day}
-        </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-          {last.day}
-        </text>
+        {points.length === 1 ? (
+          <text x={x(last.day)} y={HEIGHT - 4} textAnchor="middle">
+            {last.day}
+          </text>
+        ) : (
+          <>
+            <text x={PAD.left} y={HEIGHT - 4}>
+              {points[0].day}
+            </text>
+            <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
+              {last.day}
+            </text>
+          </>
+        )}
       </g>
     </svg>
+  );
+  if (points.length > 1) {
+    return chart;
+  }
+  return (
+    <>
+      {chart}
+      <Typography variant="caption" color="textSecondary" component="p">
+        One day of history so far: a point is added on each day the assessment
+        refreshes.
+      </Typography>
+    </>
   );
 }

@@ -33,8 +33,28 @@ describe('OrgLevelsChart', () => {
     const { container } = await renderInTestApp(
       <OrgLevelsChart days={[day('2026-11-27', { '1': 4, '2': 2 })]} />,
     );
-    expect(screen.getByText('L-III, L-IV, L-V')).toBeInTheDocument();
-    expect(screen.getByText('L-I')).toBeInTheDocument();
+    expect(screen.getByText('L-III, L-IV, L-V: 0')).toBeInTheDocument();
+    expect(screen.getByText('L-I: 4')).toBeInTheDocument();
+    expect(screen.getByText('L-II: 2')).toBeInTheDocument();
     expect(container.querySelectorAll('circle')).toHaveLength(5);
+    // one date under the single point, and a word on why there is one
+    expect(screen.getAllByText('2026-11-27')).toHaveLength(1);
+    expect(screen.getByText(/One day of history so far/)).toBeInTheDocument();
+  });
+
+  it('labels the first and last day when there are several', async () => {
+    await renderInTestApp(
+      <OrgLevelsChart
+        days={[
+          day('2026-11-25', { '1': 3 }),
+          day('2026-11-27', { '1': 4 }),
+          day('2026-11-26', { '1': 2 }),
+        ]}
+      />,
+    );
+    expect(screen.getByText('2026-11-25')).toBeInTheDocument();
+    expect(screen.getByText('2026-11-27')).toBeInTheDocument();
+    expect(screen.queryByText('2026-11-26')).not.toBeInTheDocument();
+    expect(screen.queryByText(/One day of history/)).not.toBeInTheDocument();
   });
 });

@@ -34,7 +34,7 @@ export function describeOrgLevels(days: OrgHistoryDay[]): string {
   return `Teams per level from ${days[0].day} to ${last.day}. On ${last.day}: ${counts}.`;
 }
 
-/** Levels that end on the same count share one label, so labels never overlap. */
+/** Levels that end on the same count share one label (with that count), so labels never overlap. */
 function endLabels(day: OrgHistoryDay): Array<{ n: number; levels: number[] }> {
   const byCount = new Map<number, number[]>();
   for (const level of LEVELS) {
@@ -92,12 +92,20 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
               </text>
             </g>
           ))}
-          <text x={PAD.left} y={HEIGHT - 4}>
-            {days[0].day}
-          </text>
-          <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-            {days[last].day}
-          </text>
+          {days.length === 1 ? (
+            <text x={x(0)} y={HEIGHT - 4} textAnchor="middle">
+              {days[0].day}
+            </text>
+          ) : (
+            <>
+              <text x={PAD.left} y={HEIGHT - 4}>
+                {days[0].day}
+              </text>
+              <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
+                {days[last].day}
+              </text>
+            </>
+          )}
         </g>
         {LEVELS.map(level => (
           <g key={level}>
@@ -129,10 +137,16 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
             fontSize={10}
             fill={theme.palette.text.primary}
           >
-            {levels.map(levelCode).join(', ')}
+            {`${levels.map(levelCode).join(', ')}: ${n}`}
           </text>
         ))}
       </svg>
+      {days.length === 1 && (
+        <Typography variant="caption" color="textSecondary" component="p">
+          One day of history so far: a point is added on each day the assessment
+          refreshes.
+        </Typography>
+      )}
       <ul className={classes.legend} aria-hidden="true">
         {LEVELS.map(level => (
           <li key={level} className={classes.legendItem}>
