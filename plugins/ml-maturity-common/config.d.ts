@@ -47,11 +47,20 @@ export interface Config {
      * The task runs on one instance at a time.
      */
     schedule?: {
-      /** A HumanDuration object (e.g. `{ minutes: 30 }`), an ISO duration or a cron expression `{ cron: '0 * * * *' }`. Default 30 minutes. */
-      frequency?: HumanDuration | string | { cron: string };
-      /** A HumanDuration object or an ISO duration. Default 10 minutes. */
+      /**
+       * A HumanDuration object (e.g. `{ minutes: 30 }`), a duration string (ISO
+       * `PT30M` or `30 minutes`), a cron expression `{ cron: '0 * * * *' }`, or
+       * `{ trigger: 'manual' }` (only `POST /refresh` and attestation changes
+       * run it). Default 30 minutes.
+       */
+      frequency?:
+        | HumanDuration
+        | string
+        | { cron: string }
+        | { trigger: 'manual' };
+      /** A HumanDuration object or a duration string (`PT10M`, `10 minutes`). Default 10 minutes. */
       timeout?: HumanDuration | string;
-      /** A HumanDuration object or an ISO duration. Default 15 seconds. */
+      /** A HumanDuration object or a duration string (`PT15S`, `15 seconds`). Default 15 seconds. */
       initialDelay?: HumanDuration | string;
       /** Always global (one instance refreshes at a time); `local` is refused at startup. */
       scope?: 'global';

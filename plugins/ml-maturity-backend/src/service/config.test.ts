@@ -33,6 +33,17 @@ describe('readBackendSettings', () => {
     );
   });
 
+  it('reads every form of frequency Backstage accepts', () => {
+    const frequency = (value: unknown) =>
+      settings({ schedule: { frequency: value } }).schedule.frequency;
+    expect(frequency('PT5M')).toEqual({ minutes: 5 });
+    expect(frequency('5 minutes')).toEqual({ minutes: 5 });
+    expect(frequency({ trigger: 'manual' })).toEqual({ trigger: 'manual' });
+    expect(frequency({ cron: '*/5 * * * *' })).toEqual({
+      cron: '*/5 * * * *',
+    });
+  });
+
   it('takes every schedule key given', () => {
     expect(
       settings({
@@ -57,6 +68,9 @@ describe('readBackendSettings', () => {
     );
     expect(() => settings({ schedule: { timeout: 'soon' } })).toThrow(
       /^Invalid config at mlMaturity\.schedule: Invalid duration 'soon' in config at 'timeout'/,
+    );
+    expect(() => settings({ schedule: { timeout: true } })).toThrow(
+      /^Invalid config at mlMaturity\.schedule: .*'timeout' in 'mlMaturity\.schedule'/,
     );
   });
 

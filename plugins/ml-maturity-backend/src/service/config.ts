@@ -29,10 +29,13 @@ function readSchedule(
   }
   // Key by key: a ConfigReader fallback would merge `{ cron }` into the
   // default `{ minutes: 30 }`.
-  const withDefaults = new ConfigReader({
-    ...(DEFAULT_REFRESH_SCHEDULE as unknown as JsonObject),
-    ...config.get<JsonObject>(),
-  });
+  const withDefaults = new ConfigReader(
+    {
+      ...(DEFAULT_REFRESH_SCHEDULE as unknown as JsonObject),
+      ...config.get<JsonObject>(),
+    },
+    SCHEDULE_KEY,
+  );
   try {
     return readSchedulerServiceTaskScheduleDefinitionFromConfig(withDefaults);
   } catch (error) {

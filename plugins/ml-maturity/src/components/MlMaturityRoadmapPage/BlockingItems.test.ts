@@ -7,17 +7,17 @@ describe('blockingText', () => {
     [
       1,
       1,
-      'holds back 1 team; it is the last item missing from its current kit.',
+      'holds back 1 team; it is the last required item missing from that kit.',
     ],
     [
       2,
       2,
-      'holds back 2 teams; it is the last item missing from the current kit of each.',
+      'holds back 2 teams; for each of them it is the last required item missing from that kit.',
     ],
     [
       3,
       1,
-      'holds back 3 teams; for 1 of them it is the last item missing from the current kit.',
+      'holds back 3 teams; for 1 of them it is the last required item missing from that kit.',
     ],
   ])('%i blocked, %i completing: %s', (blocked, completing, text) => {
     expect(blockingText(blocked, completing)).toBe(text);

@@ -7,9 +7,11 @@ import type {
 const SHOWN = 10;
 
 /**
- * "holds back 3 teams; for 1 of them it is the last item missing from
- * its current kit." `blocked` teams miss the item, for `completing` of them
- * it is the only required item of the current kit still missing.
+ * What an item does to the teams it holds back: "holds back 3 teams; for 1
+ * of them it is the last required item missing from that kit." `blocked`
+ * teams lack the item, which is in their current kit (named beside this
+ * text); for `completing` of them it is the only required item of that kit
+ * still unmet.
  */
 export function blockingText(blocked: number, completing: number): string {
   const teams = `${blocked} team${blocked === 1 ? '' : 's'}`;
@@ -18,10 +20,10 @@ export function blockingText(blocked: number, completing: number): string {
   }
   if (completing === blocked) {
     return blocked === 1
-      ? `holds back 1 team; it is the last item missing from its current kit.`
-      : `holds back ${teams}; it is the last item missing from the current kit of each.`;
+      ? 'holds back 1 team; it is the last required item missing from that kit.'
+      : `holds back ${teams}; for each of them it is the last required item missing from that kit.`;
   }
-  return `holds back ${teams}; for ${completing} of them it is the last item missing from the current kit.`;
+  return `holds back ${teams}; for ${completing} of them it is the last required item missing from that kit.`;
 }
 
 /** The items that hold back most teams, as the roadmap ranks them. */

@@ -129,7 +129,7 @@ describe('RoadmapContent', () => {
 
     expect(
       screen.getByText(
-        /holds back 3 teams; for 1 of them it is the last item missing from the current kit\./,
+        /holds back 3 teams; for 1 of them it is the last required item missing from that kit\./,
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('scaler practice defined')).toBeInTheDocument();
