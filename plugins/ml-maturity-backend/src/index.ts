@@ -23,3 +23,8 @@ export type {
   TeamHistoryResponse,
 } from './service/AssessmentService';
 export type { AttestationResponse } from './service/AttestationService';
+export type {
+  AttestationEvent,
+  AttestationRecord,
+  TeamHistoryPoint,
+} from './database/AssessmentStore';

@@ -73,7 +73,7 @@ export interface SnapshotResult {
   purgeHistoryBefore: string;
 }
 
-/** One history point of one team. @internal */
+/** One history point of one team. @public */
 export interface TeamHistoryPoint {
   teamRef: string;
   day: string;
@@ -82,13 +82,13 @@ export interface TeamHistoryPoint {
   kits: KitProgress[];
 }
 
-/** A portal attestation with its revocation state. @internal */
+/** A portal attestation with its revocation state. @public */
 export interface AttestationRecord extends PortalAttestation {
   revokedAt?: string;
   revokedBy?: string;
 }
 
-/** One entry of the attestation audit trail. @internal */
+/** One entry of the attestation audit trail. @public */
 export interface AttestationEvent {
   id: number;
   attestationId: string;
