@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  classifyWithDetails,
+  isAssetType,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import { parseCatalogYaml } from './parseCatalogYaml';
+
+/**
+ * The copy-paste examples of docs/annotations.md, read as the CLI reads
+ * catalog files and classified together: each must be an entity, give no
+ * finding, and have the asset type its heading names.
+ */
+const DOC = path.resolve(__dirname, '../../../../docs/annotations.md');
+
+function yamlBlocks(markdown: string) {
+  const blocks: Array<{ heading: string; yaml: string }> = [];
+  let heading = '';
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith('#')) heading = lines[i];
+    if (lines[i] === '```yaml') {
+      const end = lines.indexOf('```', i + 1);
+      blocks.push({ heading, yaml: lines.slice(i + 1, end).join('\n') });
+      i = end;
+    }
+  }
+  return blocks;
+}
+
+describe('docs/annotations.md examples', () => {
+  const blocks = yamlBlocks(fs.readFileSync(DOC, 'utf8'));
+  const typed = blocks.flatMap(block => {
+    const type = /^### `([a-z-]+)`$/.exec(block.heading)?.[1];
+    return type ? [{ ...block, type }] : [];
+  });
+  const parsed = blocks.map((block, index) =>
+    parseCatalogYaml(block.yaml, `annotations.md block ${index + 1}`),
+  );
+  const entities = parsed.flatMap(p => p.entities);
+  const details = classifyWithDetails({
+    entities,
+    now: '2026-11-27T00:00:00Z',
+  });
+
+  it('has one example per asset type of the vocabulary', () => {
+    expect(typed.map(b => b.type).every(isAssetType)).toBe(true);
+    expect(new Set(typed.map(b => b.type)).size).toBe(15);
+  });
+
+  it('reads every example as entities, skipping none', () => {
+    expect(parsed.flatMap(p => p.skipped)).toEqual([]);
+    expect(parsed.every(p => p.entities.length > 0)).toBe(true);
+  });
+
+  it('gives no finding anywhere', () => {
+    expect(details.assessment.findings).toEqual([]);
+    expect(details.assessment.teams.flatMap(t => t.findings)).toEqual([]);
+    expect(details.assets.flatMap(a => a.findings)).toEqual([]);
+  });
+
+  it('gives each example the asset type of its heading', () => {
+    for (const block of typed) {
+      const [doc] = parseCatalogYaml(block.yaml, block.heading)
+        .entities as Array<{
+        kind: string;
+        metadata: { name: string };
+      }>;
+      const ref = `${doc.kind.toLowerCase()}:default/${doc.metadata.name}`;
+      expect({
+        ref,
+        assetType: details.assets.find(a => a.entityRef === ref)?.assetType,
+      }).toEqual({
+        ref,
+        assetType: block.type,
+      });
+    }
+  });
+
+  it('together meet every technology item of the Starter kit for the team they name', () => {
+    const vision = details.assessment.teams.find(
+      t => t.entityRef === 'group:default/vision',
+    );
+    const starterTechnology = vision?.items.filter(
+      i => i.kit === 'starter' && i.dimension === 'technology',
+    );
+    expect(starterTechnology?.length).toBeGreaterThan(0);
+    expect(starterTechnology?.map(i => [i.id, i.status])).toEqual(
+      starterTechnology?.map(i => [i.id, 'met']),
+    );
+  });
+});
