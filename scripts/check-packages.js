@@ -9,7 +9,8 @@
  *
  *   node scripts/check-packages.js [--keep-dist]
  *
- * The built `dist/` folders are removed afterwards unless --keep-dist.
+ * The `dist/` folders it builds are removed afterwards unless --keep-dist
+ * (one that was there before is left, rebuilt).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -46,6 +47,13 @@ const PACKAGES = {
 };
 const EVERY_PACKAGE = [/^package\.json$/, /^README\.md$/, /^LICENSE$/];
 
+/** Every file of these folders must be packed too. */
+const WHOLE_FOLDERS = { 'plugins/ml-maturity-backend': ['migrations'] };
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function run(args, cwd) {
   const result = spawnSync('yarn', args, { cwd, encoding: 'utf8' });
   return {
@@ -54,36 +62,64 @@ function run(args, cwd) {
   };
 }
 
-let failures = 0;
-for (const [dir, expected] of Object.entries(PACKAGES)) {
+/** The files `yarn pack --dry-run --json` lists (its other lines skipped). */
+function packedFiles(output) {
+  const files = [];
+  for (const line of output.split('\n')) {
+    try {
+      const location = JSON.parse(line).location;
+      if (typeof location === 'string') files.push(location);
+    } catch {
+      // not one of pack's JSON lines
+    }
+  }
+  return files;
+}
+
+/** Returns an error message, or undefined when the package is fine. */
+function checkPackage(dir, expected) {
   const cwd = path.join(root, dir);
   const build = run(['backstage-cli', 'package', 'build'], cwd);
   if (!build.ok) {
-    failures++;
-    console.error(`${dir}: build failed\n${build.output.slice(-3000)}`);
-    continue;
+    return `build failed (run \`yarn tsc\` first: the build bundles dist-types/)\n${build.output.slice(
+      -3000,
+    )}`;
   }
   const pack = run(['pack', '--dry-run', '--json'], cwd);
-  const files = pack.output
-    .split('\n')
-    .filter(line => line.startsWith('{'))
-    .map(line => JSON.parse(line).location)
-    .filter(Boolean);
-  const missing = [...EVERY_PACKAGE, ...expected].filter(
+  if (!pack.ok) {
+    return `yarn pack failed\n${pack.output.slice(-2000)}`;
+  }
+  const files = packedFiles(pack.output);
+  const folders = (WHOLE_FOLDERS[dir] ?? []).flatMap(folder =>
+    fs
+      .readdirSync(path.join(cwd, folder))
+      .map(name => new RegExp(`^${escape(`${folder}/${name}`)}$`)),
+  );
+  const missing = [...EVERY_PACKAGE, ...expected, ...folders].filter(
     pattern => !files.some(file => pattern.test(file)),
   );
-  if (!pack.ok || missing.length > 0) {
-    failures++;
-    console.error(
-      `${dir}: the packed package lacks ${missing.join(', ')}${
-        pack.ok ? '' : `\n${pack.output.slice(-2000)}`
-      }`,
-    );
-  } else {
-    console.log(`${dir}: builds; packs ${files.length} files`);
+  if (missing.length > 0) {
+    return `the packed package lacks ${missing.join(', ')}`;
   }
-  if (!keepDist) {
-    fs.rmSync(path.join(cwd, 'dist'), { recursive: true, force: true });
+  console.log(`${dir}: builds; packs ${files.length} files`);
+  return undefined;
+}
+
+let failures = 0;
+for (const [dir, expected] of Object.entries(PACKAGES)) {
+  const dist = path.join(root, dir, 'dist');
+  const hadDist = fs.existsSync(dist);
+  try {
+    const error = checkPackage(dir, expected);
+    if (error) {
+      failures++;
+      console.error(`${dir}: ${error}`);
+    }
+  } finally {
+    // leave the tree as it was: remove only a dist/ this run made
+    if (!keepDist && !hadDist) {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   }
 }
 if (failures > 0) {

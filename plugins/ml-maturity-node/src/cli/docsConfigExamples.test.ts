@@ -4,9 +4,11 @@ import { join, resolve } from 'node:path';
 import { runCli } from './runCli';
 
 /**
- * Every `mlMaturity` config example in the docs is valid: the CLI applies
- * it with `--config` (validated as the backend validates it at startup) and
- * assesses the example organisation without complaint.
+ * Every `mlMaturity` config example in the docs is valid for the CLI: it
+ * applies the example's kits and aliases with `--config` (checked as the
+ * backend checks them at startup) and assesses the example organisation
+ * without complaint. The backend-only keys (schedule, attestations,
+ * history) are checked by the backend's own test of these examples.
  */
 const ROOT = resolve(__dirname, '../../../..');
 const DOCS = ['docs/configuration.md', 'docs/cli.md', 'README.md'];

@@ -21,6 +21,7 @@ function yamlBlocks(markdown: string) {
     if (lines[i].startsWith('#')) heading = lines[i];
     if (lines[i] === '```yaml') {
       const end = lines.indexOf('```', i + 1);
+      if (end < 0) throw new Error(`unclosed yaml block at line ${i + 1}`);
       blocks.push({ heading, yaml: lines.slice(i + 1, end).join('\n') });
       i = end;
     }
@@ -74,6 +75,66 @@ describe('docs/annotations.md examples', () => {
         ref,
         assetType: block.type,
       });
+    }
+  });
+
+  it('counts toward the items its note names', () => {
+    // what the note above each example says it serves
+    const claims: Record<string, string[]> = {
+      dataset: [
+        'starter.technology.project-datasets',
+        'accelerator.technology.curated-datasets',
+      ],
+      notebook: [
+        'starter.technology.experiment-notebooks',
+        'scaler.technology.workflow-notebooks',
+        'synergizer.technology.orchestration-notebooks',
+      ],
+      'ml-model': [
+        'starter.technology.use-case-docs',
+        'accelerator.technology.process-flow-docs',
+      ],
+      'ml-pipeline': ['accelerator.technology.versioned-ml-pipelines'],
+      'feature-pipeline': ['accelerator.technology.feature-pipelines'],
+      'data-pipeline': ['scaler.technology.reusable-data-pipelines'],
+      'feature-store': ['scaler.technology.feature-store'],
+      'data-marketplace': ['scaler.technology.data-marketplace'],
+      'ml-platform': [
+        'scaler.technology.cloud',
+        'synergizer.technology.cloud-ai-platform',
+      ],
+      compute: [
+        'starter.technology.provisioned-resources',
+        'accelerator.technology.cluster-platform',
+        'scaler.technology.cloud',
+      ],
+      storage: ['starter.technology.provisioned-resources'],
+      'ml-environment': ['synergizer.technology.versioned-environments'],
+      'ml-library': [
+        'scaler.technology.shared-repos',
+        'transformer.technology.open-source',
+      ],
+      tutorial: [
+        'accelerator.technology.basic-tutorials',
+        'scaler.technology.advanced-tutorials',
+        'synergizer.technology.interactive-training',
+      ],
+      'collaboration-platform': ['scaler.technology.collaboration-platform'],
+    };
+    expect(Object.keys(claims).sort()).toEqual(typed.map(b => b.type).sort());
+    for (const block of typed) {
+      const [doc] = parseCatalogYaml(block.yaml, block.heading)
+        .entities as Array<{ kind: string; metadata: { name: string } }>;
+      const ref = `${doc.kind.toLowerCase()}:default/${doc.metadata.name}`;
+      const counted = new Set(
+        details.assets
+          .find(a => a.entityRef === ref)
+          ?.countsToward.map(c => c.itemId),
+      );
+      expect({
+        type: block.type,
+        missing: claims[block.type].filter(id => !counted.has(id)),
+      }).toEqual({ type: block.type, missing: [] });
     }
   });
 
