@@ -9,6 +9,8 @@ import {
   DEFAULT_KITS,
   mlMaturityAttestationCreatePermission,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import {
@@ -291,7 +293,7 @@ async function createApp(
     kits: DEFAULT_KITS,
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, store, refresh, onChange, permissions, catalog };
+  return { app, router, store, refresh, onChange, permissions, catalog };
 }
 
 const user = mockCredentials.user.header();
@@ -1043,5 +1045,28 @@ describe('createRouter', () => {
         .set('Authorization', user);
       expect(res.status).toBe(409);
     });
+  });
+});
+
+describe('docs/api.md', () => {
+  it('documents exactly the routes the router serves', async () => {
+    const { router } = await createApp();
+    const served = (router as unknown as express.Router).stack
+      .filter(layer => layer.route)
+      .flatMap(layer =>
+        Object.keys((layer.route as any).methods).map(
+          method => `${method.toUpperCase()} ${layer.route!.path}`,
+        ),
+      )
+      .sort();
+    const doc = readFileSync(
+      resolvePath(__dirname, '../../../../docs/api.md'),
+      'utf8',
+    );
+    const documented = [...doc.matchAll(/^## `([A-Z]+) ([^`?]+)[^`]*`$/gm)]
+      .map(([, method, route]) => `${method} /v1${route}`)
+      .sort();
+    expect(served.length).toBeGreaterThanOrEqual(10);
+    expect(documented).toEqual(served);
   });
 });
