@@ -124,8 +124,9 @@ export class CatalogVisibility {
   canRead = (ref: string): boolean => this.readable.get(ref) ?? false;
 }
 
-/** Entity refs as the classifier writes them into reason texts. */
-const REF_IN_TEXT = /[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+/g;
+/** An entity ref as the classifier writes it into reason texts. */
+const REF = '[a-z][a-z0-9_-]*:[a-z0-9._-]+/[a-z0-9._-]+';
+const REF_IN_TEXT = new RegExp(REF, 'g');
 
 /** Refs named in a free text (challenge reasons list their evidence). */
 export function refsInText(text: string): string[] {
@@ -133,8 +134,7 @@ export function refsInText(text: string): string[] {
 }
 
 /** A parenthesised ref list as reasons write it, maybe cut short. */
-const REF_LIST =
-  /^([a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+(?:, [a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+)*)( and \d+ more)?$/;
+const REF_LIST = new RegExp(`^(${REF}(?:, ${REF})*)( and \\d+ more)?$`);
 
 /**
  * The text without unreadable refs: they leave parenthesised ref lists
@@ -154,11 +154,11 @@ export function cutText(
     .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
       const list = REF_LIST.exec(inner);
       if (!list) return whole;
-      let refs = list[1].split(', ');
+      let refs: ReadonlyArray<string> = list[1].split(', ');
       const cutShort = list[2] !== undefined;
       if (cutShort) {
         // without its full list the count cannot be recounted: it goes
-        refs = shortened[next++]?.slice() ?? refs;
+        refs = shortened[next++] ?? refs;
       }
       const kept = refs.filter(canRead);
       if (!cutShort && kept.length === refs.length) return whole;

@@ -151,7 +151,6 @@ export const classifierBenchSection: BenchSection = {
     // Before the organisations are generated: the reference runs on a
     // small heap, as the same code would on any machine.
     const referenceMs = machineReferenceMs();
-    context.log(`  machine reference: ${referenceMs} ms`);
     const results: SizeResult[] = [];
     for (const size of context.sizes) {
       results.push(await measureSize(context, size));

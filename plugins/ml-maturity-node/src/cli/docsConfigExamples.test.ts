@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { yamlBlocks } from '../__testUtils__/markdown';
 import { runCli } from './runCli';
 
 /**
@@ -17,10 +18,8 @@ async function configExamples() {
   const examples: Array<{ doc: string; yaml: string }> = [];
   for (const doc of DOCS) {
     const text = await fs.readFile(join(ROOT, doc), 'utf8');
-    for (const match of text.matchAll(/```yaml\n([^]*?)```/g)) {
-      if (/^mlMaturity:/m.test(match[1])) {
-        examples.push({ doc, yaml: match[1] });
-      }
+    for (const { yaml } of yamlBlocks(text)) {
+      if (/^mlMaturity:/m.test(yaml)) examples.push({ doc, yaml });
     }
   }
   return examples;

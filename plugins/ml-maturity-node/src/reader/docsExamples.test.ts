@@ -4,6 +4,7 @@ import {
   classifyWithDetails,
   isAssetType,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { yamlBlocks } from '../__testUtils__/markdown';
 import { parseCatalogYaml } from './parseCatalogYaml';
 
 /**
@@ -13,27 +14,16 @@ import { parseCatalogYaml } from './parseCatalogYaml';
  */
 const DOC = path.resolve(__dirname, '../../../../docs/annotations.md');
 
-function yamlBlocks(markdown: string) {
-  const blocks: Array<{ heading: string; yaml: string }> = [];
-  let heading = '';
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].startsWith('#')) heading = lines[i];
-    if (lines[i] === '```yaml') {
-      const end = lines.indexOf('```', i + 1);
-      if (end < 0) throw new Error(`unclosed yaml block at line ${i + 1}`);
-      blocks.push({ heading, yaml: lines.slice(i + 1, end).join('\n') });
-      i = end;
-    }
-  }
-  return blocks;
-}
-
 describe('docs/annotations.md examples', () => {
   const blocks = yamlBlocks(fs.readFileSync(DOC, 'utf8'));
+  // the blocks under a heading naming an asset type, with their entity's ref
   const typed = blocks.flatMap(block => {
     const type = /^### `([a-z-]+)`$/.exec(block.heading)?.[1];
-    return type ? [{ ...block, type }] : [];
+    if (!type) return [];
+    const [doc] = parseCatalogYaml(block.yaml, block.heading)
+      .entities as Array<{ kind: string; metadata: { name: string } }>;
+    const ref = `${doc.kind.toLowerCase()}:default/${doc.metadata.name}`;
+    return [{ ...block, type, ref }];
   });
   const parsed = blocks.map((block, index) =>
     parseCatalogYaml(block.yaml, `annotations.md block ${index + 1}`),
@@ -62,12 +52,7 @@ describe('docs/annotations.md examples', () => {
 
   it('gives each example the asset type of its heading', () => {
     for (const block of typed) {
-      const [doc] = parseCatalogYaml(block.yaml, block.heading)
-        .entities as Array<{
-        kind: string;
-        metadata: { name: string };
-      }>;
-      const ref = `${doc.kind.toLowerCase()}:default/${doc.metadata.name}`;
+      const { ref } = block;
       expect({
         ref,
         assetType: details.assets.find(a => a.entityRef === ref)?.assetType,
@@ -123,9 +108,7 @@ describe('docs/annotations.md examples', () => {
     };
     expect(Object.keys(claims).sort()).toEqual(typed.map(b => b.type).sort());
     for (const block of typed) {
-      const [doc] = parseCatalogYaml(block.yaml, block.heading)
-        .entities as Array<{ kind: string; metadata: { name: string } }>;
-      const ref = `${doc.kind.toLowerCase()}:default/${doc.metadata.name}`;
+      const { ref } = block;
       const counted = new Set(
         details.assets
           .find(a => a.entityRef === ref)

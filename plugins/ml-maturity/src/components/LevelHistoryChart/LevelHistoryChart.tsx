@@ -1,7 +1,7 @@
-import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import type { TeamHistoryPoint } from '../../api';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
+import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
 
 const WIDTH = 320;
 const HEIGHT = 120;
@@ -35,12 +35,7 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
   const theme = useTheme();
   const points = [...props.points].sort((a, b) => a.day.localeCompare(b.day));
   if (points.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No history yet: a point is recorded on each day the assessment
-        refreshes.
-      </Typography>
-    );
+    return <NoHistory />;
   }
   const t0 = dayTime(points[0].day);
   const span = dayTime(points[points.length - 1].day) - t0;
@@ -97,20 +92,14 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
         fill={theme.palette.primary.main}
       />
       <g aria-hidden="true" fontSize={10} fill={theme.palette.text.secondary}>
-        {points.length === 1 ? (
-          <text x={x(last.day)} y={HEIGHT - 4} textAnchor="middle">
-            {last.day}
-          </text>
-        ) : (
-          <>
-            <text x={PAD.left} y={HEIGHT - 4}>
-              {points[0].day}
-            </text>
-            <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-              {last.day}
-            </text>
-          </>
-        )}
+        <DayLabels
+          first={points[0].day}
+          last={last.day}
+          left={PAD.left}
+          right={WIDTH - PAD.right}
+          single={x(last.day)}
+          y={HEIGHT - 4}
+        />
       </g>
     </svg>
   );
@@ -120,10 +109,7 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
   return (
     <>
       {chart}
-      <Typography variant="caption" color="textSecondary" component="p">
-        One day of history so far: a point is added on each day the assessment
-        refreshes.
-      </Typography>
+      <OneDayNote />
     </>
   );
 }

@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import type { LevelKey, OrgHistoryDay } from '../../api';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
+import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
 
 const WIDTH = 640;
 const HEIGHT = 200;
@@ -54,12 +55,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
   const classes = useStyles();
   const days = [...props.days].sort((a, b) => a.day.localeCompare(b.day));
   if (days.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No history yet: a point is recorded on each day the assessment
-        refreshes.
-      </Typography>
-    );
+    return <NoHistory />;
   }
   const max = Math.max(1, ...days.flatMap(d => LEVELS.map(l => count(d, l))));
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -92,20 +88,14 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
               </text>
             </g>
           ))}
-          {days.length === 1 ? (
-            <text x={x(0)} y={HEIGHT - 4} textAnchor="middle">
-              {days[0].day}
-            </text>
-          ) : (
-            <>
-              <text x={PAD.left} y={HEIGHT - 4}>
-                {days[0].day}
-              </text>
-              <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end">
-                {days[last].day}
-              </text>
-            </>
-          )}
+          <DayLabels
+            first={days[0].day}
+            last={days[last].day}
+            left={PAD.left}
+            right={WIDTH - PAD.right}
+            single={x(0)}
+            y={HEIGHT - 4}
+          />
         </g>
         {LEVELS.map(level => (
           <g key={level}>
@@ -141,12 +131,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
           </text>
         ))}
       </svg>
-      {days.length === 1 && (
-        <Typography variant="caption" color="textSecondary" component="p">
-          One day of history so far: a point is added on each day the assessment
-          refreshes.
-        </Typography>
-      )}
+      {days.length === 1 && <OneDayNote />}
       <ul className={classes.legend} aria-hidden="true">
         {LEVELS.map(level => (
           <li key={level} className={classes.legendItem}>

@@ -1,0 +1,1 @@
+export { DayLabels, NoHistory, OneDayNote } from './HistoryChartParts';
