@@ -3,10 +3,11 @@ import {
   EDGES,
   EntityGraph,
   EntityNode,
+  entityIndexOf,
   kindIdOf,
   reportFinding,
 } from './entities';
-import { makeFinding } from './findings';
+import { makeFinding, SAME_NAME_USER_MESSAGE } from './findings';
 import { Finding } from './types';
 import { compareStrings, insertionSort } from './util';
 
@@ -229,6 +230,16 @@ function mergeOwners(own: Csr, reverse: Csr, entityCount: number): IntPairs {
 const IMPLICIT_TEAM_MESSAGE =
   'Group entity is missing: entities name it as owner, so it is assessed as an implicit team. Add a Group entity with this name (kind: Group, spec.type: team, spec.children: []) or fix the owners';
 
+/**
+ * The User with the same name as an implicit team, if any: `spec.owner:
+ * jane` means `group:jane` (an owner's default kind), which surprises
+ * whoever meant `user:jane`.
+ */
+function sameNameUser(graph: EntityGraph, groupRef: string) {
+  const user = `user:${groupRef.slice('group:'.length)}`;
+  return entityIndexOf(graph, user) >= 0 ? user : undefined;
+}
+
 /** Teams: Group entities, and groups named as owners (implicit teams). */
 function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
   const { nodes, refs, kindIds } = graph;
@@ -264,6 +275,12 @@ function findTeams(graph: EntityGraph, owners: Csr, kinds: Uint8Array) {
     teamFindings.push(
       makeFinding(ref, 'spec.owner', ref, IMPLICIT_TEAM_MESSAGE),
     );
+    const user = sameNameUser(graph, ref);
+    if (user) {
+      teamFindings.push(
+        makeFinding(ref, 'spec.owner', user, SAME_NAME_USER_MESSAGE),
+      );
+    }
   }
   const sortedTeamIds = sortByRef(teamIds, refs.refs, graph.nodes.length);
   const teamOf = new Int32Array(kinds.length).fill(-1);

@@ -13,6 +13,7 @@ import {
   CompiledChallenges,
 } from './challenges';
 import { levelName } from './constants';
+import { reportMissingRefs } from './missingRefs';
 import {
   ANNOTATION_FLAGS,
   EntityNode,
@@ -372,6 +373,7 @@ function run(
     : [];
   const graph = readEntities(docs, parser, readDocumentFacts, resolver);
   const { nodes, findings: readFindings } = graph;
+  reportMissingRefs(graph, parser);
   const attribution = attribute(graph);
   const assetTypes = graph.assetTypes;
   const results = runProbes({

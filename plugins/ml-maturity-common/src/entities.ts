@@ -221,6 +221,25 @@ export function nodesWithFindings(graph: EntityGraph): EntityNode[] {
     .sort((a, b) => a.index - b.index);
 }
 
+/**
+ * The entity index of a normalised ref, or -1: entities are numbered in
+ * ref order, so a binary search over their refs finds it.
+ * @internal
+ */
+export function entityIndexOf(graph: EntityGraph, ref: string): number {
+  const refs = graph.refs.refs;
+  let low = 0;
+  let high = graph.nodes.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const order = compareStrings(refs[mid], ref);
+    if (order === 0) return mid;
+    if (order < 0) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /** The id of a lower-cased kind in a graph, or -1 when no entity has it. @internal */
 export function kindIdOf(graph: EntityGraph, kind: string): number {
   return graph.kinds.indexOf(kind);
@@ -399,7 +418,8 @@ const READ_NAMES: ReadonlyArray<string> = [
   ...SPEC_REF_FIELDS.map(def => def.field),
 ];
 
-const MAX_LIST_LENGTH = 10000;
+/** Longest list of refs read from one spec field. @internal */
+export const MAX_LIST_LENGTH = 10000;
 const TEMPLATE_SCAN_BUDGET = 200000;
 
 /**
@@ -502,11 +522,41 @@ export function isUnrenderedTemplate(doc: unknown): boolean {
 
 /** {@link isUnrenderedTemplate} with the document's metadata at hand. */
 function skipsAsTemplate(doc: unknown, metadata: unknown): boolean {
-  // Entities served by the catalog (they carry a uid) were already
-  // processed by it; only raw documents can be unrendered templates, so
-  // only they are scanned (the scan is the costliest part of reading).
+  // Entities served by the catalog were already processed by it; only raw
+  // documents can be unrendered templates, so only they are scanned (the
+  // scan is the costliest part of reading).
+  return !isServedByCatalog(metadata) && isTemplateDocument(doc);
+}
+
+/** Whether an entity came from a catalog, which gives each a string uid. */
+function isServedByCatalog(metadata: unknown): boolean {
   const uid = isPlainRecord(metadata) ? metadata.uid : getOwn(metadata, 'uid');
-  return typeof uid !== 'string' && isTemplateDocument(doc);
+  return typeof uid === 'string';
+}
+
+/**
+ * Reports annotation values that are not strings, which a catalog rejects
+ * (spec §2: the CLI assesses such entities, with findings). ML annotations
+ * are left to the readers of their values, which report them.
+ */
+function reportNonStringAnnotations(node: EntityNode, annotations: JsonRecord) {
+  for (const key in annotations) {
+    if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
+    const value = annotations[key];
+    if (
+      typeof value === 'string' ||
+      value === null ||
+      key.startsWith(ML_ANNOTATION_PREFIX)
+    ) {
+      continue;
+    }
+    reportFinding(
+      node,
+      key,
+      value,
+      'Annotation values must be strings, and a catalog rejects this entity: quote the value in YAML (e.g. "2")',
+    );
+  }
 }
 
 /** The identity parts of an entity document, see {@link readIdentity}. @internal */
@@ -1150,7 +1200,8 @@ function readOne(
   if (!readIdentity(doc, identity)) {
     return undefined;
   }
-  if (skipsAsTemplate(doc, identity.metadata)) {
+  const served = isServedByCatalog(identity.metadata);
+  if (!served && isTemplateDocument(doc)) {
     return undefined;
   }
   // A catalog has a handful of kinds and namespaces: lower-cased and
@@ -1232,6 +1283,7 @@ function readOne(
   if (isRecord(annotations)) {
     node.annotations = annotations;
     node.annotationFlags |= annotationFlagsOf(annotations);
+    if (!served) reportNonStringAnnotations(node, annotations);
   } else if (annotations !== undefined && annotations !== null) {
     reportFinding(
       node,

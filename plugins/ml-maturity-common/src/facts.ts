@@ -3,6 +3,7 @@ import { Attribution, countsForSomeTeam } from './attribution';
 import {
   ANNOTATION_ACCELERATOR,
   ANNOTATION_ASSET,
+  ANNOTATION_ATTEST_PREFIX,
   ANNOTATION_CURATED,
   ANNOTATION_FAULT_TOLERANT,
   ANNOTATION_HOSTING,
@@ -59,6 +60,88 @@ const MAX_FREE_TEXT = 200;
 const MAX_LINKS = 1000;
 const ROLE_SET: ReadonlySet<string> = new Set(ROLES);
 const BOOLEANS: ReadonlyArray<string> = ['false', 'true'];
+
+/** The `ml-maturity.io/` annotation keys the classifier reads (spec §3, §6). */
+const KNOWN_KEYS: ReadonlyArray<string> = [
+  ANNOTATION_ASSET,
+  ANNOTATION_CURATED,
+  ANNOTATION_SCOPE,
+  ANNOTATION_TUTORIAL_LEVEL,
+  ANNOTATION_HOSTING,
+  ANNOTATION_FAULT_TOLERANT,
+  ANNOTATION_ACCELERATOR,
+  ANNOTATION_ORCHESTRATOR,
+  ANNOTATION_OPEN_SOURCE,
+  ANNOTATION_ROLE,
+];
+const KNOWN_KEY_SET: ReadonlySet<string> = new Set(KNOWN_KEYS);
+const ML_PREFIX = 'ml-maturity.io/';
+
+/**
+ * Reports `ml-maturity.io/` keys the classifier does not read (a typo such
+ * as `ml-maturity.io/assets` would otherwise be ignored without a word),
+ * naming the nearest known key.
+ */
+function reportUnknownKeys(node: EntityNode) {
+  const annotations = node.annotations;
+  for (const key in annotations) {
+    if (
+      !Object.prototype.hasOwnProperty.call(annotations, key) ||
+      !key.startsWith(ML_PREFIX) ||
+      KNOWN_KEY_SET.has(key) ||
+      key.startsWith(ANNOTATION_ATTEST_PREFIX)
+    ) {
+      continue;
+    }
+    const nearest = nearestKnownKey(key);
+    reportFinding(
+      node,
+      key,
+      annotations[key],
+      `Unknown annotation key, so it is ignored${
+        nearest ? `: did you mean ${nearest}?` : '.'
+      } Known keys: ${KNOWN_KEYS.join(
+        ', ',
+      )}, ${ANNOTATION_ATTEST_PREFIX}<itemId>`,
+    );
+  }
+}
+
+/** The known key (or the attestation prefix) a few edits from `key`, if any. */
+function nearestKnownKey(key: string): string | undefined {
+  if (key.length > 64) return undefined;
+  const name = key.toLowerCase();
+  if (name.startsWith('ml-maturity.io/attest')) {
+    return `${ANNOTATION_ATTEST_PREFIX}<itemId>`;
+  }
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const known of KNOWN_KEYS) {
+    const distance = editDistance(name, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j] + 1,
+        row[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length];
+}
 
 /** Reads one ML annotation as a string; a non-string is a finding. */
 function readString(node: EntityNode, key: string): string | undefined {
@@ -310,6 +393,7 @@ export function readOwnFacts(
     }
     return facts;
   }
+  reportUnknownKeys(node);
   const facts: MlFacts = {
     curated: readBoolean(node, ANNOTATION_CURATED),
     scope: readEnum(node, ANNOTATION_SCOPE, SCOPES),

@@ -54,3 +54,34 @@ export function sortFindings(findings: Iterable<Finding>): Finding[] {
   }
   return out;
 }
+
+/**
+ * Message of the finding on an implicit team that names the User of the
+ * same name (its `value`).
+ * @internal
+ */
+export const SAME_NAME_USER_MESSAGE =
+  'A User with this ref exists: an owner written without a kind is a Group, so if the User is meant, write its kind (owner: user:<name>)';
+
+/**
+ * Start of the message of a finding about a reference to an entity that is
+ * not in the input (its `value` is the ref).
+ * @internal
+ */
+export const MISSING_REF_MESSAGE_START = 'No entity with this ref was read';
+
+/**
+ * What a reader that hides entities (a backend cutting responses to what
+ * the caller may read) does with a finding whose `value` names a ref the
+ * caller may not read: `mask` the value (the finding is about a readable
+ * entity, and its owner needs it); `show` it, for a ref that names no
+ * entity at all (the value only restates the readable entity's own spec);
+ * `drop` the finding, which is about that ref's entity alone.
+ *
+ * @public
+ */
+export function hiddenValuePolicy(finding: Finding): 'mask' | 'show' | 'drop' {
+  if (finding.message.startsWith(MISSING_REF_MESSAGE_START)) return 'show';
+  if (finding.message === SAME_NAME_USER_MESSAGE) return 'drop';
+  return 'mask';
+}

@@ -15,6 +15,7 @@ export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
 export { reasonRefList } from './challenges';
 export { isEvidenceUrl } from './attestations';
+export { hiddenValuePolicy } from './findings';
 export {
   readMlMaturityConfig,
   validateKitsConfig,

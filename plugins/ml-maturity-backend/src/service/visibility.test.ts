@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { classify } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { makeTeam } from '../__testUtils__/teams';
 import {
   CatalogVisibility,
@@ -11,6 +12,13 @@ import {
   refsInText,
   teamRefsToCheck,
 } from './visibility';
+
+const doc = (kind: string, name: string, spec: Record<string, unknown>) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind,
+  metadata: { name },
+  spec,
+});
 
 const readable = new Set(['resource:default/a', 'group:default/team']);
 const canRead = (ref: string) => readable.has(ref);
@@ -261,6 +269,29 @@ describe('finding values', () => {
         can,
       ).map(f => f.value),
     ).toEqual(['["team"]', '(hidden)', '(hidden)', 'everyone']);
+  });
+
+  it('shows a ref that names no entity, and drops a hint about an unreadable User', () => {
+    const classified = classify({
+      now: '2026-11-27T06:00:00.000Z',
+      entities: [
+        doc('Group', 'team', { type: 'team', children: [] }),
+        doc('User', 'sofia', { memberOf: ['team', 'visoin'] }),
+        doc('User', 'guest', { memberOf: ['team'] }),
+        doc('Resource', 'nb', { type: 'notebook', owner: 'guest' }),
+      ],
+    });
+    const findings = classified.teams.flatMap(t => t.findings);
+    const shown = (canReadRef: (ref: string) => boolean) =>
+      cutFindings(findings, canReadRef).map(f => [f.entityRef, f.value]);
+    // the caller reads everything but the two refs the findings name
+    const all = (ref: string) =>
+      ref !== 'group:default/visoin' && ref !== 'user:default/guest';
+    expect(shown(all)).toEqual([
+      ['group:default/guest', 'group:default/guest'],
+      ['user:default/sofia', 'group:default/visoin'],
+    ]);
+    expect(shown(() => true)).toHaveLength(3);
   });
 });
 

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  hiddenValuePolicy,
   reasonRefList,
   type AssetContribution,
   type ChallengeResult,
@@ -300,21 +301,28 @@ export function findingRefsToCheck(finding: Finding): string[] {
 
 /**
  * Findings about readable entities. A finding whose `value` names an entity
- * the caller may not read is kept (it is about a readable entity, and its
- * owner needs it), with the value masked as {@link HIDDEN_VALUE}; the field
- * and message, which come from the classifier, stay.
+ * the caller may not read is, as the classifier says (hiddenValuePolicy):
+ * kept with the value masked as {@link HIDDEN_VALUE} (it is about a
+ * readable entity, and its owner needs it; the field and message stay),
+ * kept whole (the value is a ref that names no entity), or left out (it is
+ * about that entity alone).
  */
 export function cutFindings(
   findings: Finding[],
   canRead: (ref: string) => boolean,
 ): Finding[] {
-  return findings
-    .filter(f => canRead(f.entityRef))
-    .map(f =>
-      findingValueRefs(f).every(ref => ref !== undefined && canRead(ref))
-        ? f
-        : { ...f, value: HIDDEN_VALUE },
-    );
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (!canRead(f.entityRef)) continue;
+    if (findingValueRefs(f).every(ref => ref !== undefined && canRead(ref))) {
+      out.push(f);
+      continue;
+    }
+    const policy = hiddenValuePolicy(f);
+    if (policy === 'show') out.push(f);
+    else if (policy === 'mask') out.push({ ...f, value: HIDDEN_VALUE });
+  }
+  return out;
 }
 
 function cutChallenge(

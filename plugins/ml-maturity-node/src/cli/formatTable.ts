@@ -40,10 +40,15 @@ export function formatAssessmentTable(assessment: Assessment): string {
       current ? `${current.met}/${current.total}` : '-',
     ]);
   }
-  const teamFindings = assessment.teams.reduce(
-    (sum, team) => sum + team.findings.length,
-    0,
-  );
+  // A finding shows on every team it concerns (a member of two teams):
+  // count it once.
+  const teamFindings = new Set(
+    assessment.teams.flatMap(team =>
+      team.findings.map(f =>
+        JSON.stringify([f.entityRef, f.field, f.value, f.message]),
+      ),
+    ),
+  ).size;
   const implicit = assessment.teams.filter(team => team.implicit).length;
   const lines = [
     assessment.teams.length > 0

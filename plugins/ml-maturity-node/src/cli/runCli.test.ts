@@ -88,6 +88,26 @@ describe('ml-maturity assess', () => {
     );
   });
 
+  it('counts a finding shown on two teams once in the summary', async () => {
+    const file = join(tmp, 'org.yaml');
+    await fs.writeFile(
+      file,
+      ['a', 'b']
+        .map(
+          name =>
+            `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: ${name}}\nspec: {type: team, children: []}\n`,
+        )
+        .concat(
+          'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: sofia\n  annotations: {ml-maturity.io/role: wizard}\nspec: {memberOf: [a, b]}\n',
+        )
+        .join('---\n'),
+    );
+    const assessment = await assessJson(file);
+    expect(assessment.teams.map(t => t.findings.length)).toEqual([1, 1]);
+    const { stdout } = await run(['assess', file, '--now', NOW]);
+    expect(stdout).toContain('1 finding (1 on teams, 0 unplaced)');
+  });
+
   it('--json prints exactly the assessment JSON, pretty-printed, whatever the file order', async () => {
     const { code, stdout, stderr } = await run([
       'assess',

@@ -1,0 +1,240 @@
+import { classify } from './classify';
+import { hiddenValuePolicy } from './findings';
+import { Assessment, Finding } from './types';
+import {
+  asset,
+  Doc,
+  entity,
+  group,
+  NOW,
+  user,
+  world,
+} from './__fixtures__/entities';
+
+/** Every finding of an assessment, wherever it was placed. */
+function allFindings(a: Assessment): Finding[] {
+  return [...a.findings, ...a.teams.flatMap(t => t.findings)];
+}
+
+function findingsOn(a: Assessment, entityRef: string): Finding[] {
+  return allFindings(a).filter(f => f.entityRef === entityRef);
+}
+
+const MISSING =
+  /^No entity with this ref was read \(it is not in the catalog, or not among the files assessed\), so /;
+
+describe('references to entities that are not in the input', () => {
+  it('are findings on the entity naming them, with the field and the normalised ref', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        group('team-c', { parent: 'lost-parent', children: ['lost-child'] }),
+        group('team-d', { members: ['ghost'] }),
+        user('sofia', { memberOf: ['visoin', 'team-a'] }),
+        entity('Component', 'trainer', {
+          spec: {
+            type: 'service',
+            owner: 'team-a',
+            dependsOn: ['resource:gpu-pol', 'component:default/nope'],
+            consumesApis: ['feature-api'],
+            dependencyOf: ['component:gone'],
+          },
+        }),
+      ],
+    });
+    const summary = (ref: string) =>
+      findingsOn(a, ref).map(f => [f.field, f.value]);
+    expect(summary('group:default/team-c')).toEqual([
+      ['spec.children', 'group:default/lost-child'],
+      ['spec.parent', 'group:default/lost-parent'],
+    ]);
+    expect(summary('group:default/team-d')).toEqual([
+      ['spec.members', 'user:default/ghost'],
+    ]);
+    expect(summary('user:default/sofia')).toEqual([
+      ['spec.memberOf', 'group:default/visoin'],
+    ]);
+    expect(summary('component:default/trainer')).toEqual([
+      ['spec.consumesApis', 'api:default/feature-api'],
+      ['spec.dependencyOf', 'component:default/gone'],
+      ['spec.dependsOn', 'component:default/nope'],
+      ['spec.dependsOn', 'resource:default/gpu-pol'],
+    ]);
+    for (const f of allFindings(a)) expect(f.message).toMatch(MISSING);
+    expect(findingsOn(a, 'user:default/sofia')[0].message).toMatch(
+      /membership counts for no team$/,
+    );
+    // placed with the team of the entity (sofia is a member of team-a)
+    const teamA = a.teams.find(t => t.entityRef === 'group:default/team-a')!;
+    expect(teamA.findings.map(f => f.entityRef)).toContain(
+      'user:default/sofia',
+    );
+    // the membership that resolves still counts
+    expect(a.teams.find(t => t.entityRef === 'group:default/team-c')).toEqual(
+      expect.objectContaining({ parent: null }),
+    );
+  });
+
+  it('reports a ref named by both a spec field and a relation once, and the same either way', () => {
+    const specOnly = [
+      ...world(),
+      user('sofia', { memberOf: ['visoin'] }),
+      entity('Component', 'trainer', {
+        spec: { type: 'service', owner: 'team-a', dependsOn: ['resource:x'] },
+      }),
+    ];
+    const withRelations = specOnly.map((doc: Doc) => {
+      if (doc.metadata.name === 'sofia') {
+        return {
+          ...doc,
+          relations: [{ type: 'memberOf', targetRef: 'group:default/visoin' }],
+        };
+      }
+      if (doc.metadata.name === 'trainer') {
+        return {
+          ...doc,
+          relations: [
+            { type: 'ownedBy', targetRef: 'group:default/team-a' },
+            { type: 'dependsOn', targetRef: 'resource:default/x' },
+          ],
+        };
+      }
+      return doc;
+    });
+    const a = classify({ entities: specOnly, now: NOW });
+    const b = classify({ entities: withRelations, now: NOW });
+    expect(allFindings(a)).toHaveLength(2);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('does not report parts (a catalog derives them from fields raw YAML is not read for)', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        asset('data', 'dataset', { spec: { system: 'missing-system' } }),
+        {
+          ...entity('System', 'sys', { spec: { owner: 'team-a' } }),
+          relations: [{ type: 'partOf', targetRef: 'domain:default/gone' }],
+        },
+      ],
+    });
+    expect(allFindings(a)).toEqual([]);
+  });
+
+  it('does not report memberships read only on other kinds', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        {
+          ...asset('data', 'dataset'),
+          relations: [{ type: 'memberOf', targetRef: 'group:default/gone' }],
+        },
+      ],
+    });
+    expect(allFindings(a)).toEqual([]);
+  });
+
+  it('lets a reader that hides entities show the ref, which names nothing', () => {
+    const a = classify({
+      now: NOW,
+      entities: [...world(), user('sofia', { memberOf: ['visoin'] })],
+    });
+    expect(allFindings(a).map(hiddenValuePolicy)).toEqual(['show']);
+  });
+});
+
+describe('an owner written without a kind that names a User', () => {
+  it('adds a finding naming the User to the implicit team', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        user('guest', { memberOf: ['team-a'] }),
+        asset('nb', 'notebook', { owner: 'guest' }),
+        asset('other', 'notebook', { owner: 'nobody' }),
+      ],
+    });
+    const guest = a.teams.find(t => t.entityRef === 'group:default/guest')!;
+    expect(guest.implicit).toBe(true);
+    expect(guest.findings.map(f => [f.field, f.value])).toEqual([
+      ['spec.owner', 'group:default/guest'],
+      ['spec.owner', 'user:default/guest'],
+    ]);
+    expect(guest.findings[1].message).toMatch(/write its kind/);
+    // a reader that hides the User drops the hint rather than masking it
+    expect(hiddenValuePolicy(guest.findings[1])).toBe('drop');
+    expect(hiddenValuePolicy(guest.findings[0])).toBe('mask');
+    // no User named nobody: only the implicit team's finding
+    const nobody = a.teams.find(t => t.entityRef === 'group:default/nobody')!;
+    expect(nobody.findings).toHaveLength(1);
+  });
+});
+
+describe('annotation keys and values', () => {
+  it('reports unknown ml-maturity.io keys, naming the nearest known key', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        asset('data', 'dataset', {
+          annotations: {
+            'ml-maturity.io/curatd': 'true',
+            'ml-maturity.io/Scope': 'team',
+            'ml-maturity.io/attestation.x': 'https://example.com',
+            'ml-maturity.io/zzzzzzzzzzzz': 'x',
+          },
+        }),
+      ],
+    });
+    const byKey = Object.fromEntries(
+      findingsOn(a, 'resource:default/data').map(f => [f.field, f.message]),
+    );
+    expect(Object.keys(byKey).sort()).toEqual([
+      'ml-maturity.io/Scope',
+      'ml-maturity.io/attestation.x',
+      'ml-maturity.io/curatd',
+      'ml-maturity.io/zzzzzzzzzzzz',
+    ]);
+    expect(byKey['ml-maturity.io/curatd']).toMatch(
+      /^Unknown annotation key, so it is ignored: did you mean ml-maturity\.io\/curated\?/,
+    );
+    expect(byKey['ml-maturity.io/Scope']).toMatch(
+      /did you mean ml-maturity\.io\/scope\?/,
+    );
+    expect(byKey['ml-maturity.io/attestation.x']).toMatch(
+      /did you mean ml-maturity\.io\/attest\.<itemId>\?/,
+    );
+    expect(byKey['ml-maturity.io/zzzzzzzzzzzz']).toMatch(
+      /^Unknown annotation key, so it is ignored\. Known keys: ml-maturity\.io\/asset,/,
+    );
+  });
+
+  it('reports non-string values of any annotation in raw documents, not in catalog entities', () => {
+    const annotations = {
+      'mlflow.org/experiment': 2,
+      'example.com/list': ['a'],
+      'example.com/empty': null,
+      'example.com/fine': 'text',
+    };
+    const raw = [...world(), asset('data', 'dataset', { annotations })];
+    const a = classify({ entities: raw, now: NOW });
+    expect(
+      findingsOn(a, 'resource:default/data').map(f => [f.field, f.value]),
+    ).toEqual([
+      ['example.com/list', '["a"]'],
+      ['mlflow.org/experiment', '2'],
+    ]);
+    expect(findingsOn(a, 'resource:default/data')[0].message).toMatch(
+      /^Annotation values must be strings, and a catalog rejects this entity/,
+    );
+    // a catalog never serves such values; its entities are not checked
+    const served = raw.map((doc, i) => ({
+      ...doc,
+      metadata: { ...doc.metadata, uid: `uid-${i}` },
+    }));
+    expect(allFindings(classify({ entities: served, now: NOW }))).toEqual([]);
+  });
+});
