@@ -76,6 +76,39 @@ describe('CatalogReader', () => {
     expect(pagesServed).toBe(2);
   });
 
+  it('stops while a page hangs when aborted, and lets the stream go', async () => {
+    const controller = new AbortController();
+    let released = false;
+    const catalog = catalogServiceMock.mock({
+      streamEntities: jest.fn(async function* stream() {
+        try {
+          yield [entity('a')];
+          // a catalog request that never answers
+          await new Promise(() => {});
+        } finally {
+          released = true;
+        }
+      }),
+    });
+    const reader = CatalogReader.create({
+      catalog,
+      auth: mockServices.auth(),
+      kits: [],
+    });
+
+    const read = reader.readAll({
+      signal: controller.signal,
+      onPage: () => {
+        setTimeout(() => controller.abort(new Error('timed out')), 10);
+      },
+    });
+
+    await expect(read).rejects.toThrow('timed out');
+    // a generator suspended in an await cannot be returned early; the
+    // reader asked, without waiting for it
+    expect(released).toBe(false);
+  });
+
   it('adds the fields that configured rules filter on', () => {
     const kits = [
       {

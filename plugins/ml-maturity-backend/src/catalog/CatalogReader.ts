@@ -111,8 +111,10 @@ export class CatalogReader {
   ) {}
 
   /**
-   * Every entity, page by page; stops with an error as soon as `signal` is
-   * aborted (checked between pages). `onPage` runs after each page.
+   * Every entity, page by page. Stops with the abort reason as soon as
+   * `signal` is aborted, even while a page is awaited: a catalog request
+   * that never answers must not hold the refresh (and with it every later
+   * refresh) forever. `onPage` runs after each page.
    */
   async readAll(options: {
     signal?: AbortSignal;
@@ -122,14 +124,49 @@ export class CatalogReader {
     const credentials = await this.auth.getOwnServiceCredentials();
     const entities: Entity[] = [];
     signal?.throwIfAborted();
-    for await (const page of this.catalog.streamEntities(
-      { fields: this.fields, pageSize: PAGE_SIZE },
-      { credentials },
-    )) {
-      entities.push(...page);
-      await onPage?.(entities.length);
-      signal?.throwIfAborted();
+    const pages = this.catalog
+      .streamEntities(
+        { fields: this.fields, pageSize: PAGE_SIZE },
+        { credentials },
+      )
+      [Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await untilAborted(pages.next(), signal);
+        if (next.done) break;
+        entities.push(...next.value);
+        await onPage?.(entities.length);
+        signal?.throwIfAborted();
+      }
+    } catch (error) {
+      // Let the stream release what it holds; a stream stuck on a request
+      // may never settle, so it is not awaited.
+      pages.return?.()?.catch(() => {});
+      throw error;
     }
     return entities;
   }
+}
+
+/** `promise`, or a rejection with the signal's reason once it is aborted. */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      value => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      error => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
