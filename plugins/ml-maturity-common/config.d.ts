@@ -67,12 +67,12 @@ export interface Config {
     };
 
     attestations?: {
-      /** Days a portal attestation stays valid. Default 365. */
+      /** Days a portal attestation stays valid, 1 to 36500. Default 365. */
       validForDays?: number;
     };
 
     history?: {
-      /** Days of level history kept. Default 400. */
+      /** Days of level history kept, 1 to 36500. Default 400. */
       retentionDays?: number;
     };
   };

@@ -123,6 +123,29 @@ export function isEvidenceUrl(value: unknown): value is string {
   return isHttpUrl(value);
 }
 
+/**
+ * Why a URL cannot be recorded as a portal attestation's evidence, or
+ * undefined when it can: it must pass {@link isEvidenceUrl}, hold no white
+ * space or control characters, and carry no user name or password (every
+ * reader of the team sees the evidence). For an API and a form to say the
+ * same thing.
+ *
+ * @public
+ */
+export function evidenceUrlProblem(value: string): string | undefined {
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return 'must not contain spaces or control characters';
+  }
+  if (!isEvidenceUrl(value)) {
+    return 'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases';
+  }
+  const url = new URL(value);
+  if (url.username || url.password) {
+    return 'must not contain a user name or password: everyone who can see the team sees the evidence URL';
+  }
+  return undefined;
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

@@ -14,7 +14,7 @@ export { isUnrenderedTemplate } from './entities';
 export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
 export { reasonRefList } from './challenges';
-export { isEvidenceUrl } from './attestations';
+export { evidenceUrlProblem, isEvidenceUrl } from './attestations';
 export { hiddenValuePolicy } from './findings';
 export {
   readMlMaturityConfig,

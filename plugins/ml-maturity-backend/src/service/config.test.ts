@@ -74,9 +74,41 @@ describe('readBackendSettings', () => {
     );
   });
 
+  it('refuses what the scheduler would refuse later or fail on every run', () => {
+    expect(() =>
+      settings({ schedule: { frequency: { cron: 'not a cron' } } }),
+    ).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.frequency\.cron: "not a cron" is not a cron expression/,
+    );
+    expect(() => settings({ schedule: { timeout: { seconds: 0 } } })).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.timeout: must be longer than zero/,
+    );
+    expect(() => settings({ schedule: { timeout: 'PT0S' } })).toThrow(
+      /mlMaturity\.schedule\.timeout/,
+    );
+    expect(() => settings({ schedule: { frequency: { minutes: 0 } } })).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.frequency: must be longer than zero/,
+    );
+    expect(() =>
+      settings({ schedule: { initialDelay: { seconds: -5 } } }),
+    ).toThrow(/mlMaturity\.schedule\.initialDelay: must not be negative/);
+    // what Backstage's own examples use still reads
+    expect(
+      settings({ schedule: { frequency: { cron: '0 */2 * * 1-5' } } }).schedule
+        .frequency,
+    ).toEqual({ cron: '0 */2 * * 1-5' });
+  });
+
   it('refuses days that are not positive integers', () => {
     expect(() => settings({ attestations: { validForDays: 0 } })).toThrow(
-      'Invalid config at mlMaturity.attestations.validForDays: must be a positive integer',
+      'Invalid config at mlMaturity.attestations.validForDays: must be a whole number of days from 1 to 36500',
+    );
+    // so large that the expiry and purge dates are no valid dates
+    expect(() =>
+      settings({ attestations: { validForDays: 1000000000 } }),
+    ).toThrow(/mlMaturity\.attestations\.validForDays/);
+    expect(() => settings({ history: { retentionDays: 1000000000 } })).toThrow(
+      /mlMaturity\.history\.retentionDays/,
     );
     expect(() => settings({ history: { retentionDays: 1.5 } })).toThrow(
       /mlMaturity\.history\.retentionDays/,

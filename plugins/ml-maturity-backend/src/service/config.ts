@@ -4,7 +4,12 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
-import { JsonObject } from '@backstage/types';
+import {
+  durationToMilliseconds,
+  HumanDuration,
+  JsonObject,
+} from '@backstage/types';
+import { Duration } from 'luxon';
 import { DEFAULT_REFRESH_SCHEDULE } from './RefreshService';
 
 const SCHEDULE_KEY = 'mlMaturity.schedule';
@@ -36,13 +41,62 @@ function readSchedule(
     },
     SCHEDULE_KEY,
   );
+  let schedule: SchedulerServiceTaskScheduleDefinition;
   try {
-    return readSchedulerServiceTaskScheduleDefinitionFromConfig(withDefaults);
+    schedule =
+      readSchedulerServiceTaskScheduleDefinitionFromConfig(withDefaults);
   } catch (error) {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}: ${(error as Error).message}`,
     );
   }
+  checkSchedule(schedule);
+  return schedule;
+}
+
+/** Five or six fields of the characters cron expressions use. */
+const CRON = /^[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}$/;
+
+/**
+ * What Backstage's reader lets through but the scheduler then refuses at
+ * startup without naming the key (a malformed cron), or that makes every
+ * refresh fail (a timeout of zero).
+ */
+function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
+  const { frequency, timeout, initialDelay } = schedule;
+  if ('cron' in frequency && !CRON.test(frequency.cron.trim())) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression of 5 or 6 fields, e.g. "*/30 * * * *"`,
+    );
+  }
+  if (isHumanDuration(frequency) && durationMs(frequency) <= 0) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.frequency: must be longer than zero`,
+    );
+  }
+  if (durationMs(timeout) <= 0) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.timeout: must be longer than zero (a refresh reads the whole catalog; the default is 10 minutes)`,
+    );
+  }
+  if (initialDelay && durationMs(initialDelay) < 0) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.initialDelay: must not be negative`,
+    );
+  }
+}
+
+type ScheduleDuration = SchedulerServiceTaskScheduleDefinition['timeout'];
+
+function isHumanDuration(value: object): value is HumanDuration {
+  return !('cron' in value) && !('trigger' in value);
+}
+
+/** A duration in milliseconds: an ISO string or a { minutes, ... } object. */
+function durationMs(duration: ScheduleDuration): number {
+  return typeof duration === 'string'
+    ? Duration.fromISO(duration).toMillis()
+    : durationToMilliseconds(duration);
 }
 
 /** The backend's settings, read once at startup. @internal */
@@ -54,14 +108,19 @@ export interface BackendSettings {
   retentionDays: number;
 }
 
+/** A hundred years: longer spans overflow the dates computed from them. */
+const MAX_DAYS = 36500;
+
 function positiveInteger(
   config: RootConfigService,
   key: string,
   fallback: number,
 ): number {
   const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`Invalid config at ${key}: must be a positive integer`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_DAYS) {
+    throw new Error(
+      `Invalid config at ${key}: must be a whole number of days from 1 to ${MAX_DAYS}`,
+    );
   }
   return value;
 }

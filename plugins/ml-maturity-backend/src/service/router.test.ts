@@ -822,6 +822,13 @@ describe('createRouter', () => {
       [{ ...body, itemId: 'no.such.item' }, 'itemId'],
       [{ ...body, itemId: 'x'.repeat(300) }, 'itemId'],
       [{ ...body, comment: 7 }, 'comment'],
+      // PostgreSQL refuses NUL in text: a 400, not a 500
+      [{ ...body, comment: 'ok\u0000' }, 'comment'],
+      [{ ...body, entityRef: 'group:default/vision\u0000' }, 'entityRef'],
+      [{ ...body, url: 'https://wiki.example.com/a\u0000' }, 'url'],
+      [{ ...body, url: 'https://wiki.example.com/a\nb' }, 'url'],
+      // every reader of the team would see the password
+      [{ ...body, url: 'https://jane:secret@wiki.example.com/a' }, 'url'],
     ])('answers 400 naming the field (%#)', async (bad, field) => {
       const { app, store } = await createApp();
       const res = await request(app)
@@ -833,6 +840,18 @@ describe('createRouter', () => {
       // a bad value is not echoed back at length
       expect(res.body.error.message.length).toBeLessThan(200);
       expect(store.createAttestation).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      '/v1/assessments/group/default/a%00',
+      '/v1/assets/resource/default/a%00',
+      '/v1/history?entityRef=group:default/a%00',
+      '/v1/attestations?entityRef=group:default/a%00',
+    ])('answers 400 for a control character in a ref (%s)', async path => {
+      const { app } = await createApp();
+      const res = await request(app).get(path).set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/entityRef: |control characters/);
     });
 
     it('stores the URL without surrounding spaces', async () => {

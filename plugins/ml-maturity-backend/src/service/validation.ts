@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { isEvidenceUrl } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { evidenceUrlProblem } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { z } from 'zod';
 import { decodeCursor } from './AssessmentService';
 
@@ -18,7 +18,11 @@ export function parse<T extends z.ZodTypeAny>(
   return result.data;
 }
 
+/** C0 controls but tab, line feed and carriage return, and DEL (PostgreSQL refuses NUL in text). */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 function isEntityRef(value: string): boolean {
+  if (CONTROL_CHARACTERS.test(value) || /[\t\n\r]/.test(value)) return false;
   try {
     parseEntityRef(value);
     return true;
@@ -102,12 +106,21 @@ export const createAttestationSchema = z.object({
     .string()
     .trim()
     .max(2000, 'must be at most 2000 characters')
-    // the classifier's own test: a URL it would ignore is refused here
+    // the classifier's own test (a URL it would ignore is refused here),
+    // and no credentials or control characters
+    .superRefine((value, ctx) => {
+      const problem = evidenceUrlProblem(value);
+      if (problem)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    }),
+  comment: z
+    .string()
+    .max(2000, 'must be at most 2000 characters')
     .refine(
-      isEvidenceUrl,
-      'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases',
-    ),
-  comment: z.string().max(2000, 'must be at most 2000 characters').optional(),
+      value => !CONTROL_CHARACTERS.test(value),
+      'must not contain control characters (line breaks and tabs are fine)',
+    )
+    .optional(),
 });
 
 export const attestationIdSchema = z.object({
@@ -124,6 +137,14 @@ export function refFromParams(params: {
   namespace: string;
   name: string;
 }): string {
+  const { kind, namespace, name } = params;
+  if (
+    [kind, namespace, name].some(part => /[\u0000-\u001f\u007f]/.test(part))
+  ) {
+    throw new InputError(
+      'kind, namespace and name must not contain control characters',
+    );
+  }
   return `${params.kind}:${params.namespace}/${params.name}`.toLocaleLowerCase(
     'en-US',
   );

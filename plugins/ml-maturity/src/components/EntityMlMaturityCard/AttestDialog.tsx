@@ -7,7 +7,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { isEvidenceUrl } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { evidenceUrlProblem } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { errorMessage } from '../../lib/errors';
 
 /** Props of {@link AttestDialog}. */
@@ -28,7 +28,8 @@ export function AttestDialog(props: AttestDialogProps) {
   const [error, setError] = useState<string>();
   const trimmedUrl = url.trim();
   // the classifier's own test, which the API applies too
-  const urlValid = isEvidenceUrl(trimmedUrl);
+  const urlProblem = evidenceUrlProblem(trimmedUrl);
+  const urlValid = urlProblem === undefined;
 
   const submit = async () => {
     setSubmitting(true);
@@ -68,8 +69,8 @@ export function AttestDialog(props: AttestDialogProps) {
           onChange={e => setUrl(e.target.value)}
           error={trimmedUrl !== '' && !urlValid}
           helperText={
-            trimmedUrl !== '' && !urlValid
-              ? 'Enter an http:// or https:// URL'
+            trimmedUrl !== '' && urlProblem
+              ? `The URL ${urlProblem}`
               : 'An http(s) link to the evidence'
           }
         />

@@ -283,13 +283,25 @@ describe('EntityMlMaturityCard', () => {
     await user.paste('ftp://example.com/x');
     expect(submit).toBeDisabled();
     expect(
-      within(dialog).getByText('Enter an http:// or https:// URL'),
+      within(dialog).getByText(
+        /^The URL must be an absolute http:\/\/ or https:\/\/ URL/,
+      ),
     ).toBeInTheDocument();
     // a URL the browser parses but the classifier would ignore
     await user.clear(url);
     await user.click(url);
     await user.paste('http:example.com');
     expect(submit).toBeDisabled();
+    // credentials would be shown to every reader of the team
+    await user.clear(url);
+    await user.click(url);
+    await user.paste('https://jane:secret@wiki.example.com/practice');
+    expect(submit).toBeDisabled();
+    expect(
+      within(dialog).getByText(
+        /^The URL must not contain a user name or password/,
+      ),
+    ).toBeInTheDocument();
 
     await user.clear(url);
     await user.click(url);
