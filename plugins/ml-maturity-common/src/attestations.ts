@@ -124,6 +124,27 @@ export function isEvidenceUrl(value: unknown): value is string {
 }
 
 /**
+ * Whether a text holds a control character (U+0000 to U+001F, U+007F),
+ * other than tab, line feed and carriage return when `allowLineBreaks`.
+ * PostgreSQL refuses U+0000 in text; the others have no place in refs and
+ * URLs.
+ *
+ * @public
+ */
+export function containsControlCharacters(
+  text: string,
+  options: { allowLineBreaks?: boolean } = {},
+): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x1f && code !== 0x7f) continue;
+    const lineBreak = code === 0x09 || code === 0x0a || code === 0x0d;
+    if (!(lineBreak && options.allowLineBreaks)) return true;
+  }
+  return false;
+}
+
+/**
  * Why a URL cannot be recorded as a portal attestation's evidence, or
  * undefined when it can: it must pass {@link isEvidenceUrl}, hold no white
  * space or control characters, and carry no user name or password (every
@@ -133,7 +154,7 @@ export function isEvidenceUrl(value: unknown): value is string {
  * @public
  */
 export function evidenceUrlProblem(value: string): string | undefined {
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+  if (/\s/.test(value) || containsControlCharacters(value)) {
     return 'must not contain spaces or control characters';
   }
   if (!isEvidenceUrl(value)) {

@@ -14,7 +14,11 @@ export { isUnrenderedTemplate } from './entities';
 export type { MlFacts } from './facts';
 export { buildRoadmap } from './roadmap';
 export { reasonRefList } from './challenges';
-export { evidenceUrlProblem, isEvidenceUrl } from './attestations';
+export {
+  containsControlCharacters,
+  evidenceUrlProblem,
+  isEvidenceUrl,
+} from './attestations';
 export { hiddenValuePolicy } from './findings';
 export {
   readMlMaturityConfig,

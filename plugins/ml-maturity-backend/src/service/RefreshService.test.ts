@@ -259,6 +259,43 @@ describe('RefreshService', () => {
     expect(await ctx.store.getTeam('group:default/vision')).toBeDefined();
   });
 
+  it('ends a refresh whose catalog request hangs when aborted, so the next one can run', async () => {
+    const controller = new AbortController();
+    let run = 0;
+    const ctx = await setup(async function* pages() {
+      run++;
+      yield entities;
+      if (run === 1) await new Promise(() => {}); // never answers
+    });
+    const hung = ctx.refresh.refresh(controller.signal);
+    setTimeout(() => controller.abort(new Error('timed out')), 20);
+    await expect(hung).rejects.toThrow('timed out');
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toMatch(
+      /timed out/,
+    );
+    await ctx.refresh.refresh();
+    expect((await ctx.store.getRefreshStatus()).lastSuccess?.teamCount).toBe(1);
+  });
+
+  it('keeps internal addresses out of the stored error, not out of the log', async () => {
+    const ctx = await setup(async function* pages() {
+      yield [];
+      throw new Error(
+        'request to http://10.0.3.7:7007/api/catalog/entities?token=abc failed',
+      );
+    });
+    await expect(ctx.refresh.refresh()).rejects.toThrow('10.0.3.7');
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toBe(
+      'Error: request to (address hidden) failed',
+    );
+    expect(ctx.logger.error).toHaveBeenCalledWith(
+      'ML maturity refresh failed',
+      expect.objectContaining({
+        error: expect.stringContaining('http://10.0.3.7:7007'),
+      }),
+    );
+  });
+
   it('beats at most once a second while reading and logs its phases', async () => {
     let now = Date.parse('2026-03-02T10:00:00Z');
     const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
@@ -288,7 +325,7 @@ describe('RefreshService', () => {
     }
   });
 
-  it('waits on shutdown for a running refresh, which stops at the next page', async () => {
+  it('waits on shutdown for a running refresh, which stops at once, even in a page request', async () => {
     let releasePage: () => void = () => {};
     const pageHeld = new Promise<void>(resolve => {
       releasePage = resolve;
@@ -310,10 +347,9 @@ describe('RefreshService', () => {
     );
     await started;
     const stopping = ctx.refresh.stop().then(() => events.push('stopped'));
-    await new Promise(resolve => setTimeout(resolve, 50));
-    expect(events).toEqual([]); // still waiting for the page
-    releasePage();
+    // the page never comes while stopping: the refresh ends without it
     await Promise.all([refreshing, stopping]);
+    releasePage();
 
     expect(events).toEqual([
       'refresh failed: Backend is shutting down',

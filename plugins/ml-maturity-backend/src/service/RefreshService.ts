@@ -284,11 +284,16 @@ export class RefreshService {
       });
     } catch (error) {
       const message = stringifyError(error);
-      logger.error(`ML maturity refresh failed: ${message}`);
+      logger.error('ML maturity refresh failed', {
+        snapshotId,
+        error: message,
+      });
       await store.failSnapshot({
         snapshotId,
         finishedAt: new Date(),
-        error: message,
+        // every reader sees it as lastError: not the backend's internal
+        // addresses (the log above keeps them)
+        error: withoutUrls(message),
       });
       throw error;
     } finally {
@@ -369,4 +374,12 @@ interface Classified {
   details: ClassificationDetails;
   now: number;
   classifyMs: number;
+}
+
+/** An error message with the URLs in it (internal addresses, tokens in queries) replaced. @internal */
+export function withoutUrls(message: string): string {
+  return message.replace(
+    /\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi,
+    '(address hidden)',
+  );
 }

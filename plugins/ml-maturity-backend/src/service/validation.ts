@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { evidenceUrlProblem } from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
+  containsControlCharacters,
+  evidenceUrlProblem,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
 import { z } from 'zod';
 import { decodeCursor } from './AssessmentService';
 
@@ -18,11 +21,8 @@ export function parse<T extends z.ZodTypeAny>(
   return result.data;
 }
 
-/** C0 controls but tab, line feed and carriage return, and DEL (PostgreSQL refuses NUL in text). */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 function isEntityRef(value: string): boolean {
-  if (CONTROL_CHARACTERS.test(value) || /[\t\n\r]/.test(value)) return false;
+  if (containsControlCharacters(value)) return false;
   try {
     parseEntityRef(value);
     return true;
@@ -116,8 +116,9 @@ export const createAttestationSchema = z.object({
   comment: z
     .string()
     .max(2000, 'must be at most 2000 characters')
+    // PostgreSQL refuses NUL in text
     .refine(
-      value => !CONTROL_CHARACTERS.test(value),
+      value => !containsControlCharacters(value, { allowLineBreaks: true }),
       'must not contain control characters (line breaks and tabs are fine)',
     )
     .optional(),
@@ -138,9 +139,7 @@ export function refFromParams(params: {
   name: string;
 }): string {
   const { kind, namespace, name } = params;
-  if (
-    [kind, namespace, name].some(part => /[\u0000-\u001f\u007f]/.test(part))
-  ) {
+  if ([kind, namespace, name].some(part => containsControlCharacters(part))) {
     throw new InputError(
       'kind, namespace and name must not contain control characters',
     );

@@ -295,6 +295,53 @@ describe('finding values', () => {
   });
 });
 
+describe('CatalogVisibility when the catalog fails', () => {
+  const visibilityOf = (answer: () => Promise<unknown>) =>
+    new CatalogVisibility(
+      catalogServiceMock.mock({
+        getEntitiesByRefs: jest.fn(answer) as any,
+        getEntityFacets: jest.fn(answer) as any,
+      }),
+      mockCredentials.user('user:default/alice'),
+    );
+
+  it('answers 503 without the catalog address', async () => {
+    const visibility = visibilityOf(() =>
+      Promise.reject(
+        Object.assign(
+          new Error(
+            'request to http://127.0.0.1:9/api/catalog/entities/by-refs failed',
+          ),
+          { name: 'FetchError' },
+        ),
+      ),
+    );
+    for (const load of [
+      visibility.load(['resource:default/a']),
+      visibility.loadGroups(['group:default/a']),
+    ]) {
+      const error = await load.then(
+        () => new Error('resolved'),
+        e => e,
+      );
+      expect(error.name).toBe('ServiceUnavailableError');
+      expect(error.message).toMatch(
+        /^The catalog could not be asked what you may see.*\(FetchError\)$/,
+      );
+      expect(error.message).not.toMatch(/127\.0\.0\.1|http/);
+      expect(error.cause).toBeUndefined();
+    }
+  });
+
+  it('shows nothing for an answer without items or facets', async () => {
+    const visibility = visibilityOf(() => Promise.resolve(undefined));
+    await visibility.load(['resource:default/a']);
+    await visibility.loadGroups(['group:default/a']);
+    expect(visibility.canRead('resource:default/a')).toBe(false);
+    expect(visibility.canRead('group:default/a')).toBe(false);
+  });
+});
+
 describe('CatalogVisibility.loadGroups', () => {
   it('reads group names per namespace from facets, other refs by ref', async () => {
     const group = (name: string, namespace?: string) => ({

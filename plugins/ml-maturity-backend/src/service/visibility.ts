@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { isError, ServiceUnavailableError } from '@backstage/errors';
 import {
   hiddenValuePolicy,
   reasonRefList,
@@ -23,6 +24,25 @@ const GROUP_REF = /^group:([a-z0-9._-]+)\/([a-z0-9._-]+)$/;
 /** Evidence holds entity refs or, for attestations, http(s) URLs. */
 export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
+}
+
+/**
+ * A catalog call whose failure becomes a 503 that names no internal
+ * address: what a caller may see cannot be decided without the catalog,
+ * and nothing is shown rather than too much. (The catalog's own logs, and
+ * the refresh's, hold the details.)
+ */
+async function askCatalog<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isError(error) && error.name === 'NotAllowedError') throw error;
+    throw new ServiceUnavailableError(
+      `The catalog could not be asked what you may see, so nothing is shown; try again shortly (${
+        isError(error) ? error.name : 'Error'
+      })`,
+    );
+  }
 }
 
 /**
@@ -55,13 +75,17 @@ export class CatalogVisibility {
     for (let i = 0; i < batches.length; i += PARALLEL_BATCHES) {
       await Promise.all(
         batches.slice(i, i + PARALLEL_BATCHES).map(async entityRefs => {
-          const { items } = await this.catalog.getEntitiesByRefs(
-            {
-              entityRefs,
-              fields: ['kind', 'metadata.namespace', 'metadata.name'],
-            },
-            { credentials: this.credentials },
+          const response = await askCatalog(() =>
+            this.catalog.getEntitiesByRefs(
+              {
+                entityRefs,
+                fields: ['kind', 'metadata.namespace', 'metadata.name'],
+              },
+              { credentials: this.credentials },
+            ),
           );
+          // an answer without items (an odd catalog) shows nothing
+          const items = response?.items ?? [];
           entityRefs.forEach((ref, index) => {
             this.readable.set(ref, Boolean(items[index]));
           });
@@ -101,16 +125,20 @@ export class CatalogVisibility {
         namespaces
           .slice(i, i + PARALLEL_BATCHES)
           .map(async ([namespace, list]) => {
-            const { facets } = await this.catalog.getEntityFacets(
-              {
-                filter: { kind: 'group', 'metadata.namespace': namespace },
-                facets: ['metadata.name'],
-              },
-              { credentials: this.credentials },
+            const response = await askCatalog(() =>
+              this.catalog.getEntityFacets(
+                {
+                  filter: { kind: 'group', 'metadata.namespace': namespace },
+                  facets: ['metadata.name'],
+                },
+                { credentials: this.credentials },
+              ),
             );
             const names = new Set(
               // entity names are ASCII ([A-Za-z0-9._-])
-              (facets['metadata.name'] ?? []).map(f => f.value.toLowerCase()),
+              (response?.facets?.['metadata.name'] ?? []).map(f =>
+                f.value.toLowerCase(),
+              ),
             );
             for (const [ref, name] of list) {
               this.readable.set(ref, names.has(name));
