@@ -271,6 +271,36 @@ describe('finding values', () => {
     ).toEqual(['["team"]', '(hidden)', '(hidden)', 'everyone']);
   });
 
+  it('masks a list cut at 200 characters that names an unreadable group', () => {
+    const names = [
+      'secret-team',
+      ...Array.from({ length: 30 }, (_, i) => `visible-${i}`),
+    ];
+    const value = JSON.stringify(names).slice(0, 200);
+    const cutFinding = {
+      entityRef: 'group:team-ns/team',
+      field: 'spec.children',
+      value,
+      message: 'x',
+    };
+    const visible = (ref: string) =>
+      ref === 'group:team-ns/team' || /^group:team-ns\/visible-\d+$/.test(ref);
+    expect(cutFindings([cutFinding], visible)[0].value).toBe('(hidden)');
+    // every item readable, the cut last one included: shown
+    const all = (ref: string) => ref !== 'group:team-ns/secret-team';
+    expect(
+      cutFindings(
+        [
+          {
+            ...cutFinding,
+            value: JSON.stringify(names.slice(1)).slice(0, 200),
+          },
+        ],
+        all,
+      )[0].value,
+    ).not.toBe('(hidden)');
+  });
+
   it('shows a ref that names no entity, and drops a hint about an unreadable User', () => {
     const classified = classify({
       now: '2026-11-27T06:00:00.000Z',

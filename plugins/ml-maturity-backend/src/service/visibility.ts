@@ -277,7 +277,9 @@ function valueStrings(value: string): string[] {
       const items = Array.isArray(parsed) ? parsed : [parsed];
       return items.filter((v): v is string => typeof v === 'string');
     } catch {
-      // a cut JSON text: fall back to the plain text
+      // a JSON text cut at 200 characters: its items as far as they go (a
+      // cut last item names no entity, so it hides the value)
+      return value.match(/[^\s",[\]]+/g) ?? [];
     }
   }
   return [value];
