@@ -19,6 +19,7 @@ import {
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   mlMaturityAttestationCreatePermission,
+  type AttestationResponse,
   type KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
@@ -34,20 +35,8 @@ import { AssessmentService } from './AssessmentService';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A portal attestation as the API returns it. @public */
-export interface AttestationResponse
-  extends Omit<AttestationRecord, 'by' | 'revokedBy'> {
-  /** Who attested; left out in a list when the caller may not read that User. */
-  by?: string;
-  revokedBy?: string;
-  status: 'active' | 'expired' | 'revoked';
-  events: Array<
-    Omit<AttestationEvent, 'attestationId' | 'teamRef' | 'itemId' | 'actor'> & {
-      /** Left out in a list when the caller may not read that User. */
-      actor?: string;
-    }
-  >;
-}
+/** A portal attestation as the API serves it (defined in -common). @public */
+export type { AttestationResponse };
 
 /** Called after each change so that the assessment catches up now. */
 export type AttestationsChangedListener = () => Promise<void>;

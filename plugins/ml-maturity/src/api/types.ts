@@ -1,27 +1,25 @@
 import type {
   Assessment,
-  KitId,
-  MaturityLevel,
-  PortalAttestation,
+  AttestationEventResponse,
+  AttestationResponse,
+  Freshness,
+  LevelKey,
+  OrgHistoryResponse,
   Roadmap,
   TeamAssessment,
+  TeamAttestationsResponse,
+  TeamHistoryDay,
+  TeamHistoryResponse,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 /**
  * Freshness fields the REST API adds to every snapshot-backed response.
  * @public
  */
-export interface SnapshotStatus {
-  /** True when the last refresh failed and the data comes from an older snapshot. */
-  stale: boolean;
-  /** ISO time of the last successful refresh, or null before the first one. */
-  lastRefresh: string | null;
-  /** Message of the last failed refresh, or null. */
-  lastError: string | null;
-}
+export type SnapshotStatus = Freshness;
 
 /** Levels keyed "1".."5". @public */
-export type LevelKey = '1' | '2' | '3' | '4' | '5';
+export type { LevelKey };
 
 /** `GET /v1/assessments` body: one page of the assessment JSON. @public */
 export type AssessmentsPage = Assessment &
@@ -37,58 +35,25 @@ export type TeamAssessmentResponse = TeamAssessment & SnapshotStatus;
 export type RoadmapResponse = Roadmap & SnapshotStatus;
 
 /** One day of a team's history. @public */
-export interface TeamHistoryPoint {
-  /** `YYYY-MM-DD` */
-  day: string;
-  level: MaturityLevel;
-  kitsCompleted: number;
-  /** Required items met per kit on that day. */
-  kits: Partial<Record<KitId, number>>;
-}
+export type TeamHistoryPoint = TeamHistoryDay;
 
 /** `GET /v1/history?entityRef=` body. @public */
-export interface TeamHistory {
-  points: TeamHistoryPoint[];
-}
+export type TeamHistory = TeamHistoryResponse;
 
 /** One day of the organisation's history. @public */
-export interface OrgHistoryDay {
-  /** `YYYY-MM-DD` */
-  day: string;
-  /** Number of teams per level. */
-  levels: Record<LevelKey, number>;
-}
+export type OrgHistoryDay = OrgHistoryResponse['days'][number];
 
 /** `GET /v1/history` (no entityRef) body. @public */
-export interface OrgHistory {
-  days: OrgHistoryDay[];
-}
+export type OrgHistory = OrgHistoryResponse;
 
-/**
- * One entry of an attestation's audit trail. The backend owns the exact
- * shape; the UI only relies on these fields.
- * @public
- */
-export interface AttestationEvent {
-  /** e.g. `created`, `revoked` */
-  action?: string;
-  by?: string;
-  at?: string;
-  [key: string]: unknown;
-}
+/** One entry of an attestation's audit trail. @public */
+export type AttestationEvent = AttestationEventResponse;
 
 /** `GET /attestations`: a team's attestations and the caller's right to change them. @public */
-export interface TeamAttestations {
-  attestations: Attestation[];
-  canAttest: boolean;
-}
+export type TeamAttestations = TeamAttestationsResponse;
 
-/** A portal attestation with its audit trail (`GET /v1/attestations`). @public */
-export interface Attestation extends PortalAttestation {
-  revokedAt?: string | null;
-  revokedBy?: string | null;
-  events: AttestationEvent[];
-}
+/** A portal attestation with its status and audit trail (`GET /v1/attestations`). @public */
+export type Attestation = AttestationResponse;
 
 /** `POST /v1/attestations` body. @public */
 export interface CreateAttestationRequest {

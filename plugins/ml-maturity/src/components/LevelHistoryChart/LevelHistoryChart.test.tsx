@@ -8,7 +8,7 @@ const point = (day: string, level: MaturityLevel): TeamHistoryPoint => ({
   day,
   level,
   kitsCompleted: level - 1,
-  kits: {},
+  kits: [],
 });
 
 describe('LevelHistoryChart', () => {

@@ -1,0 +1,85 @@
+import type { KitProgress, MaturityLevel, PortalAttestation } from './types';
+
+/*
+ * The bodies of the REST API (`/api/ml-maturity/v1`, see docs/api.md) that
+ * the assessment JSON types do not already describe. One definition for
+ * the backend that sends them and the clients that read them.
+ */
+
+/** Levels keyed "1".."5". @public */
+export type LevelKey = '1' | '2' | '3' | '4' | '5';
+
+/**
+ * Freshness fields the REST API adds to every snapshot-backed response.
+ * @public
+ */
+export interface Freshness {
+  /** True when the latest refresh failed (or none succeeded yet). */
+  stale: boolean;
+  /** ISO time of the last successful refresh, or null before the first one. */
+  lastRefresh: string | null;
+  /** Error of the latest failed refresh after the last success, or null. */
+  lastError: string | null;
+}
+
+/** One day of a team's history. @public */
+export interface TeamHistoryDay {
+  /** `YYYY-MM-DD` (UTC) */
+  day: string;
+  level: MaturityLevel;
+  kitsCompleted: number;
+  /** Required items met per kit on that day, all five kits in kit order. */
+  kits: KitProgress[];
+}
+
+/** `GET /v1/history?entityRef=` body. @public */
+export interface TeamHistoryResponse {
+  entityRef: string;
+  /** Ascending by day. */
+  points: TeamHistoryDay[];
+}
+
+/** `GET /v1/history` (no entityRef) body. @public */
+export interface OrgHistoryResponse {
+  /** Ascending by day; only days with at least one visible team. */
+  days: Array<{
+    /** `YYYY-MM-DD` (UTC) */
+    day: string;
+    /** Number of visible teams per level that day. */
+    levels: Record<LevelKey, number>;
+  }>;
+}
+
+/** One entry of an attestation's audit trail, as the API serves it. @public */
+export interface AttestationEventResponse {
+  id: number;
+  action: 'created' | 'revoked';
+  /** Who did it; left out when the caller may not read that User. */
+  actor?: string;
+  /** ISO time. */
+  at: string;
+  url: string;
+  comment?: string;
+}
+
+/** A portal attestation as `GET/POST /v1/attestations` serve it. @public */
+export interface AttestationResponse extends Omit<PortalAttestation, 'by'> {
+  /** Who attested; left out in a list when the caller may not read that User. */
+  by?: string;
+  /** ISO time, once revoked. */
+  revokedAt?: string;
+  /** Who revoked it; left out when the caller may not read that User. */
+  revokedBy?: string;
+  /** Computed at the request: `expired` once `expiresAt` has passed. */
+  status: 'active' | 'expired' | 'revoked';
+  /** The audit trail, oldest first. */
+  events: AttestationEventResponse[];
+}
+
+/** `GET /v1/attestations?entityRef=` body. @public */
+export interface TeamAttestationsResponse {
+  /** Oldest first: active, expired and revoked. */
+  attestations: AttestationResponse[];
+  /** Whether the caller may record and revoke attestations of the team. */
+  canAttest: boolean;
+}
