@@ -51,7 +51,10 @@ export interface GeneratedOrg {
   counts: GeneratedOrgCounts;
 }
 
-/** Shares of the total: 2 % groups, 20 % users, 10 % ML assets, 1 % systems. */
+/**
+ * Shares of the total: 2 % groups, 20 % users, 10 % ML assets, 1 % systems.
+ * @public
+ */
 export const ORG_PROPORTIONS = {
   groups: 0.02,
   users: 0.2,
