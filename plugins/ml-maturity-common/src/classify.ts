@@ -15,8 +15,14 @@ import {
 import { levelName } from './constants';
 import { reportMissingRefs } from './missingRefs';
 import {
+  AnnotationUse,
+  annotationsReadBy,
+  explainIgnoredValues,
+} from './ignoredValues';
+import {
   ANNOTATION_FLAGS,
   EntityNode,
+  entityIndexOf,
   readEntities,
   nodesWithFindings,
   RefParser,
@@ -304,6 +310,8 @@ function assetContributions(
 
 interface CompiledKits {
   itemById: Map<string, KitItemDefinition>;
+  /** The annotations each item's rule reads (see explainIgnoredValues). */
+  annotationsOf: Map<string, AnnotationUse[]>;
   compiler: RuleCompiler;
   items: CompiledItem[];
   challenges: CompiledChallenges;
@@ -314,6 +322,9 @@ function compileKits(kits: ReadonlyArray<KitDefinition>): CompiledKits {
   const compiler = new RuleCompiler();
   return {
     itemById: new Map(definitions.map(d => [d.id, d])),
+    annotationsOf: new Map(
+      definitions.map(d => [d.id, annotationsReadBy(d.rule)]),
+    ),
     compiler,
     items: definitions.map(definition => ({
       definition,
@@ -364,7 +375,8 @@ function run(
 ): ClassificationDetails {
   const now = nowOf(options?.now);
   const kits = Array.isArray(options?.kits) ? options.kits : DEFAULT_KITS;
-  const { itemById, compiler, items, challenges } = compiledKits(kits);
+  const { itemById, annotationsOf, compiler, items, challenges } =
+    compiledKits(kits);
 
   const parser = new RefParser();
   const resolver = new AssetTypeResolver(options?.assetTypeAliases);
@@ -424,6 +436,10 @@ function run(
     else findingsByRef.set(finding.entityRef, [finding]);
   }
   const placed = new Set<string>();
+  const assetTypeOf = (entityRef: string) => {
+    const e = entityIndexOf(graph, entityRef);
+    return e < 0 ? undefined : graph.assetTypes[e];
+  };
   const refOf = (e: number) => nodes[e].ref;
 
   const shortenedReasonRefs: Record<string, ShortenedReasonRefs> = {};
@@ -443,6 +459,8 @@ function run(
     if (shortened && Object.keys(shortened).length > 0) {
       shortenedReasonRefs[ref] = shortened;
     }
+    const findings = teamFindings(ctx, team, findingsByRef, placed);
+    explainIgnoredValues(scope.items, findings, annotationsOf, assetTypeOf);
     return {
       entityRef: ref,
       implicit: team.implicit,
@@ -454,7 +472,7 @@ function run(
       kits: scope.kits,
       items: scope.items,
       challenges: challengeResults,
-      findings: teamFindings(ctx, team, findingsByRef, placed),
+      findings,
       rollup: null,
     };
   });

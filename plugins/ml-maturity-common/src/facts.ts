@@ -107,8 +107,8 @@ function reportUnknownKeys(node: EntityNode) {
   }
 }
 
-/** The known key (or the attestation prefix) a few edits from `key`, if any. */
-function nearestKnownKey(key: string): string | undefined {
+/** The known key (or the attestation prefix) a few edits from `key`, if any. @internal */
+export function nearestKnownKey(key: string): string | undefined {
   if (key.length > 64) return undefined;
   const name = key.toLowerCase();
   if (name.startsWith('ml-maturity.io/attest')) {

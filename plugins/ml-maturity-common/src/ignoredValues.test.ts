@@ -1,0 +1,73 @@
+import { classify } from './classify';
+import { TeamAssessment } from './types';
+import { asset, NOW, world } from './__fixtures__/entities';
+
+function item(team: TeamAssessment, id: string) {
+  return team.items.find(i => i.id === id)!;
+}
+
+function teamA(entities: unknown[]): TeamAssessment {
+  const a = classify({ entities, now: NOW });
+  return a.teams.find(t => t.entityRef === 'group:default/team-a')!;
+}
+
+describe('reasons for items an ignored value may have left unmet', () => {
+  it('names the ignored value on an asset the rule could match', () => {
+    const team = teamA([
+      ...world(),
+      asset('clicks', 'dataset', {
+        annotations: {
+          'ml-maturity.io/curated': 'yes',
+          'ml-maturity.io/scope': 'team',
+        },
+      }),
+    ]);
+    expect(item(team, 'accelerator.technology.curated-datasets')).toEqual(
+      expect.objectContaining({
+        status: 'unmet',
+        reason:
+          'Ignored annotation values may be why: ml-maturity.io/curated "yes" on resource:default/clicks (see the findings)',
+      }),
+    );
+    // items that do not read the annotation get no reason
+    const others = team.items.filter(
+      i => i.reason && i.id !== 'accelerator.technology.curated-datasets',
+    );
+    expect(others).toEqual([]);
+  });
+
+  it('names a misspelt key by the key it was meant to be', () => {
+    const team = teamA([
+      ...world(),
+      asset('clicks', 'dataset', {
+        annotations: {
+          'ml-maturity.io/curatd': 'true',
+          'ml-maturity.io/scope': 'team',
+        },
+      }),
+    ]);
+    expect(item(team, 'accelerator.technology.curated-datasets').reason).toBe(
+      'Ignored annotation values may be why: ml-maturity.io/curatd "true" on resource:default/clicks (see the findings)',
+    );
+  });
+
+  it('says nothing about assets of a type the rule cannot match, or met items', () => {
+    const team = teamA([
+      ...world(),
+      // a notebook cannot be a curated dataset
+      asset('nb', 'notebook', {
+        annotations: { 'ml-maturity.io/curated': 'yes' },
+      }),
+      asset('clicks', 'dataset', {
+        annotations: {
+          'ml-maturity.io/curated': 'true',
+          'ml-maturity.io/scope': 'team',
+        },
+      }),
+    ]);
+    const curated = item(team, 'accelerator.technology.curated-datasets');
+    expect(curated.status).toBe('met');
+    expect(curated.reason).toBeUndefined();
+    expect(team.items.filter(i => i.reason)).toEqual([]);
+  });
+});

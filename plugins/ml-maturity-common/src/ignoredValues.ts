@@ -1,0 +1,134 @@
+import {
+  ANNOTATION_ACCELERATOR,
+  ANNOTATION_CURATED,
+  ANNOTATION_FAULT_TOLERANT,
+  ANNOTATION_HOSTING,
+  ANNOTATION_OPEN_SOURCE,
+  ANNOTATION_ORCHESTRATOR,
+  ANNOTATION_SCOPE,
+  ANNOTATION_TUTORIAL_LEVEL,
+} from './constants';
+import { nearestKnownKey } from './facts';
+import { requiredAssetTypes } from './filters';
+import { Finding, ItemResult, KitRule } from './types';
+
+/**
+ * The annotation each `ml.` fact of an asset's attributes is read from
+ * (spec §3). Not the asset type (nearly every technology item reads it, so
+ * an ignored type would be named everywhere; its finding says enough) nor
+ * roles (likewise for every people item).
+ */
+const ANNOTATION_OF_FACT: Readonly<Record<string, string>> = {
+  curated: ANNOTATION_CURATED,
+  scope: ANNOTATION_SCOPE,
+  tutorialLevel: ANNOTATION_TUTORIAL_LEVEL,
+  hosting: ANNOTATION_HOSTING,
+  faultTolerant: ANNOTATION_FAULT_TOLERANT,
+  accelerator: ANNOTATION_ACCELERATOR,
+  orchestrator: ANNOTATION_ORCHESTRATOR,
+  openSource: ANNOTATION_OPEN_SOURCE,
+};
+
+const UNKNOWN_KEY_MESSAGE = 'Unknown annotation key';
+const ML_PREFIX = 'ml-maturity.io/';
+/** Ignored values named in one reason; the rest are counted. */
+const SHOWN = 3;
+
+/**
+ * What one filter of a rule reads: annotations (through `ml.` facts), on
+ * assets of these types (upper case; undefined for any entity).
+ * @internal
+ */
+export interface AnnotationUse {
+  annotations: ReadonlySet<string>;
+  assetTypes: ReadonlySet<string> | undefined;
+}
+
+/**
+ * The annotations each filter of a rule reads through `ml.` facts: an
+ * ignored value of one of them, on an entity the filter could match, may
+ * be why the rule does not hold.
+ * @internal
+ */
+export function annotationsReadBy(rule: KitRule | undefined): AnnotationUse[] {
+  const uses: AnnotationUse[] = [];
+  const visitRule = (r: KitRule | undefined, depth: number) => {
+    if (!r || depth > 32) return;
+    const annotations = new Set<string>();
+    collectAnnotations(r.filter, annotations, 0);
+    if (annotations.size > 0) {
+      uses.push({ annotations, assetTypes: requiredAssetTypes(r.filter) });
+    }
+    r.allOf?.forEach(sub => visitRule(sub, depth + 1));
+  };
+  visitRule(rule, 0);
+  return uses;
+}
+
+function collectAnnotations(value: unknown, into: Set<string>, depth: number) {
+  if (depth > 32 || typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) collectAnnotations(v, into, depth + 1);
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith('ml.')) {
+      const annotation = ANNOTATION_OF_FACT[key.slice(3)];
+      if (annotation) into.add(annotation);
+    }
+    collectAnnotations(v, into, depth + 1);
+  }
+}
+
+/** The annotation a finding is about: its key, or the key an unknown one was probably meant to be. */
+function annotationOf(finding: Finding): string {
+  if (finding.message.startsWith(UNKNOWN_KEY_MESSAGE)) {
+    return nearestKnownKey(finding.field) ?? finding.field;
+  }
+  return finding.field;
+}
+
+/**
+ * Gives each unmet item of a team a `reason` naming the ignored values
+ * (unknown values, misspelt keys, non-strings: the team's findings) of the
+ * annotations its rule reads, on entities the rule could match (spec §7:
+ * `reason` explains a status, such as an ignored value). The findings are
+ * the team's own (its entities, members and Group), in sorted order.
+ * @internal
+ */
+export function explainIgnoredValues(
+  items: ItemResult[],
+  findings: ReadonlyArray<Finding>,
+  usesOf: ReadonlyMap<string, ReadonlyArray<AnnotationUse>>,
+  /** The asset type of an entity of the input, if it has one. */
+  assetTypeOf: (entityRef: string) => string | undefined,
+): void {
+  const candidates = findings.filter(f => f.field.startsWith(ML_PREFIX));
+  if (candidates.length === 0) return;
+  for (const item of items) {
+    if (item.status !== 'unmet') continue;
+    const uses = usesOf.get(item.id);
+    if (!uses || uses.length === 0) continue;
+    const relevant = candidates.filter(finding => {
+      const annotation = annotationOf(finding);
+      return uses.some(
+        use =>
+          use.annotations.has(annotation) &&
+          (use.assetTypes === undefined ||
+            use.assetTypes.has(
+              (assetTypeOf(finding.entityRef) ?? '').toUpperCase(),
+            )),
+      );
+    });
+    if (relevant.length === 0) continue;
+    const named = relevant
+      .slice(0, SHOWN)
+      .map(f => `${f.field} "${f.value}" on ${f.entityRef}`);
+    const more =
+      relevant.length > SHOWN ? ` and ${relevant.length - SHOWN} more` : '';
+    const text = `Ignored annotation values may be why: ${named.join(
+      '; ',
+    )}${more} (see the findings)`;
+    item.reason = item.reason ? `${item.reason}. ${text}` : text;
+  }
+}
