@@ -385,6 +385,71 @@ function linkParents(
   return { parents, children };
 }
 
+const CYCLE_MESSAGE =
+  'The group hierarchy has a cycle, which rollups cut, so these groups do not all count as descendants of each other: fix spec.parent and spec.children so that no group is its own ancestor';
+
+/**
+ * Reports each cycle of parent links among teams (spec §4: rollups cut
+ * them) on every Group of the cycle: contradictory `spec.parent` and
+ * `spec.children` otherwise make rollups look arbitrary. Each cycle once,
+ * from its smallest team, following the smallest parent first.
+ */
+function reportHierarchyCycles(
+  graph: EntityGraph,
+  teamIds: ReadonlyArray<number>,
+  parents: ReadonlyArray<ReadonlyArray<number>>,
+) {
+  const teamCount = teamIds.length;
+  // 0 unvisited, 1 on the path, 2 done
+  const state = new Uint8Array(teamCount);
+  const reported = new Set<string>();
+  for (let root = 0; root < teamCount; root++) {
+    if (state[root] !== 0) continue;
+    const path: number[] = [root];
+    const next: number[] = [0];
+    state[root] = 1;
+    while (path.length > 0) {
+      const t = path[path.length - 1];
+      const k = next[next.length - 1]++;
+      if (k >= parents[t].length) {
+        state[t] = 2;
+        path.pop();
+        next.pop();
+        continue;
+      }
+      const p = parents[t][k];
+      if (state[p] === 0) {
+        state[p] = 1;
+        path.push(p);
+        next.push(0);
+      } else if (state[p] === 1) {
+        reportCycle(graph, teamIds, path.slice(path.indexOf(p)), reported);
+      }
+    }
+  }
+}
+
+function reportCycle(
+  graph: EntityGraph,
+  teamIds: ReadonlyArray<number>,
+  cycle: number[],
+  reported: Set<string>,
+) {
+  // the same cycle met from another team: start it at its smallest team
+  const start = cycle.indexOf(Math.min(...cycle));
+  const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
+  const key = rotated.join(',');
+  if (reported.has(key)) return;
+  reported.add(key);
+  const refs = rotated.map(t => graph.refs.refs[teamIds[t]]);
+  const text = [...refs, refs[0]].join(' → ');
+  for (const t of rotated) {
+    const e = graph.entityOf[teamIds[t]];
+    if (e >= 0)
+      reportFinding(graph.nodes[e], 'spec.parent', text, CYCLE_MESSAGE);
+  }
+}
+
 interface OwnerContext {
   graph: EntityGraph;
   owners: Csr;
@@ -620,6 +685,7 @@ export function attribute(graph: EntityGraph): Attribution {
   const teamCount = teamIds.length;
   const members = linkMembers(graph, kinds, teamOf);
   const { parents, children } = linkParents(graph, teamOf, teamCount);
+  reportHierarchyCycles(graph, teamIds, parents);
 
   const ownerContext: OwnerContext = {
     graph,

@@ -238,3 +238,63 @@ describe('annotation keys and values', () => {
     expect(allFindings(classify({ entities: served, now: NOW }))).toEqual([]);
   });
 });
+
+describe('cycles in the group hierarchy', () => {
+  it('are reported once on every Group of the cycle, and rollups still end', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        group('org', { children: ['team-a'] }),
+        group('team-a', { parent: 'org', children: ['team-b'] }),
+        group('team-b', { parent: 'team-a', children: ['team-a'] }),
+        group('solo'),
+      ],
+    });
+    const cycle = allFindings(a).filter(f => f.message.includes('cycle'));
+    expect(cycle.map(f => [f.entityRef, f.field, f.value])).toEqual([
+      [
+        'group:default/team-a',
+        'spec.parent',
+        'group:default/team-a → group:default/team-b → group:default/team-a',
+      ],
+      [
+        'group:default/team-b',
+        'spec.parent',
+        'group:default/team-a → group:default/team-b → group:default/team-a',
+      ],
+    ]);
+    const org = a.teams.find(t => t.entityRef === 'group:default/org')!;
+    expect(org.rollup?.teams).toEqual([
+      'group:default/team-a',
+      'group:default/team-b',
+    ]);
+  });
+
+  it('reports a group that is its own parent through a longer loop, and none for a tree', () => {
+    const loop = classify({
+      now: NOW,
+      entities: [
+        group('a', { parent: 'c' }),
+        group('b', { parent: 'a' }),
+        group('c', { parent: 'b' }),
+      ],
+    });
+    expect(allFindings(loop).map(f => f.entityRef)).toEqual([
+      'group:default/a',
+      'group:default/b',
+      'group:default/c',
+    ]);
+    expect(allFindings(loop)[0].value).toBe(
+      'group:default/a → group:default/c → group:default/b → group:default/a',
+    );
+    const tree = classify({
+      now: NOW,
+      entities: [
+        group('root', { children: ['x', 'y'] }),
+        group('x', { parent: 'root' }),
+        group('y', { parent: 'root' }),
+      ],
+    });
+    expect(allFindings(tree)).toEqual([]);
+  });
+});
