@@ -82,6 +82,19 @@ export interface TeamHistoryPoint {
   kits: KitProgress[];
 }
 
+/** Days of history, `YYYY-MM-DD`, both inclusive; absent: no limit. @internal */
+export interface HistoryRange {
+  from?: string;
+  to?: string;
+}
+
+/** How many teams had one level on one day. @internal */
+export interface HistoryLevelCount {
+  day: string;
+  level: number;
+  count: number;
+}
+
 /** A portal attestation with its revocation state. @public */
 export interface AttestationRecord extends PortalAttestation {
   revokedAt?: string;
@@ -144,11 +157,20 @@ export interface AssessmentStore {
     from?: string;
     to?: string;
   }): Promise<TeamHistoryPoint[]>;
-  /** Every team's level per day (for the org view). */
-  getHistoryLevels(options: {
-    from?: string;
-    to?: string;
-  }): Promise<Array<{ teamRef: string; day: string; level: number }>>;
+  /**
+   * Each team with at least one history point in the range, once (for the
+   * org view, which decides which of them the caller may see).
+   */
+  getHistoryTeamRefs(options: HistoryRange): Promise<string[]>;
+  /**
+   * How many of `teamRefs` had each level on each day of the range (for the
+   * org view), counted by the database: days ascending, then levels; only
+   * day and level pairs with at least one of those teams. Teams not in
+   * `teamRefs` never count, whatever was written since they were listed.
+   */
+  countHistoryLevels(
+    options: HistoryRange & { teamRefs: string[] },
+  ): Promise<HistoryLevelCount[]>;
 
   createAttestation(
     attestation: Omit<AttestationRecord, 'revokedAt' | 'revokedBy'>,

@@ -2,7 +2,10 @@ import {
   mockServices,
   type TestDatabaseId,
 } from '@backstage/backend-test-utils';
-import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
+import {
+  DatabaseAssessmentStore,
+  MAX_FILTER_REFS,
+} from './DatabaseAssessmentStore';
 import { SnapshotResult } from './AssessmentStore';
 import { makeTeam, stored } from '../__testUtils__/teams';
 import { testDatabases } from '../__testUtils__/databases';
@@ -299,9 +302,183 @@ describe('DatabaseAssessmentStore', () => {
           to: '2026-01-03',
         }),
       ).toHaveLength(1);
-      expect(await store.getHistoryLevels({ to: '2026-01-02' })).toEqual([
-        { teamRef: 'group:default/a', day: '2026-01-02', level: 2 },
+      expect(await store.getHistoryTeamRefs({ to: '2026-01-01' })).toEqual([]);
+      expect(await store.getHistoryTeamRefs({ to: '2026-01-02' })).toEqual([
+        'group:default/a',
       ]);
+      expect(
+        await store.countHistoryLevels({
+          to: '2026-01-02',
+          teamRefs: ['group:default/a'],
+        }),
+      ).toEqual([{ day: '2026-01-02', level: 2, count: 1 }]);
+    });
+
+    it('lists the teams with history in a range and counts their levels per day', async () => {
+      const { knex, store } = await createStore(databaseId);
+      expect(await store.getHistoryTeamRefs({})).toEqual([]);
+      expect(
+        await store.countHistoryLevels({ teamRefs: ['group:default/a'] }),
+      ).toEqual([]);
+
+      // team: levels on 2026-01-01..04 (null: no point that day)
+      const levels: Record<string, Array<number | null>> = {
+        a: [1, 2, 2, null],
+        b: [1, 1, null, 3],
+        c: [null, null, 5, null],
+        d: [2, null, null, null],
+        e: [null, null, null, 1],
+      };
+      await knex('team_history').insert(
+        Object.entries(levels).flatMap(([name, byDay]) =>
+          byDay.flatMap((level, i) =>
+            level === null
+              ? []
+              : [
+                  {
+                    team_ref: `group:default/${name}`,
+                    day: `2026-01-0${i + 1}`,
+                    level,
+                    kits_completed: level - 1,
+                    kits: '[]',
+                  },
+                ],
+          ),
+        ),
+      );
+      const refs = (...names: string[]) =>
+        names.map(name => `group:default/${name}`);
+      const teamRefs = async (range: { from?: string; to?: string }) =>
+        (await store.getHistoryTeamRefs(range)).sort();
+
+      expect(await teamRefs({})).toEqual(refs('a', 'b', 'c', 'd', 'e'));
+      expect(await teamRefs({ from: '2026-01-02', to: '2026-01-03' })).toEqual(
+        refs('a', 'b', 'c'),
+      );
+      expect(await teamRefs({ from: '2026-01-04' })).toEqual(refs('b', 'e'));
+      expect(await teamRefs({ to: '2026-01-01' })).toEqual(refs('a', 'b', 'd'));
+      expect(await teamRefs({ from: '2026-01-05' })).toEqual([]);
+
+      // every team: no filter
+      expect(
+        await store.countHistoryLevels({
+          teamRefs: refs('e', 'd', 'c', 'b', 'a'),
+        }),
+      ).toEqual([
+        { day: '2026-01-01', level: 1, count: 2 },
+        { day: '2026-01-01', level: 2, count: 1 },
+        { day: '2026-01-02', level: 1, count: 1 },
+        { day: '2026-01-02', level: 2, count: 1 },
+        { day: '2026-01-03', level: 2, count: 1 },
+        { day: '2026-01-03', level: 5, count: 1 },
+        { day: '2026-01-04', level: 1, count: 1 },
+        { day: '2026-01-04', level: 3, count: 1 },
+      ]);
+      // most teams (the others left out); unknown refs count for nothing
+      expect(
+        await store.countHistoryLevels({
+          from: '2026-01-01',
+          to: '2026-01-03',
+          teamRefs: refs('a', 'b', 'c', 'e', 'unknown', 'a'),
+        }),
+      ).toEqual([
+        { day: '2026-01-01', level: 1, count: 2 },
+        { day: '2026-01-02', level: 1, count: 1 },
+        { day: '2026-01-02', level: 2, count: 1 },
+        { day: '2026-01-03', level: 2, count: 1 },
+        { day: '2026-01-03', level: 5, count: 1 },
+      ]);
+      // few teams (only those)
+      expect(
+        await store.countHistoryLevels({
+          from: '2026-01-03',
+          teamRefs: refs('c', 'e'),
+        }),
+      ).toEqual([
+        { day: '2026-01-03', level: 5, count: 1 },
+        { day: '2026-01-04', level: 1, count: 1 },
+      ]);
+      // teams without a point in the range
+      expect(
+        await store.countHistoryLevels({
+          from: '2026-01-02',
+          teamRefs: refs('d', 'unknown'),
+        }),
+      ).toEqual([]);
+      expect(await store.countHistoryLevels({ teamRefs: [] })).toEqual([]);
+    });
+
+    it('never counts a team written after the teams were listed', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const point = (team: string, level: number) => ({
+        team_ref: `group:default/${team}`,
+        day: '2026-01-01',
+        level,
+        kits_completed: 0,
+        kits: '[]',
+      });
+      await knex('team_history').insert([point('a', 1), point('b', 2)]);
+      const listed = await store.getHistoryTeamRefs({});
+      // a refresh writes a new team before the caller counts what it may see
+      await knex('team_history').insert([point('new', 1), point('new2', 3)]);
+      expect(await store.countHistoryLevels({ teamRefs: listed })).toEqual([
+        { day: '2026-01-01', level: 1, count: 1 },
+        { day: '2026-01-01', level: 2, count: 1 },
+      ]);
+      expect(
+        await store.countHistoryLevels({ teamRefs: listed.slice(0, 1) }),
+      ).toEqual([{ day: '2026-01-01', level: 1, count: 1 }]);
+    });
+
+    it('counts the levels of more teams than one statement may name', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const teams = 2 * MAX_FILTER_REFS + 2;
+      const ref = (i: number) => `group:default/team-${i}`;
+      const level = (i: number, day: number) => 1 + ((i + day) % 5);
+      const rows = Array.from({ length: teams }, (_, i) =>
+        [1, 2].map(day => ({
+          team_ref: ref(i),
+          day: `2026-01-0${day}`,
+          level: level(i, day),
+          kits_completed: 0,
+          kits: '[]',
+        })),
+      ).flat();
+      // SQLite takes at most 500 rows per multi-row INSERT from knex
+      await knex.batchInsert('team_history', rows, 400);
+      const statements: unknown[][] = [];
+      knex.on('query', (query: { bindings?: unknown[] }) => {
+        statements.push(query.bindings ?? []);
+      });
+
+      // the first `visible` teams: hidden ones left out in one statement
+      // (MAX_FILTER_REFS of them), or visible ones named in chunks (one more)
+      for (const visible of [MAX_FILTER_REFS + 2, MAX_FILTER_REFS + 1]) {
+        const expected = new Map<string, number>();
+        for (let i = 0; i < visible; i++) {
+          for (const day of [1, 2]) {
+            const key = `2026-01-0${day} ${level(i, day)}`;
+            expected.set(key, (expected.get(key) ?? 0) + 1);
+          }
+        }
+        const counts = await store.countHistoryLevels({
+          from: '2026-01-01',
+          teamRefs: Array.from({ length: visible }, (_, i) => ref(i)),
+        });
+        expect(counts).toEqual(
+          // keys `day level` (one digit) sort as days, then levels
+          [...expected]
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([key, count]) => {
+              const [day, lvl] = key.split(' ');
+              return { day, level: Number(lvl), count };
+            }),
+        );
+      }
+      // the lists were as long as allowed, never longer
+      const longest = Math.max(...statements.map(b => b.length));
+      expect(longest).toBeGreaterThanOrEqual(MAX_FILTER_REFS);
+      expect(longest).toBeLessThanOrEqual(MAX_FILTER_REFS + 2);
     });
 
     it('records one revoke of two at once', async () => {

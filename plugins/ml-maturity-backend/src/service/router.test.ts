@@ -163,10 +163,8 @@ function createStore(): jest.Mocked<AssessmentStore> {
         kits: [],
       },
     ]),
-    getHistoryLevels: jest.fn(async () => [
-      { teamRef: VISION, day: '2026-03-01', level: 2 },
-      { teamRef: SECRET, day: '2026-03-01', level: 1 },
-    ]),
+    getHistoryTeamRefs: jest.fn(),
+    countHistoryLevels: jest.fn(),
     createAttestation: jest.fn(async a => a),
     revokeAttestation: jest.fn(async ({ actor, at }) => ({
       ...attestation,
@@ -192,7 +190,39 @@ function createStore(): jest.Mocked<AssessmentStore> {
     listUnrevokedAttestations: jest.fn(),
     getAttestationsVersion: jest.fn(),
   };
-  return store as unknown as jest.Mocked<AssessmentStore>;
+  const mocked = store as unknown as jest.Mocked<AssessmentStore>;
+  mockHistoryPoints(mocked, [
+    { teamRef: VISION, day: '2026-03-01', level: 2 },
+    { teamRef: SECRET, day: '2026-03-01', level: 1 },
+  ]);
+  return mocked;
+}
+
+/** The store's org history answers, counted from these points as it does. */
+function mockHistoryPoints(
+  store: jest.Mocked<AssessmentStore>,
+  points: Array<{ teamRef: string; day: string; level: number }>,
+) {
+  store.getHistoryTeamRefs.mockImplementation(async () => [
+    ...new Set(points.map(p => p.teamRef)),
+  ]);
+  store.countHistoryLevels.mockImplementation(async ({ teamRefs }) => {
+    const counts = new Map<
+      string,
+      { day: string; level: number; count: number }
+    >();
+    for (const { teamRef, day, level } of points) {
+      if (!teamRefs.includes(teamRef)) continue;
+      const key = `${day} ${level}`;
+      const entry = counts.get(key) ?? { day, level, count: 0 };
+      entry.count += 1;
+      counts.set(key, entry);
+    }
+    // keys `day level` (one digit) sort as days, then levels
+    return [...counts]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, entry]) => entry);
+  });
 }
 
 /**
@@ -490,7 +520,7 @@ describe('createRouter', () => {
           : `resource:default/${name}`,
       ]),
     );
-    store.getHistoryLevels.mockResolvedValue([
+    mockHistoryPoints(store, [
       { teamRef: VISION, day: '2026-03-01', level: 2 },
       { teamRef: SECRET, day: '2026-03-01', level: 1 },
       ...implicitTeams.map(t => ({
@@ -522,6 +552,11 @@ describe('createRouter', () => {
       [SECRET, ...implicitTeams.map(t => t.assessment.entityRef)].sort(),
     );
     expect(store.getTeam).not.toHaveBeenCalled();
+    // the database counts the visible teams only
+    expect(store.countHistoryLevels).toHaveBeenCalledTimes(1);
+    expect(store.countHistoryLevels.mock.calls[0][0].teamRefs.sort()).toEqual(
+      ['group:default/shown-implicit', VISION].sort(),
+    );
   });
 
   it('masks finding values that name refs the caller may not read', async () => {
