@@ -178,14 +178,14 @@ export interface AssessmentStore {
   /**
    * Revokes an attestation and records the event, unless it is revoked
    * already (then nothing is written). Returns the record as it now is
-   * (compare `revokedBy` and `revokedAt` to see whether this call revoked
-   * it), or undefined when there is no such id.
+   * and whether this call revoked it (of calls at once, exactly one did),
+   * or undefined when there is no such id.
    */
   revokeAttestation(options: {
     id: string;
     actor: string;
     at: Date;
-  }): Promise<AttestationRecord | undefined>;
+  }): Promise<{ record: AttestationRecord; revokedNow: boolean } | undefined>;
   getAttestation(id: string): Promise<AttestationRecord | undefined>;
   listAttestations(options: { teamRef: string }): Promise<AttestationRecord[]>;
   listAttestationEvents(options: {

@@ -511,10 +511,14 @@ describe('DatabaseAssessmentStore', () => {
           ),
         ),
       );
-      // both calls of a pair see the same revoke
+      // both calls of a pair see the same revoke, and exactly one made it
       for (const [first, second] of results) {
-        expect(first).toEqual(second);
-        expect(first?.revokedBy).toMatch(/^user:default\/(bob|carol)$/);
+        expect(first?.record).toEqual(second?.record);
+        expect(first?.record.revokedBy).toMatch(/^user:default\/(bob|carol)$/);
+        expect([first?.revokedNow, second?.revokedNow].sort()).toEqual([
+          false,
+          true,
+        ]);
       }
       const events = await store.listAttestationEvents({
         teamRef: 'group:default/a',
@@ -553,11 +557,13 @@ describe('DatabaseAssessmentStore', () => {
       expect(afterCreate).toBeGreaterThan(0);
       expect(await store.listUnrevokedAttestations()).toEqual([created]);
 
-      const revoked = await store.revokeAttestation({
+      const revocation = await store.revokeAttestation({
         id: created.id,
         actor: 'user:default/bob',
         at: new Date('2026-03-05T00:00:00Z'),
       });
+      expect(revocation?.revokedNow).toBe(true);
+      const revoked = revocation?.record;
       expect(revoked).toMatchObject({
         revokedAt: '2026-03-05T00:00:00.000Z',
         revokedBy: 'user:default/bob',
@@ -571,7 +577,7 @@ describe('DatabaseAssessmentStore', () => {
           actor: 'user:default/carol',
           at: new Date('2026-03-06T00:00:00Z'),
         }),
-      ).toEqual(revoked);
+      ).toEqual({ record: revoked, revokedNow: false });
       expect(
         await store.revokeAttestation({
           id: '00000000-0000-4000-8000-000000000000',

@@ -614,7 +614,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     id: string;
     actor: string;
     at: Date;
-  }): Promise<AttestationRecord | undefined> {
+  }): Promise<{ record: AttestationRecord; revokedNow: boolean } | undefined> {
     return this.db.transaction(async tx => {
       const row = await tx<AttestationRow>('attestations')
         .where('id', options.id)
@@ -623,7 +623,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         return undefined;
       }
       if (row.revoked_at !== null) {
-        return toAttestation(row);
+        return { record: toAttestation(row), revokedNow: false };
       }
       // Only the revoke that changes the row records an event: two at once
       // both read it unrevoked (PostgreSQL's read committed), and the
@@ -636,7 +636,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         const current = await tx<AttestationRow>('attestations')
           .where('id', options.id)
           .first();
-        return current && toAttestation(current);
+        return current && { record: toAttestation(current), revokedNow: false };
       }
       await tx<AttestationEventRow>('attestation_events').insert({
         attestation_id: row.id,
@@ -651,7 +651,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       const updated = await tx<AttestationRow>('attestations')
         .where('id', options.id)
         .first();
-      return toAttestation(updated!);
+      return { record: toAttestation(updated!), revokedNow: true };
     });
   }
 

@@ -179,19 +179,17 @@ export class AttestationService {
       throw new ConflictError(`Attestation ${id} is already revoked`);
     }
     const at = new Date();
-    const record = await this.options.store.revokeAttestation({
+    const revoked = await this.options.store.revokeAttestation({
       id,
       actor: credentials.principal.userEntityRef,
       at,
     });
-    if (
-      !record ||
-      record.revokedBy !== credentials.principal.userEntityRef ||
-      record.revokedAt !== at.toISOString()
-    ) {
-      // revoked (or deleted) by someone else since it was read
+    if (!revoked?.revokedNow) {
+      // revoked (or deleted) since it was read, maybe by the same user in
+      // another request at the same moment
       throw new ConflictError(`Attestation ${id} is already revoked`);
     }
+    const { record } = revoked;
     await this.options.onChange();
     const [response] = await this.namingReadableActors(credentials, [
       this.withEvents(record, await this.events(existing.teamRef)),

@@ -167,9 +167,12 @@ function createStore(): jest.Mocked<AssessmentStore> {
     countHistoryLevels: jest.fn(),
     createAttestation: jest.fn(async a => a),
     revokeAttestation: jest.fn(async ({ actor, at }) => ({
-      ...attestation,
-      revokedAt: at.toISOString(),
-      revokedBy: actor,
+      record: {
+        ...attestation,
+        revokedAt: at.toISOString(),
+        revokedBy: actor,
+      },
+      revokedNow: true,
     })),
     getAttestation: jest.fn(async id =>
       id === ATTESTATION_ID ? attestation : undefined,
@@ -1063,19 +1066,26 @@ describe('createRouter', () => {
       expect(store.revokeAttestation).not.toHaveBeenCalled();
     });
 
-    it('answers 409 when someone else revoked it meanwhile', async () => {
-      const { app, store, onChange } = await createApp();
-      store.revokeAttestation.mockResolvedValueOnce({
-        ...attestation,
-        revokedAt: '2026-03-05T00:00:00.000Z',
-        revokedBy: 'user:default/other',
-      });
-      const res = await request(app)
-        .delete(`/v1/attestations/${ATTESTATION_ID}`)
-        .set('Authorization', user);
-      expect(res.status).toBe(409);
-      expect(onChange).not.toHaveBeenCalled();
-    });
+    it.each(['user:default/other', 'user:default/alice'])(
+      'answers 409 when %s revoked it meanwhile',
+      async revokedBy => {
+        const { app, store, onChange } = await createApp();
+        // the same user in a request at the same moment, too
+        store.revokeAttestation.mockImplementationOnce(async ({ at }) => ({
+          record: {
+            ...attestation,
+            revokedAt: at.toISOString(),
+            revokedBy,
+          },
+          revokedNow: false,
+        }));
+        const res = await request(app)
+          .delete(`/v1/attestations/${ATTESTATION_ID}`)
+          .set('Authorization', user);
+        expect(res.status).toBe(409);
+        expect(onChange).not.toHaveBeenCalled();
+      },
+    );
   });
 
   describe('refresh', () => {
