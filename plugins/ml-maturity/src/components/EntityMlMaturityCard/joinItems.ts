@@ -78,12 +78,20 @@ export function itemAction(
 }
 
 /**
+ * The longest a refresh may take by default (`mlMaturity.schedule.timeout`):
+ * a change recorded this long before a refresh finished may have missed it.
+ */
+const REFRESH_WINDOW_MS = 10 * 60 * 1000;
+
+/**
  * How the attestation list, which changes at once, disagrees with an item's
  * result, which changes at the next refresh (the backend starts one after
- * each change): attested but not counted yet, or revoked but still counted.
- * Only changes made after the assessment's snapshot (`snapshotAt`) count:
- * an older attestation the classifier ignored, or one that expired since,
- * is not waiting for anything.
+ * each change, and another when a change came in while one ran): attested
+ * but not counted yet, or revoked but still counted. Only changes made
+ * after the assessment's refresh began count (`snapshotAt` is when it
+ * finished, so a window of one refresh before it): an older attestation
+ * the classifier ignored, or one that expired since, is not waiting for
+ * anything.
  */
 export function pendingChange(
   item: JoinedItem,
@@ -91,7 +99,7 @@ export function pendingChange(
   snapshotAt: string | null | undefined,
   now: number = Date.now(),
 ): 'attested' | 'revoked' | undefined {
-  const since = snapshotAt ? Date.parse(snapshotAt) : NaN;
+  const since = snapshotAt ? Date.parse(snapshotAt) - REFRESH_WINDOW_MS : NaN;
   if (Number.isNaN(since)) return undefined;
   const action = itemAction(item, attestations, now);
   if (
