@@ -8,8 +8,66 @@ import Typography from '@material-ui/core/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   AssetContribution,
+  Finding,
   KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { FindingsList } from '../FindingsList';
+
+/** The prefix of the annotation keys the classifier reads. */
+const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
+
+/**
+ * Advice beyond the finding's own message, which already says what is
+ * wrong and what to do: only where to make the change, for the ML
+ * annotations of this entity (a finding about, say, its owning User is
+ * fixed elsewhere, as its message says).
+ */
+function whereToFix(finding: Finding, entityRef: string) {
+  if (
+    finding.entityRef.toLowerCase() !== entityRef.toLowerCase() ||
+    !finding.field.startsWith(ML_ANNOTATION_PREFIX)
+  ) {
+    return null;
+  }
+  return (
+    <Typography variant="caption" component="div" color="textSecondary">
+      The annotation is under <code>metadata.annotations</code> in this entity's
+      catalog-info.yaml.
+    </Typography>
+  );
+}
+
+/** Why no item counts the asset, from what the card knows of it. */
+function NotCountedHint(props: { owner?: string; findings: Finding[] }) {
+  const { owner, findings } = props;
+  if (findings.some(f => f.field === 'spec.owner')) {
+    return (
+      <Typography variant="body2" gutterBottom>
+        No checklist item of any team counts this asset yet: the finding about
+        its owner below says why, and what to fix.
+      </Typography>
+    );
+  }
+  if (!owner) {
+    return (
+      <Typography variant="body2" gutterBottom>
+        No checklist item of any team counts this asset yet: it has no owner.
+        Give it an owner Group in <code>spec.owner</code>, or have a team's
+        entity list it in <code>spec.dependsOn</code>; the team cards say which
+        annotations each item looks for.
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" gutterBottom>
+      No checklist item of any team you can see counts this asset yet. Its
+      owner, <EntityRefLink entityRef={owner} />, gets credit for an item only
+      when the item's rule matches this asset's annotations: the team cards say
+      which annotations each item looks for. A team's entity can also list it in{' '}
+      <code>spec.dependsOn</code>.
+    </Typography>
+  );
+}
 
 function itemNames(kits: KitDefinition[]) {
   const names = new Map<string, { title: string; kit: string }>();
@@ -25,8 +83,10 @@ function itemNames(kits: KitDefinition[]) {
 export function AssetDetails(props: {
   contribution: AssetContribution;
   kits: KitDefinition[];
+  /** The entity's `spec.owner`, as written, if it has one. */
+  owner?: string;
 }) {
-  const { contribution, kits } = props;
+  const { contribution, kits, owner } = props;
   const names = itemNames(kits);
   return (
     <div>
@@ -43,12 +103,7 @@ export function AssetDetails(props: {
         Counts toward
       </Typography>
       {contribution.countsToward.length === 0 ? (
-        <Typography variant="body2" gutterBottom>
-          No checklist item of any team counts this asset yet. Give it an owner
-          Group in <code>spec.owner</code>, or have a team's entity list it in{' '}
-          <code>spec.dependsOn</code>; the team cards say which annotations each
-          item looks for.
-        </Typography>
+        <NotCountedHint owner={owner} findings={contribution.findings} />
       ) : (
         <Table
           size="small"
@@ -82,26 +137,19 @@ export function AssetDetails(props: {
 
       <Typography variant="h6" component="h3" style={{ marginTop: 16 }}>
         Findings
+        {contribution.findings.length > 0 &&
+          ` (${contribution.findings.length})`}
       </Typography>
       {contribution.findings.length === 0 ? (
         <Typography variant="body2">
           No findings: every ML annotation on this entity is valid.
         </Typography>
       ) : (
-        <ul aria-label="Findings">
-          {contribution.findings.map(f => (
-            <li key={`${f.entityRef}|${f.field}|${f.value}`}>
-              <Typography variant="body2">
-                <code>{f.field}</code> = <code>{f.value}</code>: {f.message}
-              </Typography>
-              <Typography variant="caption" color="textSecondary">
-                To fix: change <code>{f.field}</code> in the catalog-info.yaml
-                of <EntityRefLink entityRef={f.entityRef} /> to an allowed
-                value; until then the value is ignored.
-              </Typography>
-            </li>
-          ))}
-        </ul>
+        <FindingsList
+          findings={contribution.findings}
+          label="Findings"
+          advice={f => whereToFix(f, contribution.entityRef)}
+        />
       )}
     </div>
   );

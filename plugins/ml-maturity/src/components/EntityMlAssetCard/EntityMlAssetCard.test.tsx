@@ -21,10 +21,10 @@ const dataset: Entity = {
   spec: { type: 'dataset', owner: 'vision' },
 };
 
-function renderCard(api: MlMaturityApi) {
+function renderCard(api: MlMaturityApi, entity: Entity = dataset) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
-      <EntityProvider entity={dataset}>
+      <EntityProvider entity={entity}>
         <EntityMlAssetCard />
       </EntityProvider>
     </TestApiProvider>,
@@ -54,6 +54,29 @@ describe('EntityMlAssetCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/after the next refresh/)).toBeInTheDocument();
     expect(screen.getByText('ml-maturity.io/asset')).toBeInTheDocument();
+    // the owner's team card lists the finding about a value that is not a type
+    expect(
+      screen.getByText(
+        /the ML maturity card of the team that owns this entity/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /vision/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/vision',
+    );
+  });
+
+  it('says no team card lists the findings of an asset without an owner', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => undefined),
+    });
+    await renderCard(api, { ...dataset, spec: { type: 'dataset' } });
+    expect(
+      await screen.findByText(/no team's ML maturity card lists findings/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/the team that owns this entity/),
+    ).not.toBeInTheDocument();
   });
 
   it('shows the API error', async () => {
@@ -116,8 +139,102 @@ describe('EntityMlAssetCard', () => {
 
     const findings = screen.getByRole('list', { name: 'Findings' });
     expect(
-      within(findings).getByText(/unknown scope; allowed: project, team/),
+      within(findings).getByText(
+        'unknown scope; allowed: project, team, enterprise, external',
+      ),
     ).toBeInTheDocument();
-    expect(within(findings).getByText(/To fix: change/)).toBeInTheDocument();
+    expect(within(findings).getByText('everyone')).toBeInTheDocument();
+    // where to change an ML annotation
+    expect(
+      within(findings).getByText(/The annotation is under/),
+    ).toHaveTextContent(
+      "The annotation is under metadata.annotations in this entity's catalog-info.yaml.",
+    );
+  });
+
+  it("gives a finding about the owner its own advice, not an annotation's", async () => {
+    const message =
+      'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User';
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => ({
+        entityRef: 'resource:default/vision-images',
+        assetType: 'dataset',
+        countsToward: [],
+        findings: [
+          {
+            entityRef: 'resource:default/vision-images',
+            field: 'spec.owner',
+            value: 'user:default/jane',
+            message,
+          },
+        ],
+      })),
+    });
+    await renderCard(api, {
+      ...dataset,
+      spec: { type: 'dataset', owner: 'user:jane' },
+    });
+
+    const findings = await screen.findByRole('list', { name: 'Findings' });
+    const [finding] = within(findings).getAllByRole('listitem');
+    expect(within(finding).getByText(message)).toBeInTheDocument();
+    expect(finding).toHaveTextContent(/^spec\.owner = user:default\/jane/);
+    expect(finding).not.toHaveTextContent(/To fix|allowed value|ignored/);
+    expect(finding).not.toHaveTextContent(/metadata\.annotations/);
+    // it has an owner: the finding says why that owner gives it no team
+    expect(screen.queryByText(/Give it an owner/)).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/the finding about its owner below says why/),
+    ).toBeInTheDocument();
+  });
+
+  it('names the owner when no item counts an owned asset', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => ({
+        entityRef: 'resource:default/vision-images',
+        assetType: 'dataset',
+        countsToward: [],
+        findings: [],
+      })),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(/No checklist item of any team you can see/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Give it an owner/)).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /vision/ })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/vision',
+    );
+  });
+
+  it('asks for an owner when the asset has none', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => ({
+        entityRef: 'resource:default/vision-images',
+        assetType: 'dataset',
+        countsToward: [],
+        findings: [],
+      })),
+    });
+    await renderCard(api, { ...dataset, spec: { type: 'dataset' } });
+    expect(
+      await screen.findByText(/it has no owner\. Give it an owner Group/),
+    ).toBeInTheDocument();
+  });
+
+  it('says plainly when the backend cannot be reached, with a retry', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the ML maturity backend');
+    expect(alert).toHaveTextContent('how this ML asset counts');
+    expect(
+      within(alert).getByRole('button', { name: 'Retry' }),
+    ).toBeInTheDocument();
   });
 });

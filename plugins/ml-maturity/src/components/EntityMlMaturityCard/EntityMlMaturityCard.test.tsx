@@ -1,4 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import {
+  isInaccessible,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
@@ -75,6 +80,55 @@ function withPracticeAttested(
     ...attestation,
   };
   return team;
+}
+
+/**
+ * The text assistive tech reads in `element`: its text without what
+ * `aria-hidden` hides.
+ */
+function accessibleText(element: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.textContent ?? '');
+    } else if (
+      node instanceof Element &&
+      node.getAttribute('aria-hidden') !== 'true'
+    ) {
+      node.childNodes.forEach(walk);
+    }
+  };
+  walk(element);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Makes `matchMedia` answer as a screen `width` px wide would to the
+ * `max-width` / `min-width` queries of MUI's breakpoints; returns the undo.
+ */
+function mockScreenWidth(width: number): () => void {
+  const original = window.matchMedia;
+  window.matchMedia = ((query: string) => {
+    const max = /max-width:\s*([\d.]+)px/.exec(query);
+    const min = /min-width:\s*([\d.]+)px/.exec(query);
+    const matches =
+      (max === null || width <= Number(max[1])) &&
+      (min === null || width >= Number(min[1])) &&
+      (max !== null || min !== null);
+    return {
+      matches,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    };
+  }) as typeof window.matchMedia;
+  return () => {
+    window.matchMedia = original;
+  };
 }
 
 const REVOKE_BUTTON = 'Revoke attestation of scaler practice defined';
@@ -518,5 +572,296 @@ describe('EntityMlMaturityCard', () => {
       '/catalog/default/group/vision-a',
     );
     expect(screen.queryByText(/other/)).not.toBeInTheDocument();
+  });
+
+  it('lists the findings, the first five with a toggle for the rest', async () => {
+    const user = userEvent.setup({ delay: null });
+    const findings = [
+      {
+        entityRef: 'resource:default/vision-images',
+        field: 'ml-maturity.io/scope',
+        value: 'everyone',
+        message:
+          'Unknown value; allowed: project, team, enterprise, external. The default project is used',
+      },
+      {
+        entityRef: 'user:default/ana',
+        field: 'ml-maturity.io/role',
+        value: 'wizard',
+        message:
+          'Unknown role; allowed: data-scientist, ml-engineer. The other roles still count',
+      },
+      ...Array.from({ length: 5 }, (_, i) => ({
+        entityRef: `component:default/pipeline-${i}`,
+        field: 'spec.dependsOn',
+        value: `resource:default/missing-${i}`,
+        message: `No entity with this ref was read: fix the ref or add the entity (${i})`,
+      })),
+    ];
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({ ...vision, findings })),
+    });
+    await renderCard(api);
+
+    const heading = await screen.findByRole('heading', {
+      name: 'Findings (7)',
+    });
+    // after the checklist and the next steps
+    const nextSteps = screen.getByRole('heading', { name: 'Next steps' });
+    expect(
+      nextSteps.compareDocumentPosition(heading) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    const section = screen.getByRole('region', { name: 'Findings (7)' });
+    const list = within(section).getByRole('list', { name: 'Findings' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+
+    const first = within(list).getAllByRole('listitem')[0];
+    expect(within(first).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/vision-images',
+    );
+    expect(within(first).getByText('ml-maturity.io/scope')).toBeInTheDocument();
+    expect(within(first).getByText('everyone')).toBeInTheDocument();
+    expect(
+      within(first).getByText(/^Unknown value; allowed: project, team/),
+    ).toBeInTheDocument();
+    expect(within(list).queryByText(/\(4\)$/)).not.toBeInTheDocument();
+
+    const toggle = within(section).getByRole('button', { name: 'Show all 7' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(7);
+    expect(
+      within(list).getByText(/No entity with this ref was read.*\(4\)$/),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByRole('button', { name: 'Show fewer' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('shows no findings section when there are none', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByRole('heading', { name: 'Next steps' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: /Findings/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("gives screen readers each checklist item's status", async () => {
+    const team = withPracticeAttested();
+    team.items.find(i => i.id === 'scaler.technology.datasets')!.required =
+      false;
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({ ...team, ...freshStatus })),
+      getTeamAttestations: jest.fn(async () => ({
+        attestations: [],
+        canAttest: false,
+      })),
+    });
+    await renderCard(api);
+    const checklist = await screen.findByRole('list', {
+      name: 'Checklist of the AIML Scaler Kit',
+    });
+    const [practice, datasets] = within(checklist).getAllByRole('listitem');
+
+    // Backstage's status components hide their words from assistive tech
+    expect(isInaccessible(within(practice).getByText('Attested'))).toBe(true);
+    const status = within(practice).getByText('Status: Attested');
+    expect(isInaccessible(status)).toBe(false);
+    expect(accessibleText(practice)).toMatch(
+      /^scaler practice defined \(process\)\s*Status: Attested/,
+    );
+    expect(accessibleText(datasets)).toMatch(
+      /^scaler datasets \(technology\)\s*Status: Met \(optional\)/,
+    );
+  });
+
+  it('stacks the ML challenges on a phone instead of squeezing a table', async () => {
+    const restore = mockScreenWidth(375);
+    try {
+      const api = mockMlMaturityApi({
+        getTeamAssessment: jest.fn(async () => vision),
+      });
+      await renderCard(api);
+      const challenges = await screen.findByRole('list', {
+        name: 'ML challenges',
+      });
+      expect(
+        screen.queryByRole('table', { name: 'ML challenges' }),
+      ).not.toBeInTheDocument();
+      const items = within(challenges).getAllByRole('listitem');
+      expect(items).toHaveLength(3);
+      expect(items[2]).toHaveTextContent(
+        /^Data.*a curated dataset with scope team$/,
+      );
+      expect(
+        within(items[2]).getByLabelText('Data level 3 of 5: Systematic'),
+      ).toBeInTheDocument();
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps the ML challenges table on a wide screen', async () => {
+    const restore = mockScreenWidth(1280);
+    try {
+      const api = mockMlMaturityApi({
+        getTeamAssessment: jest.fn(async () => vision),
+      });
+      await renderCard(api);
+      const table = await screen.findByRole('table', {
+        name: 'ML challenges',
+      });
+      expect(within(table).getAllByRole('row')).toHaveLength(3);
+      expect(
+        screen.queryByRole('list', { name: 'ML challenges' }),
+      ).not.toBeInTheDocument();
+    } finally {
+      restore();
+    }
+  });
+
+  it('says plainly when the backend cannot be reached, and retries', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getTeamAssessment = jest
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue(vision);
+    const api = mockMlMaturityApi({ getTeamAssessment });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the ML maturity backend');
+    expect(alert).toHaveTextContent(
+      /no answer while loading the ML maturity of this group \(Failed to fetch\)/,
+    );
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByLabelText('Maturity level 3 of 5: Systematic'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the server's message of a 500, not hidden in a panel", async () => {
+    const error = await responseError(
+      500,
+      'Error',
+      'An internal error occurred logId=abc123',
+    );
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the ML maturity of this group',
+    );
+    expect(
+      within(alert).getByText(
+        'The ML maturity backend answered 500 Error: An internal error occurred logId=abc123.',
+      ),
+    ).toBeVisible();
+    expect(
+      within(alert).getByRole('button', { name: 'Retry' }),
+    ).toBeInTheDocument();
+  });
+
+  it('offers a retry when the attestations fail to load', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getAttestations = jest
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue([]);
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getAttestations,
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the ML maturity backend');
+    expect(alert).toHaveTextContent('the attestations of this team');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('offers a retry when the level history fails to load', async () => {
+    const user = userEvent.setup({ delay: null });
+    const error = await responseError(500, 'Error', 'history table locked');
+    const getTeamHistory = jest
+      .fn()
+      .mockRejectedValueOnce(error)
+      .mockResolvedValue({
+        points: [
+          { day: '2026-06-01', level: 2 as const, kitsCompleted: 1, kits: {} },
+          { day: '2026-09-01', level: 3 as const, kitsCompleted: 2, kits: {} },
+        ],
+      });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getTeamHistory,
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Could not load the team's level history");
+    expect(alert).toHaveTextContent('history table locked');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('img', { name: /Maturity level from/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('offers a retry when the levels of the rollup fail to load', async () => {
+    const user = userEvent.setup({ delay: null });
+    const parent = {
+      ...makeTeam('vision', 2, {
+        rollup: {
+          teams: ['group:default/vision-a'],
+          levels: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 },
+          level: 2,
+          kitsCompleted: 1,
+          currentKit: 'accelerator',
+          kits: [],
+        },
+      }),
+      ...freshStatus,
+    };
+    const getRoadmap = jest
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValue({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        levels: {
+          '1': [],
+          '2': ['group:default/vision-a'],
+          '3': [],
+          '4': [],
+          '5': [],
+        },
+        items: [],
+        ...freshStatus,
+      });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => parent),
+      getRoadmap,
+    });
+    await renderCard(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the ML maturity backend');
+    expect(alert).toHaveTextContent('the levels of the teams in this group');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('list', { name: 'Teams at level 2' }),
+    ).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useTeamAssessment } from '../../hooks/useTeamAssessment';
+import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
 import { LoadError } from '../LoadError';
 import { TeamMaturity } from './TeamMaturity';
@@ -25,7 +26,13 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   if (loading && !value) {
     content = <Progress />;
   } else if (error) {
-    content = <LoadError error={error} onRetry={retry} />;
+    content = (
+      <LoadError
+        error={error}
+        what="the ML maturity of this group"
+        onRetry={retry}
+      />
+    );
   } else if (!value?.assessment) {
     content = (
       <EmptyHint title="This group has no ML maturity assessment yet.">
@@ -47,5 +54,12 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
     );
   }
 
-  return <InfoCard title={props.title ?? 'ML maturity'}>{content}</InfoCard>;
+  return (
+    <InfoCard
+      title={props.title ?? 'ML maturity'}
+      titleTypographyProps={CARD_TITLE_PROPS}
+    >
+      {content}
+    </InfoCard>
+  );
 }

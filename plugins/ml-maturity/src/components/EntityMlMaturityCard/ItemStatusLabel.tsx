@@ -1,15 +1,44 @@
 import { StatusOK, StatusPending } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core/styles';
 import type { ItemResult } from '@aiml-service-kits/plugin-ml-maturity-common';
 
-/** Status as icon plus words, never colour alone. */
+const useStyles = makeStyles({
+  // Read by screen readers, not shown: the visible status is aria-hidden
+  // by Backstage's Status components.
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    padding: 0,
+    margin: -1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+});
+
+/** An item's status in words, e.g. "Not met (optional)". @internal */
+export function itemStatusText(item: ItemResult): string {
+  const suffix = item.required ? '' : ' (optional)';
+  if (item.status === 'met') return `Met${suffix}`;
+  if (item.status === 'attested') return `Attested${suffix}`;
+  return `Not met${suffix}`;
+}
+
+/**
+ * Status as icon plus words, never colour alone. Backstage's StatusOK and
+ * StatusPending hide their text from assistive tech (`aria-hidden`), so the
+ * same words are repeated in text that only screen readers get.
+ */
 export function ItemStatusLabel(props: { item: ItemResult }) {
-  const { status, required } = props.item;
-  const suffix = required ? '' : ' (optional)';
-  if (status === 'met') {
-    return <StatusOK>Met{suffix}</StatusOK>;
-  }
-  if (status === 'attested') {
-    return <StatusOK>Attested{suffix}</StatusOK>;
-  }
-  return <StatusPending>Not met{suffix}</StatusPending>;
+  const classes = useStyles();
+  const text = itemStatusText(props.item);
+  const Status = props.item.status === 'unmet' ? StatusPending : StatusOK;
+  return (
+    <>
+      <Status>{text}</Status>
+      <span className={classes.visuallyHidden}>Status: {text}</span>
+    </>
+  );
 }

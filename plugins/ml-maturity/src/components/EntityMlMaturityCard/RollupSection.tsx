@@ -1,16 +1,17 @@
 import Typography from '@material-ui/core/Typography';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamRollup } from '@aiml-service-kits/plugin-ml-maturity-common';
 import type { LevelKey } from '../../api';
 import { useRollupLevels } from '../../hooks/useRollupLevels';
 import { LEVELS } from '../../lib/levels';
 import { LevelBadge } from '../LevelBadge';
+import { LoadError } from '../LoadError';
 
 /** A parent group's descendant teams, grouped by level, each linked. */
 export function RollupSection(props: { rollup: TeamRollup }) {
   const { rollup } = props;
-  const { value, loading, error } = useRollupLevels(rollup.teams);
+  const { value, loading, error, retry } = useRollupLevels(rollup.teams);
   return (
     <div>
       <Typography variant="body2" component="div" gutterBottom>
@@ -19,7 +20,13 @@ export function RollupSection(props: { rollup: TeamRollup }) {
         <LevelBadge level={rollup.level} subject="Combined level" />.
       </Typography>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && !loading && (
+        <LoadError
+          error={error}
+          what="the levels of the teams in this group"
+          onRetry={retry}
+        />
+      )}
       {value &&
         [...LEVELS].reverse().map(level => {
           const refs = value[String(level) as LevelKey];

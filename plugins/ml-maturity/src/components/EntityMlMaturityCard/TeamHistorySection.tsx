@@ -1,15 +1,22 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useTeamHistory } from '../../hooks/useTeamHistory';
 import { LevelHistoryChart } from '../LevelHistoryChart';
+import { LoadError } from '../LoadError';
 
 /** The team's level over the last months. */
 export function TeamHistorySection(props: { entityRef: string }) {
-  const { value, loading, error } = useTeamHistory(props.entityRef);
+  const { value, loading, error, retry } = useTeamHistory(props.entityRef);
   if (loading) {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return (
+      <LoadError
+        error={error}
+        what="the team's level history"
+        onRetry={retry}
+      />
+    );
   }
   return <LevelHistoryChart points={value?.points ?? []} />;
 }

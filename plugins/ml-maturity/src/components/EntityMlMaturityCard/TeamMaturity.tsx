@@ -1,11 +1,12 @@
 import { ReactNode, useEffect, useRef } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import type { KitDefinition } from '@aiml-service-kits/plugin-ml-maturity-common';
 import type { TeamAssessmentResponse } from '../../api';
 import { useAttestations } from '../../hooks/useAttestations';
+import { FindingsList } from '../FindingsList';
 import { LevelBadge } from '../LevelBadge';
+import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { ChallengesList } from './ChallengesList';
 import { Checklist } from './Checklist';
@@ -59,6 +60,7 @@ export function TeamMaturity(props: TeamMaturityProps) {
   const title = kitTitle(kits, kitId);
   const items = joinItems(assessment, kits, kitId);
   const progress = assessment.kits.find(k => k.id === kitId);
+  const findings = assessment.findings ?? [];
 
   // After an attest or revoke, the checklist catches up at the next refresh
   // (seconds): reload until it has, for a minute at most.
@@ -106,10 +108,11 @@ export function TeamMaturity(props: TeamMaturityProps) {
       </Section>
 
       <Section title="Checklist">
-        {attestations.error && (
-          <ResponseErrorPanel
+        {attestations.error && !attestations.loading && (
+          <LoadError
             error={attestations.error}
-            title="Could not load attestations"
+            what="the attestations of this team"
+            onRetry={attestations.retry}
           />
         )}
         <Checklist
@@ -126,6 +129,16 @@ export function TeamMaturity(props: TeamMaturityProps) {
       <Section title="Next steps">
         <NextSteps items={items} />
       </Section>
+
+      {findings.length > 0 && (
+        <Section title={`Findings (${findings.length})`}>
+          <Typography variant="body2" component="p" gutterBottom>
+            Catalog values of this team and its entities that the assessment
+            ignored or could not follow; each says what to fix.
+          </Typography>
+          <FindingsList findings={findings} label="Findings" showEntity />
+        </Section>
+      )}
 
       <Section title="ML challenges">
         <ChallengesList challenges={assessment.challenges} />

@@ -1,24 +1,61 @@
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { ResponseErrorPanel } from '@backstage/core-components';
+import { makeStyles } from '@material-ui/core/styles';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ResponseError } from '@backstage/errors';
-import { errorMessage } from '../../lib/errors';
+import {
+  errorMessage,
+  isNetworkError,
+  serverMessage,
+  UNREACHABLE_MESSAGE,
+} from '../../lib/errors';
+
+const useStyles = makeStyles(theme => ({
+  message: { wordBreak: 'break-word' },
+  retry: { marginTop: theme.spacing(1) },
+}));
 
 function statusOf(error: Error): number | undefined {
   return error instanceof ResponseError ? error.statusCode : undefined;
 }
 
+/** Props of {@link LoadError}. @internal */
+export interface LoadErrorProps {
+  error: Error;
+  /** Loads again; without it, no Retry button. */
+  onRetry?: () => void;
+  /**
+   * What failed to load, read after "Could not load", e.g. "the attestations".
+   * Defaults to "the ML maturity results".
+   */
+  what?: string;
+}
+
+/** The answer's status in words, e.g. "500 Internal Server Error". */
+function statusText(error: ResponseError): string {
+  return [error.statusCode, error.statusText].filter(Boolean).join(' ');
+}
+
 /**
  * A load failure as a user should read it: no results yet (503, the first
  * refresh has not finished) and no access (403) are states, not crashes;
- * anything else is an error panel. Each offers a retry.
+ * anything else says what failed and why in plain words: the backend could
+ * not be reached, or it answered with an error, whose message is shown.
+ * Each offers a retry when it is given one.
  * @internal
  */
-export function LoadError(props: { error: Error; onRetry?: () => void }) {
-  const { error, onRetry } = props;
+export function LoadError(props: LoadErrorProps) {
+  const { error, onRetry, what = 'the ML maturity results' } = props;
+  const classes = useStyles();
   const status = statusOf(error);
   const retry = onRetry && (
-    <Button size="small" variant="outlined" onClick={onRetry}>
+    <Button
+      size="small"
+      variant="outlined"
+      onClick={onRetry}
+      className={classes.retry}
+    >
       Retry
     </Button>
   );
@@ -48,10 +85,34 @@ export function LoadError(props: { error: Error; onRetry?: () => void }) {
       </div>
     );
   }
+
+  let title: string;
+  let detail: string;
+  if (isNetworkError(error)) {
+    title = UNREACHABLE_MESSAGE;
+    detail = `The browser got no answer while loading ${what} (${error.message}). Check your network connection, or ask your Backstage administrator whether the backend is running.`;
+  } else if (error instanceof ResponseError) {
+    title = `Could not load ${what}`;
+    const message = serverMessage(error);
+    const answer = `The ML maturity backend answered ${statusText(error)}`;
+    detail = message ? `${answer}: ${message}` : answer;
+    if (!/[.!?…]$/.test(detail)) {
+      detail += '.';
+    }
+    if (status === 401) {
+      detail += ' Your Backstage session may have expired: reload the page.';
+    }
+  } else {
+    title = `Could not load ${what}`;
+    detail = error.message || String(error);
+  }
   return (
-    <>
-      <ResponseErrorPanel error={error} />
+    <Alert severity="error">
+      <AlertTitle>{title}</AlertTitle>
+      <Typography variant="body2" component="p" className={classes.message}>
+        {detail}
+      </Typography>
       {retry}
-    </>
+    </Alert>
   );
 }

@@ -40,6 +40,14 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   select: { minWidth: 220 },
+  // On a phone the table scrolls sideways rather than squeezing the names
+  // to a letter per line.
+  scroller: {
+    overflowX: 'auto',
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+  },
+  table: { minWidth: 720 },
+  name: { minWidth: '12em', wordBreak: 'normal', overflowWrap: 'normal' },
   cell: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
 }));
 
@@ -163,15 +171,22 @@ export function HeatMap(props: HeatMapProps) {
         </Typography>
       ) : (
         <>
-          <TableContainer>
+          {/* focusable, so keyboard users can scroll it sideways too */}
+          <TableContainer
+            className={classes.scroller}
+            role="region"
+            aria-label="Heat map, scrolls sideways"
+            tabIndex={0}
+          >
             <Table
               size="small"
+              className={classes.table}
               aria-label="Teams by kit: percent of required items met"
             >
               <TableHead>
                 <TableRow>
-                  <TableCell>Team</TableCell>
-                  <TableCell>Parent</TableCell>
+                  <TableCell className={classes.name}>Team</TableCell>
+                  <TableCell className={classes.name}>Parent</TableCell>
                   <TableCell>Level</TableCell>
                   {KIT_IDS.map(id => (
                     <TableCell key={id} className={classes.cell}>
@@ -183,13 +198,17 @@ export function HeatMap(props: HeatMapProps) {
               <TableBody>
                 {rows.map(team => (
                   <TableRow key={team.entityRef}>
-                    <TableCell>
+                    <TableCell
+                      component="th"
+                      scope="row"
+                      className={classes.name}
+                    >
                       <TeamName
                         entityRef={team.entityRef}
                         implicit={team.implicit}
                       />
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={classes.name}>
                       {team.parent ? (
                         <TeamName
                           entityRef={team.parent}

@@ -214,4 +214,90 @@ describe('RoadmapContent', () => {
       '',
     ]);
   });
+
+  it('keeps team names readable on a phone: a min width, and the table scrolls sideways', async () => {
+    const teams = [
+      makeTeam('computer-vision-platform', 3, {
+        parent: 'group:default/research',
+      }),
+    ];
+    await renderPage(roadmapApi(teams));
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    const scroller = screen.getByRole('region', {
+      name: 'Heat map, scrolls sideways',
+    });
+    expect(scroller).toContainElement(heatmap);
+    // focusable, so it scrolls with the keyboard too
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(scroller).toHaveStyle({ overflowX: 'auto' });
+    expect(heatmap).toHaveStyle({ minWidth: '720px' });
+
+    const row = within(heatmap).getAllByRole('row')[1];
+    const name = within(row)
+      .getByRole('link', { name: /computer-vision-platform/ })
+      .closest('th');
+    expect(name).toHaveAttribute('scope', 'row');
+    expect(name).toHaveStyle({ minWidth: '12em' });
+    const [teamHeader, parentHeader] =
+      within(heatmap).getAllByRole('columnheader');
+    expect(teamHeader).toHaveTextContent('Team');
+    expect(teamHeader).toHaveStyle({ minWidth: '12em' });
+    expect(parentHeader).toHaveStyle({ minWidth: '12em' });
+  });
+
+  it('makes the card titles second-level headings, in page order', async () => {
+    await renderPage(roadmapApi([makeTeam('alpha', 3)]));
+    await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    expect(
+      screen.getAllByRole('heading', { level: 2 }).map(h => h.textContent),
+    ).toEqual([
+      'Teams per level',
+      'What holds teams back',
+      'Teams per level over time',
+      'Teams by kit',
+    ]);
+  });
+
+  it('says plainly when the backend cannot be reached, and retries', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = roadmapApi([makeTeam('alpha', 3)]);
+    const loaded = api.getRoadmap.getMockImplementation()!;
+    api.getRoadmap
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockImplementation(loaded);
+    await renderPage(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach the ML maturity backend');
+    expect(alert).toHaveTextContent('the ML maturity roadmap');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('table', {
+        name: 'Teams by kit: percent of required items met',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('offers a retry when the history fails to load', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = roadmapApi([makeTeam('alpha', 3)]);
+    const loaded = api.getOrgHistory.getMockImplementation()!;
+    api.getOrgHistory
+      .mockRejectedValueOnce(new Error('history unavailable'))
+      .mockImplementation(loaded);
+    await renderPage(api);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the number of teams per level over time',
+    );
+    expect(alert).toHaveTextContent('history unavailable');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('img', { name: /On 2026-11-01: L-I Basic 24/ }),
+    ).toBeInTheDocument();
+    expect(api.getOrgHistory).toHaveBeenCalledTimes(2);
+  });
 });

@@ -2,6 +2,7 @@ import { ReactNode } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
+import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
 import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
@@ -13,7 +14,9 @@ import { OrgHistorySection } from './OrgHistorySection';
 function Card(props: { title: string; children: ReactNode }) {
   return (
     <Grid item xs={12}>
-      <InfoCard title={props.title}>{props.children}</InfoCard>
+      <InfoCard title={props.title} titleTypographyProps={CARD_TITLE_PROPS}>
+        {props.children}
+      </InfoCard>
     </Grid>
   );
 }
@@ -29,7 +32,9 @@ export function RoadmapContent() {
     return <Progress />;
   }
   if (error) {
-    return <LoadError error={error} onRetry={retry} />;
+    return (
+      <LoadError error={error} what="the ML maturity roadmap" onRetry={retry} />
+    );
   }
   if (!value || value.teams.length === 0) {
     return (

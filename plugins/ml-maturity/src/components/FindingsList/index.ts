@@ -1,0 +1,1 @@
+export { FindingsList, FINDINGS_SHOWN } from './FindingsList';
