@@ -27,7 +27,13 @@ import {
   NO_LINK_TYPES,
   reportFinding,
 } from './entities';
-import { getOwn, isHttpUrl, isRecord, sortedUnique } from './util';
+import {
+  editDistance,
+  getOwn,
+  isHttpUrl,
+  isRecord,
+  sortedUnique,
+} from './util';
 
 /**
  * The normalised `ml.` facts of spec §3. A fact without a value is absent,
@@ -117,30 +123,13 @@ export function nearestKnownKey(key: string): string | undefined {
   let best: string | undefined;
   let bestDistance = 4;
   for (const known of KNOWN_KEYS) {
-    const distance = editDistance(name, known);
+    const distance = editDistance(name, known, bestDistance);
     if (distance < bestDistance) {
       best = known;
       bestDistance = distance;
     }
   }
   return best;
-}
-
-/** Levenshtein distance of two short strings. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(
-        previous[j] + 1,
-        row[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = row;
-  }
-  return previous[b.length];
 }
 
 /** Reads one ML annotation as a string; a non-string is a finding. */

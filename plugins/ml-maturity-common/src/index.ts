@@ -21,6 +21,7 @@ export {
   isEvidenceUrl,
 } from './attestations';
 export { hiddenValuePolicy } from './findings';
+export { editDistance } from './util';
 export {
   readMlMaturityConfig,
   validateKitsConfig,

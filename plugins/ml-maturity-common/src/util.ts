@@ -128,3 +128,27 @@ export function safeJson(value: unknown): string {
     return '[unserialisable value]';
   }
 }
+
+/**
+ * Edits (insert, delete, replace) from one text to another, counted up to
+ * `limit + 1` (texts further apart than `limit` give `limit + 1`): for
+ * "did you mean" suggestions.
+ *
+ * @public
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return Math.min(previous[b.length], limit + 1);
+}

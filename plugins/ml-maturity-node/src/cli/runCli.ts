@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  editDistance,
   Assessment,
   classify,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -40,24 +41,6 @@ function reportReadProblems(read: ReadCatalogFilesResult, stderr: CliOutput) {
   for (const skipped of read.skipped) {
     stderr.write(`${skipped.file}:${skipped.line}: ${skipped.reason}\n`);
   }
-}
-
-/** Edits (insert, delete, replace) from one text to another, at most `limit + 1`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 /**
