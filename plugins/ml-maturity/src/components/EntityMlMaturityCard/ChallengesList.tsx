@@ -17,8 +17,9 @@ const NAMES: Record<keyof Challenges, string> = {
 const KEYS = Object.keys(NAMES) as Array<keyof Challenges>;
 
 const useStyles = makeStyles(theme => ({
-  // The name and the reason wrap; only the badge keeps to one line.
-  name: { verticalAlign: 'top', minWidth: '7em' },
+  // The reason wraps; the name and the badge keep to one line (the table
+  // is for screens of 600 px and more; phones get the list).
+  name: { verticalAlign: 'top', whiteSpace: 'nowrap' },
   level: { verticalAlign: 'top', whiteSpace: 'nowrap' },
   reason: { verticalAlign: 'top', wordBreak: 'break-word' },
   list: { listStyle: 'none', padding: 0, margin: 0 },

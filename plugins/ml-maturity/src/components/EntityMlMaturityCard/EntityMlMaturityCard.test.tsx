@@ -722,6 +722,9 @@ describe('EntityMlMaturityCard', () => {
       expect(
         screen.queryByRole('list', { name: 'ML challenges' }),
       ).not.toBeInTheDocument();
+      // names stay whole ("Profession / al skills" in a squeezed column)
+      const name = within(table).getByText('Professional skills');
+      expect(getComputedStyle(name).whiteSpace).toBe('nowrap');
     } finally {
       restore();
     }
