@@ -7,7 +7,12 @@ import {
   kindIdOf,
   reportFinding,
 } from './entities';
-import { makeFinding, SAME_NAME_USER_MESSAGE } from './findings';
+import {
+  makeFinding,
+  CYCLE_MESSAGE,
+  MAX_FINDING_VALUE_LENGTH,
+  SAME_NAME_USER_MESSAGE,
+} from './findings';
 import { Finding } from './types';
 import { compareStrings, insertionSort } from './util';
 
@@ -385,14 +390,13 @@ function linkParents(
   return { parents, children };
 }
 
-const CYCLE_MESSAGE =
-  'The group hierarchy has a cycle, which rollups cut, so these groups do not all count as descendants of each other: fix spec.parent and spec.children so that no group is its own ancestor';
-
 /**
- * Reports each cycle of parent links among teams (spec §4: rollups cut
- * them) on every Group of the cycle: contradictory `spec.parent` and
- * `spec.children` otherwise make rollups look arbitrary. Each cycle once,
- * from its smallest team, following the smallest parent first.
+ * Reports the cycles of parent links among teams (spec §4: rollups cut
+ * them): every Group of a strongly connected set of two or more teams gets
+ * one finding naming the set (its refs in order, cut to the finding
+ * length). Contradictory `spec.parent` and `spec.children` otherwise make
+ * rollups look arbitrary. Tarjan's algorithm, iterative: linear in teams
+ * and parent links, whatever the input.
  */
 function reportHierarchyCycles(
   graph: EntityGraph,
@@ -400,31 +404,49 @@ function reportHierarchyCycles(
   parents: ReadonlyArray<ReadonlyArray<number>>,
 ) {
   const teamCount = teamIds.length;
-  // 0 unvisited, 1 on the path, 2 done
-  const state = new Uint8Array(teamCount);
-  const reported = new Set<string>();
+  const index = new Int32Array(teamCount).fill(-1);
+  const low = new Int32Array(teamCount);
+  const onStack = new Uint8Array(teamCount);
+  const stack: number[] = [];
+  let counter = 0;
   for (let root = 0; root < teamCount; root++) {
-    if (state[root] !== 0) continue;
+    if (index[root] >= 0) continue;
     const path: number[] = [root];
     const next: number[] = [0];
-    state[root] = 1;
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
     while (path.length > 0) {
       const t = path[path.length - 1];
       const k = next[next.length - 1]++;
-      if (k >= parents[t].length) {
-        state[t] = 2;
-        path.pop();
-        next.pop();
+      if (k < parents[t].length) {
+        const p = parents[t][k];
+        if (index[p] < 0) {
+          index[p] = low[p] = counter++;
+          stack.push(p);
+          onStack[p] = 1;
+          path.push(p);
+          next.push(0);
+        } else if (onStack[p]) {
+          low[t] = Math.min(low[t], index[p]);
+        }
         continue;
       }
-      const p = parents[t][k];
-      if (state[p] === 0) {
-        state[p] = 1;
-        path.push(p);
-        next.push(0);
-      } else if (state[p] === 1) {
-        reportCycle(graph, teamIds, path.slice(path.indexOf(p)), reported);
+      path.pop();
+      next.pop();
+      if (path.length > 0) {
+        const up = path[path.length - 1];
+        low[up] = Math.min(low[up], low[t]);
       }
+      if (low[t] !== index[t]) continue;
+      const component: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = 0;
+        component.push(member);
+      } while (member !== t);
+      if (component.length > 1) reportCycle(graph, teamIds, component);
     }
   }
 }
@@ -432,18 +454,16 @@ function reportHierarchyCycles(
 function reportCycle(
   graph: EntityGraph,
   teamIds: ReadonlyArray<number>,
-  cycle: number[],
-  reported: Set<string>,
+  component: number[],
 ) {
-  // the same cycle met from another team: start it at its smallest team
-  const start = cycle.indexOf(Math.min(...cycle));
-  const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
-  const key = rotated.join(',');
-  if (reported.has(key)) return;
-  reported.add(key);
-  const refs = rotated.map(t => graph.refs.refs[teamIds[t]]);
-  const text = [...refs, refs[0]].join(' → ');
-  for (const t of rotated) {
+  // team numbers are in ref order: sorted numbers give sorted refs
+  const sorted = component.sort((a, b) => a - b);
+  let text = '';
+  for (const t of sorted) {
+    if (text.length > MAX_FINDING_VALUE_LENGTH) break;
+    text += `${text ? ', ' : ''}${graph.refs.refs[teamIds[t]]}`;
+  }
+  for (const t of sorted) {
     const e = graph.entityOf[teamIds[t]];
     if (e >= 0)
       reportFinding(graph.nodes[e], 'spec.parent', text, CYCLE_MESSAGE);

@@ -543,11 +543,8 @@ function reportNonStringAnnotations(node: EntityNode, annotations: JsonRecord) {
   for (const key in annotations) {
     if (!Object.prototype.hasOwnProperty.call(annotations, key)) continue;
     const value = annotations[key];
-    if (
-      typeof value === 'string' ||
-      value === null ||
-      key.startsWith(ML_ANNOTATION_PREFIX)
-    ) {
+    // null too (`key:` with nothing after it): a catalog rejects it as well
+    if (typeof value === 'string' || key.startsWith(ML_ANNOTATION_PREFIX)) {
       continue;
     }
     reportFinding(

@@ -64,6 +64,14 @@ export const SAME_NAME_USER_MESSAGE =
   'A User with this ref exists: an owner written without a kind is a Group, so if the User is meant, write its kind (owner: user:<name>)';
 
 /**
+ * Message of the finding on each Group of a cycle in the group hierarchy
+ * (its `value` lists the cycle's groups).
+ * @internal
+ */
+export const CYCLE_MESSAGE =
+  'The group hierarchy has a cycle among these groups, which rollups cut, so they do not all count as descendants of each other: fix spec.parent and spec.children so that no group is its own ancestor';
+
+/**
  * Start of the message of a finding about a reference to an entity that is
  * not in the input (its `value` is the ref).
  * @internal
@@ -74,14 +82,21 @@ export const MISSING_REF_MESSAGE_START = 'No entity with this ref was read';
  * What a reader that hides entities (a backend cutting responses to what
  * the caller may read) does with a finding whose `value` names a ref the
  * caller may not read: `mask` the value (the finding is about a readable
- * entity, and its owner needs it); `show` it, for a ref that names no
- * entity at all (the value only restates the readable entity's own spec);
- * `drop` the finding, which is about that ref's entity alone.
+ * entity's own value, and its owner needs it), or `drop` the finding,
+ * whose existence alone would tell the caller about an entity it may not
+ * see: a reference to a missing entity (no finding means the entity
+ * exists, for a hidden one), a cycle through a hidden group, the hint
+ * naming a User of an implicit team's name.
  *
  * @public
  */
-export function hiddenValuePolicy(finding: Finding): 'mask' | 'show' | 'drop' {
-  if (finding.message.startsWith(MISSING_REF_MESSAGE_START)) return 'show';
-  if (finding.message === SAME_NAME_USER_MESSAGE) return 'drop';
+export function hiddenValuePolicy(finding: Finding): 'mask' | 'drop' {
+  if (
+    finding.message.startsWith(MISSING_REF_MESSAGE_START) ||
+    finding.message === CYCLE_MESSAGE ||
+    finding.message === SAME_NAME_USER_MESSAGE
+  ) {
+    return 'drop';
+  }
   return 'mask';
 }

@@ -1,4 +1,5 @@
 import { classify } from './classify';
+import { ignoredValueEntries, ignoredValuesText } from './ignoredValues';
 import { TeamAssessment } from './types';
 import { asset, NOW, world } from './__fixtures__/entities';
 
@@ -26,7 +27,7 @@ describe('reasons for items an ignored value may have left unmet', () => {
       expect.objectContaining({
         status: 'unmet',
         reason:
-          'Ignored annotation values may be why: ml-maturity.io/curated "yes" on resource:default/clicks (see the findings)',
+          'Ignored annotation values may be why (see the findings): ml-maturity.io/curated = "yes" on resource:default/clicks',
       }),
     );
     // items that do not read the annotation get no reason
@@ -47,7 +48,7 @@ describe('reasons for items an ignored value may have left unmet', () => {
       }),
     ]);
     expect(item(team, 'accelerator.technology.curated-datasets').reason).toBe(
-      'Ignored annotation values may be why: ml-maturity.io/curatd "true" on resource:default/clicks (see the findings)',
+      'Ignored annotation values may be why (see the findings): ml-maturity.io/curatd = "true" on resource:default/clicks',
     );
   });
 
@@ -69,5 +70,45 @@ describe('reasons for items an ignored value may have left unmet', () => {
     expect(curated.status).toBe('met');
     expect(curated.reason).toBeUndefined();
     expect(team.items.filter(i => i.reason)).toEqual([]);
+  });
+});
+
+describe('the ignored-values part of a reason', () => {
+  it('reads back what it wrote, quotes and separators in values included', () => {
+    const entries = [
+      {
+        key: 'ml-maturity.io/curated',
+        value: 'x" on resource:default/other; ml-maturity.io/curated "no',
+        entityRef: 'resource:default/a',
+      },
+      {
+        key: 'ml-maturity.io/scope',
+        value: 'everyone',
+        entityRef: 'resource:default/b',
+      },
+    ];
+    const reason = `The portal attestation expired. ${ignoredValuesText(
+      entries,
+    )}`;
+    expect(ignoredValueEntries(reason)).toEqual({
+      before: 'The portal attestation expired',
+      entries,
+    });
+    expect(ignoredValueEntries('Something else')).toBeUndefined();
+  });
+
+  it('names every ignored value, not a count of the others', () => {
+    const team = teamA([
+      ...world(),
+      ...['a', 'b', 'c', 'd', 'e'].map(name =>
+        asset(name, 'dataset', {
+          annotations: { 'ml-maturity.io/curated': `yes-${name}` },
+        }),
+      ),
+    ]);
+    const reason = item(team, 'accelerator.technology.curated-datasets')
+      .reason!;
+    expect(ignoredValueEntries(reason)?.entries).toHaveLength(5);
+    expect(reason).not.toMatch(/more/);
   });
 });

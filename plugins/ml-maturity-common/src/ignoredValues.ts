@@ -31,8 +31,59 @@ const ANNOTATION_OF_FACT: Readonly<Record<string, string>> = {
 
 const UNKNOWN_KEY_MESSAGE = 'Unknown annotation key';
 const ML_PREFIX = 'ml-maturity.io/';
-/** Ignored values named in one reason; the rest are counted. */
-const SHOWN = 3;
+/**
+ * Start of the part of an item's reason that names ignored values; it is
+ * the reason's last part (see ignoredValuesText).
+ * @public
+ */
+export const IGNORED_VALUES_REASON_START =
+  'Ignored annotation values may be why (see the findings): ';
+
+/** An ignored value named in an item's reason. @public */
+export interface IgnoredValueEntry {
+  /** The annotation key as written. */
+  key: string;
+  value: string;
+  entityRef: string;
+}
+
+/**
+ * The ignored-values part of a reason: `key = "value" on ref` entries (the
+ * value as JSON text, its quotes escaped) joined by `; `.
+ * @public
+ */
+export function ignoredValuesText(
+  entries: ReadonlyArray<IgnoredValueEntry>,
+): string {
+  return `${IGNORED_VALUES_REASON_START}${entries
+    .map(e => `${e.key} = ${JSON.stringify(e.value)} on ${e.entityRef}`)
+    .join('; ')}`;
+}
+
+/** One entry of the ignored-values part of a reason, as ignoredValuesText writes it. */
+const ENTRY = /(\S+) = ("(?:[^"\\]|\\.)*") on (\S+?)(?=; |$)/g;
+
+/**
+ * The entries of a reason's ignored-values part, parsed back, and the
+ * reason before it (without the joining `. `); undefined when the reason
+ * has no such part.
+ * @public
+ */
+export function ignoredValueEntries(
+  reason: string,
+): { before: string; entries: IgnoredValueEntry[] } | undefined {
+  const at = reason.indexOf(IGNORED_VALUES_REASON_START);
+  if (at < 0) return undefined;
+  const before = reason.slice(0, at).replace(/\. $/, '');
+  const entries = [
+    ...reason.slice(at + IGNORED_VALUES_REASON_START.length).matchAll(ENTRY),
+  ].map(m => ({
+    key: m[1],
+    value: JSON.parse(m[2]) as string,
+    entityRef: m[3],
+  }));
+  return { before, entries };
+}
 
 /**
  * What one filter of a rule reads: annotations (through `ml.` facts), on
@@ -121,14 +172,16 @@ export function explainIgnoredValues(
       );
     });
     if (relevant.length === 0) continue;
-    const named = relevant
-      .slice(0, SHOWN)
-      .map(f => `${f.field} "${f.value}" on ${f.entityRef}`);
-    const more =
-      relevant.length > SHOWN ? ` and ${relevant.length - SHOWN} more` : '';
-    const text = `Ignored annotation values may be why: ${named.join(
-      '; ',
-    )}${more} (see the findings)`;
+    // All of them, not "and n more": a reader that hides entities drops
+    // the entries of entities the caller may not read (see
+    // ignoredValueEntries), and a count would still tell of them.
+    const text = ignoredValuesText(
+      relevant.map(f => ({
+        key: f.field,
+        value: f.value,
+        entityRef: f.entityRef,
+      })),
+    );
     item.reason = item.reason ? `${item.reason}. ${text}` : text;
   }
 }

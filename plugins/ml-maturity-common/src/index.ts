@@ -23,6 +23,12 @@ export {
 export { hiddenValuePolicy } from './findings';
 export { editDistance } from './util';
 export {
+  IGNORED_VALUES_REASON_START,
+  ignoredValueEntries,
+  ignoredValuesText,
+} from './ignoredValues';
+export type { IgnoredValueEntry } from './ignoredValues';
+export {
   readMlMaturityConfig,
   validateKitsConfig,
   validateAssetTypeAliases,

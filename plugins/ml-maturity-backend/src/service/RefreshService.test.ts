@@ -5,7 +5,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_KITS } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
-import { RefreshService, REFRESH_TASK_ID } from './RefreshService';
+import { RefreshService, REFRESH_TASK_ID, withoutUrls } from './RefreshService';
 
 /** Retries `check` until it passes (at most about 2 s). */
 async function waitFor(check: () => void): Promise<void> {
@@ -281,13 +281,29 @@ describe('RefreshService', () => {
     const ctx = await setup(async function* pages() {
       yield [];
       throw new Error(
-        'request to http://10.0.3.7:7007/api/catalog/entities?token=abc failed',
+        'request to http://10.0.3.7:7007/api/catalog/entities?token=abc failed, reason: connect ECONNREFUSED 10.0.3.7:7007',
       );
     });
     await expect(ctx.refresh.refresh()).rejects.toThrow('10.0.3.7');
     expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toBe(
-      'Error: request to (address hidden) failed',
+      'Error: request to (address hidden) failed, reason: connect ECONNREFUSED (address hidden)',
     );
+    for (const [text, hidden] of [
+      [
+        'getaddrinfo ENOTFOUND catalog.prod.internal',
+        'getaddrinfo ENOTFOUND (address hidden)',
+      ],
+      [
+        'connect ECONNREFUSED [::1]:7007',
+        'connect ECONNREFUSED (address hidden)',
+      ],
+      [
+        'Catalog answered 503 Service Unavailable',
+        'Catalog answered 503 Service Unavailable',
+      ],
+    ]) {
+      expect(withoutUrls(text)).toBe(hidden);
+    }
     expect(ctx.logger.error).toHaveBeenCalledWith(
       'ML maturity refresh failed',
       expect.objectContaining({

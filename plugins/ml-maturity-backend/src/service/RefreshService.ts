@@ -376,10 +376,20 @@ interface Classified {
   classifyMs: number;
 }
 
-/** An error message with the URLs in it (internal addresses, tokens in queries) replaced. @internal */
+/**
+ * An error message without the addresses in it (URLs, IP addresses and
+ * ports, the host names DNS and connection errors name), for readers who
+ * should not learn the backend's network. @internal
+ */
 export function withoutUrls(message: string): string {
-  return message.replace(
-    /\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi,
-    '(address hidden)',
-  );
+  return message
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, '(address hidden)')
+    .replace(
+      /\[?[0-9a-f]*:[0-9a-f:]+\]?:\d+|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/gi,
+      '(address hidden)',
+    )
+    .replace(
+      /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH) +(?!\(address hidden\))[^\s,;)]+/g,
+      '$1 (address hidden)',
+    );
 }

@@ -97,6 +97,11 @@ describe('readBackendSettings', () => {
       settings({ schedule: { frequency: { cron: '0 */2 * * 1-5' } } }).schedule
         .frequency,
     ).toEqual({ cron: '0 */2 * * 1-5' });
+    // the cron library's macros
+    expect(
+      settings({ schedule: { frequency: { cron: '@hourly' } } }).schedule
+        .frequency,
+    ).toEqual({ cron: '@hourly' });
   });
 
   it('refuses days that are not positive integers', () => {

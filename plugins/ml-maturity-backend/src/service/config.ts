@@ -54,8 +54,12 @@ function readSchedule(
   return schedule;
 }
 
-/** Five or six fields of the characters cron expressions use. */
-const CRON = /^[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}$/;
+/**
+ * Five or six fields of the characters cron expressions use, or one of the
+ * macros the scheduler's cron library takes (`@daily`, ...).
+ */
+const CRON =
+  /^(?:[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly|minutely|secondly|weekdays|weekends))$/;
 
 /**
  * What Backstage's reader lets through but the scheduler then refuses at
@@ -66,7 +70,7 @@ function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   const { frequency, timeout, initialDelay } = schedule;
   if ('cron' in frequency && !CRON.test(frequency.cron.trim())) {
     throw new Error(
-      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression of 5 or 6 fields, e.g. "*/30 * * * *"`,
+      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression of 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`,
     );
   }
   if (isHumanDuration(frequency) && durationMs(frequency) <= 0) {

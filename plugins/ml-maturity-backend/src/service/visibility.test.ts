@@ -301,7 +301,7 @@ describe('finding values', () => {
     ).not.toBe('(hidden)');
   });
 
-  it('shows a ref that names no entity, and drops a hint about an unreadable User', () => {
+  it('drops findings whose existence would tell of an unreadable or missing entity', () => {
     const classified = classify({
       now: '2026-11-27T06:00:00.000Z',
       entities: [
@@ -309,19 +309,82 @@ describe('finding values', () => {
         doc('User', 'sofia', { memberOf: ['team', 'visoin'] }),
         doc('User', 'guest', { memberOf: ['team'] }),
         doc('Resource', 'nb', { type: 'notebook', owner: 'guest' }),
+        doc('Group', 'a', { type: 'team', parent: 's', children: [] }),
+        doc('Group', 's', { type: 'team', parent: 'a', children: [] }),
       ],
     });
     const findings = classified.teams.flatMap(t => t.findings);
     const shown = (canReadRef: (ref: string) => boolean) =>
       cutFindings(findings, canReadRef).map(f => [f.entityRef, f.value]);
-    // the caller reads everything but the two refs the findings name
+    // the caller reads everything but the refs the findings name: a
+    // missing group (as if hidden), the User, and one group of a cycle
     const all = (ref: string) =>
-      ref !== 'group:default/visoin' && ref !== 'user:default/guest';
+      ![
+        'group:default/visoin',
+        'user:default/guest',
+        'group:default/s',
+      ].includes(ref);
     expect(shown(all)).toEqual([
       ['group:default/guest', 'group:default/guest'],
-      ['user:default/sofia', 'group:default/visoin'],
     ]);
-    expect(shown(() => true)).toHaveLength(3);
+    // a caller who reads everything sees them all (a missing ref is never
+    // readable: the CLI shows it, the portal does not)
+    const everything = (ref: string) => ref !== 'group:default/visoin';
+    expect(shown(everything).map(([ref]) => ref)).toEqual([
+      'group:default/a',
+      'group:default/guest',
+      'group:default/guest',
+      'group:default/s',
+    ]);
+  });
+
+  it('leaves out of item reasons the ignored values of entities the caller cannot read', () => {
+    const classified = classify({
+      now: '2026-11-27T06:00:00.000Z',
+      entities: [
+        doc('Group', 'team', { type: 'team', children: [] }),
+        ...['open', 'secret', 'pointer'].map(name => ({
+          ...doc('Resource', name, { type: 'dataset', owner: 'team' }),
+          metadata: {
+            name,
+            annotations: {
+              'ml-maturity.io/curated':
+                name === 'pointer' ? 'see User:default/Boss' : `yes-${name}`,
+            },
+          },
+        })),
+      ],
+    });
+    const team = classified.teams[0];
+    const item = team.items.find(
+      i => i.id === 'accelerator.technology.curated-datasets',
+    )!;
+    expect(item.reason).toContain('resource:default/secret');
+    const refs = teamRefsToCheck({ assessment: team, referencedBy: [] });
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'resource:default/secret',
+        'resource:default/pointer',
+        'user:default/boss',
+      ]),
+    );
+    const someReadable = (ref: string) =>
+      ref === 'group:default/team' ||
+      ref === 'resource:default/open' ||
+      ref === 'resource:default/pointer';
+    const cut = cutTeam(team, someReadable, () => undefined).items.find(
+      i => i.id === item.id,
+    )!;
+    expect(cut.reason).toBe(
+      'Ignored annotation values may be why (see the findings): ml-maturity.io/curated = "yes-open" on resource:default/open',
+    );
+    // nothing readable left: no reason at all
+    const none = cutTeam(
+      team,
+      ref => ref === 'group:default/team',
+      () => undefined,
+    ).items.find(i => i.id === item.id)!;
+    expect(none.reason).toBeUndefined();
   });
 });
 

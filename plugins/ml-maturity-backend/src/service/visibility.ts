@@ -3,7 +3,10 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { isError, ServiceUnavailableError } from '@backstage/errors';
 import {
   hiddenValuePolicy,
+  ignoredValueEntries,
+  ignoredValuesText,
   reasonRefList,
+  type IgnoredValueEntry,
   type AssetContribution,
   type ChallengeResult,
   type Finding,
@@ -207,7 +210,7 @@ export function teamRefsToCheck(team: StoredTeam): string[] {
     // who attested, and the refs an explanation names (an expired
     // attestation's reason says by whom)
     if (item.attestation?.by) refs.push(item.attestation.by);
-    if (item.reason) refs.push(...refsInText(item.reason));
+    if (item.reason) refs.push(...reasonRefsToCheck(item.reason));
   }
   for (const finding of assessment.findings) {
     refs.push(...findingRefsToCheck(finding));
@@ -348,9 +351,8 @@ export function cutFindings(
       out.push(f);
       continue;
     }
-    const policy = hiddenValuePolicy(f);
-    if (policy === 'show') out.push(f);
-    else if (policy === 'mask') out.push({ ...f, value: HIDDEN_VALUE });
+    if (hiddenValuePolicy(f) === 'mask')
+      out.push({ ...f, value: HIDDEN_VALUE });
   }
   return out;
 }
@@ -382,8 +384,59 @@ function cutItem(
     const { by: _hidden, ...attestation } = item.attestation;
     cut.attestation = attestation;
   }
-  if (item.reason) cut.reason = cutText(item.reason, canRead);
+  if (item.reason) {
+    const reason = cutReason(item.reason, canRead);
+    if (reason) cut.reason = reason;
+    else delete cut.reason;
+  }
   return cut;
+}
+
+/** The refs an ignored value of a reason names: its entity's, and any in the value. */
+function ignoredValueRefs(entry: IgnoredValueEntry): Array<string | undefined> {
+  return [
+    entry.entityRef,
+    ...findingValueRefs({
+      entityRef: entry.entityRef,
+      field: entry.key,
+      value: entry.value,
+      message: '',
+    }),
+  ];
+}
+
+/** The refs whose readability decides how an item's reason is shown. */
+function reasonRefsToCheck(reason: string): string[] {
+  const parsed = ignoredValueEntries(reason);
+  if (!parsed) return refsInText(reason);
+  return [
+    ...refsInText(parsed.before),
+    ...parsed.entries
+      .flatMap(ignoredValueRefs)
+      .filter((r): r is string => Boolean(r)),
+  ];
+}
+
+/**
+ * An item's reason as the caller may see it: ignored values of entities
+ * the caller may not read, or naming such entities, are left out whole (a
+ * value or a count would tell of them), other refs cut as by cutText.
+ * Undefined when nothing is left.
+ */
+function cutReason(
+  reason: string,
+  canRead: (ref: string) => boolean,
+): string | undefined {
+  const parsed = ignoredValueEntries(reason);
+  if (!parsed) return cutText(reason, canRead) || undefined;
+  const kept = parsed.entries.filter(entry =>
+    ignoredValueRefs(entry).every(ref => ref !== undefined && canRead(ref)),
+  );
+  const parts = [
+    parsed.before && cutText(parsed.before, canRead),
+    kept.length > 0 && ignoredValuesText(kept),
+  ].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join('. ') : undefined;
 }
 
 /**
