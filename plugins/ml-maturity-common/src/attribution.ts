@@ -458,11 +458,20 @@ function reportCycle(
 ) {
   // team numbers are in ref order: sorted numbers give sorted refs
   const sorted = component.sort((a, b) => a - b);
+  // Whole refs only, and how many more: a reader that hides entities must
+  // see every ref to know it may show the finding (see
+  // findingNamesAllItsRefs).
+  const refs = sorted.map(t => graph.refs.refs[teamIds[t]]);
   let text = '';
-  for (const t of sorted) {
-    if (text.length > MAX_FINDING_VALUE_LENGTH) break;
-    text += `${text ? ', ' : ''}${graph.refs.refs[teamIds[t]]}`;
+  let listed = 0;
+  for (const ref of refs) {
+    const longer = text ? `${text}, ${ref}` : ref;
+    if (longer.length > MAX_FINDING_VALUE_LENGTH - 20) break;
+    text = longer;
+    listed++;
   }
+  if (listed === 0) text = `${refs.length} groups`;
+  else if (listed < refs.length) text += ` and ${refs.length - listed} more`;
   for (const t of sorted) {
     const e = graph.entityOf[teamIds[t]];
     if (e >= 0)

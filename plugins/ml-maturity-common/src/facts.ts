@@ -135,7 +135,7 @@ export function nearestKnownKey(key: string): string | undefined {
 /** Reads one ML annotation as a string; a non-string is a finding. */
 function readString(node: EntityNode, key: string): string | undefined {
   const value = getOwn(node.annotations, key);
-  if (value === undefined || value === null) {
+  if (value === undefined) {
     return undefined;
   }
   if (typeof value !== 'string') {

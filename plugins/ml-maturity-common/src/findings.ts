@@ -100,3 +100,20 @@ export function hiddenValuePolicy(finding: Finding): 'mask' | 'drop' {
   }
   return 'mask';
 }
+
+/** A cycle finding's value when it names every group of the cycle. */
+const WHOLE_GROUP_LIST = /^group:[^,\s]+(?:, group:[^,\s]+)*$/;
+
+/**
+ * Whether a finding's value names every entity the finding is about. Not
+ * so for a hierarchy cycle too long for the value (`... and 4 more`): a
+ * reader that hides entities cannot tell whether the others are ones the
+ * caller may read, and leaves such a finding out.
+ *
+ * @public
+ */
+export function findingNamesAllItsRefs(finding: Finding): boolean {
+  return (
+    finding.message !== CYCLE_MESSAGE || WHOLE_GROUP_LIST.test(finding.value)
+  );
+}

@@ -97,7 +97,22 @@ describe('the ignored-values part of a reason', () => {
     expect(ignoredValueEntries('Something else')).toBeUndefined();
   });
 
-  it('names every ignored value, not a count of the others', () => {
+  it('names up to ten ignored values, with no count of the others', () => {
+    const team = teamA([
+      ...world(),
+      ...Array.from({ length: 12 }, (_, i) =>
+        asset(`d${i}`, 'dataset', {
+          annotations: { 'ml-maturity.io/curated': `yes-${i}` },
+        }),
+      ),
+    ]);
+    const reason = item(team, 'accelerator.technology.curated-datasets')
+      .reason!;
+    expect(ignoredValueEntries(reason)?.entries).toHaveLength(10);
+    expect(reason).not.toMatch(/more/);
+  });
+
+  it('names every ignored value when there are few', () => {
     const team = teamA([
       ...world(),
       ...['a', 'b', 'c', 'd', 'e'].map(name =>

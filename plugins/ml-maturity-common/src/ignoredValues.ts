@@ -30,6 +30,8 @@ const ANNOTATION_OF_FACT: Readonly<Record<string, string>> = {
 };
 
 const UNKNOWN_KEY_MESSAGE = 'Unknown annotation key';
+/** Ignored values named in one reason at most (the findings have all). */
+const MAX_ENTRIES = 10;
 const ML_PREFIX = 'ml-maturity.io/';
 /**
  * Start of the part of an item's reason that names ignored values; it is
@@ -77,11 +79,15 @@ export function ignoredValueEntries(
   const before = reason.slice(0, at).replace(/\. $/, '');
   const entries = [
     ...reason.slice(at + IGNORED_VALUES_REASON_START.length).matchAll(ENTRY),
-  ].map(m => ({
-    key: m[1],
-    value: JSON.parse(m[2]) as string,
-    entityRef: m[3],
-  }));
+  ].flatMap(m => {
+    try {
+      return [
+        { key: m[1], value: JSON.parse(m[2]) as string, entityRef: m[3] },
+      ];
+    } catch {
+      return []; // not an entry this module wrote: left out
+    }
+  });
   return { before, entries };
 }
 
@@ -172,11 +178,11 @@ export function explainIgnoredValues(
       );
     });
     if (relevant.length === 0) continue;
-    // All of them, not "and n more": a reader that hides entities drops
-    // the entries of entities the caller may not read (see
-    // ignoredValueEntries), and a count would still tell of them.
+    // No "and n more": a reader that hides entities drops the entries of
+    // entities the caller may not read (see ignoredValueEntries), and a
+    // count would still tell of them. The findings list them all.
     const text = ignoredValuesText(
-      relevant.map(f => ({
+      relevant.slice(0, MAX_ENTRIES).map(f => ({
         key: f.field,
         value: f.value,
         entityRef: f.entityRef,

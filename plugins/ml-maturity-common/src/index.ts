@@ -20,7 +20,7 @@ export {
   evidenceUrlProblem,
   isEvidenceUrl,
 } from './attestations';
-export { hiddenValuePolicy } from './findings';
+export { findingNamesAllItsRefs, hiddenValuePolicy } from './findings';
 export { editDistance } from './util';
 export {
   IGNORED_VALUES_REASON_START,

@@ -1,5 +1,5 @@
 import { classify } from './classify';
-import { hiddenValuePolicy } from './findings';
+import { findingNamesAllItsRefs, hiddenValuePolicy } from './findings';
 import { Assessment, Finding } from './types';
 import {
   asset,
@@ -212,6 +212,21 @@ describe('annotation keys and values', () => {
     );
   });
 
+  it('reports a null ML annotation value, which a catalog rejects too', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        asset('data', 'dataset', {
+          annotations: { 'ml-maturity.io/curated': null },
+        }),
+      ],
+    });
+    expect(
+      findingsOn(a, 'resource:default/data').map(f => [f.field, f.value]),
+    ).toEqual([['ml-maturity.io/curated', 'null']]);
+  });
+
   it('reports non-string values of any annotation in raw documents, not in catalog entities', () => {
     const annotations = {
       'mlflow.org/experiment': 2,
@@ -315,6 +330,11 @@ describe('cycles in the group hierarchy', () => {
       ),
     );
     expect(found).toHaveLength(n);
+    // whole refs, then how many more
+    expect(found[0].value).toMatch(
+      /^group:default\/g0, group:default\/g1, .*group:default\/g\d+ and \d+ more$/,
+    );
     expect(found[0].value.length).toBeLessThanOrEqual(200);
+    expect(findingNamesAllItsRefs(found[0])).toBe(false);
   });
 });

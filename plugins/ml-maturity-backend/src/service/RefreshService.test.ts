@@ -301,9 +301,24 @@ describe('RefreshService', () => {
         'Catalog answered 503 Service Unavailable',
         'Catalog answered 503 Service Unavailable',
       ],
+      [
+        'connect ECONNREFUSED ::1:7007',
+        'connect ECONNREFUSED (address hidden)',
+      ],
+      // ordinary messages stay as they are
+      [
+        'timed out at 12:30:45 (2026-11-27T12:30:45.000Z)',
+        'timed out at 12:30:45 (2026-11-27T12:30:45.000Z)',
+      ],
+      ['at file.ts:10:5', 'at file.ts:10:5'],
+      ['ETIMEDOUT after 30000 ms', 'ETIMEDOUT after 30000 ms'],
+      ['ECONNRESET while reading', 'ECONNRESET while reading'],
     ]) {
       expect(withoutUrls(text)).toBe(hidden);
     }
+    // long messages are cut first (a pattern run over megabytes of text
+    // would block the event loop)
+    expect(withoutUrls('ab:'.repeat(40000)).length).toBeLessThanOrEqual(2000);
     expect(ctx.logger.error).toHaveBeenCalledWith(
       'ML maturity refresh failed',
       expect.objectContaining({

@@ -376,20 +376,26 @@ interface Classified {
   classifyMs: number;
 }
 
+/** Longest stored error message: enough to say what failed. */
+const MAX_ERROR_LENGTH = 2000;
+
 /**
- * An error message without the addresses in it (URLs, IP addresses and
- * ports, the host names DNS and connection errors name), for readers who
- * should not learn the backend's network. @internal
+ * An error message without the addresses in it (URLs, IPv4 addresses,
+ * bracketed IPv6 addresses, and the host or address a DNS or connection
+ * error names), for readers who should not learn the backend's network.
+ * Cut first, and with bounded patterns, so a long message costs little.
+ * @internal
  */
 export function withoutUrls(message: string): string {
+  const HIDDEN = '(address hidden)';
   return message
-    .replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"<>]+/gi, '(address hidden)')
+    .slice(0, MAX_ERROR_LENGTH)
+    .replace(/\b[a-z][a-z0-9+.-]{0,20}:\/\/[^\s'"<>]+/gi, HIDDEN)
+    .replace(/\[[0-9a-f:.]{2,45}\](?::\d{1,5})?/gi, HIDDEN)
+    .replace(/\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b/g, HIDDEN)
+    .replace(/\b(ENOTFOUND|EAI_AGAIN) +[\w.-]{1,253}/g, `$1 ${HIDDEN}`)
     .replace(
-      /\[?[0-9a-f]*:[0-9a-f:]+\]?:\d+|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/gi,
-      '(address hidden)',
-    )
-    .replace(
-      /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH) +(?!\(address hidden\))[^\s,;)]+/g,
-      '$1 (address hidden)',
+      /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH) +[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?::\d{1,5})?(?![\w:])/gi,
+      `$1 ${HIDDEN}`,
     );
 }

@@ -97,11 +97,17 @@ describe('readBackendSettings', () => {
       settings({ schedule: { frequency: { cron: '0 */2 * * 1-5' } } }).schedule
         .frequency,
     ).toEqual({ cron: '0 */2 * * 1-5' });
-    // the cron library's macros
-    expect(
-      settings({ schedule: { frequency: { cron: '@hourly' } } }).schedule
-        .frequency,
-    ).toEqual({ cron: '@hourly' });
+    // the cron library's macros, as it reads them
+    for (const cron of ['@hourly', '@DAILY', '@weekdays']) {
+      expect(
+        settings({ schedule: { frequency: { cron } } }).schedule.frequency,
+      ).toEqual({ cron });
+    }
+    for (const cron of ['@annually', '@midnight', ' @hourly']) {
+      expect(() => settings({ schedule: { frequency: { cron } } })).toThrow(
+        /mlMaturity\.schedule\.frequency\.cron/,
+      );
+    }
   });
 
   it('refuses days that are not positive integers', () => {

@@ -54,12 +54,14 @@ function readSchedule(
   return schedule;
 }
 
+/** Five or six fields of the characters cron expressions use. */
+const CRON_FIELDS = /^[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}$/;
 /**
- * Five or six fields of the characters cron expressions use, or one of the
- * macros the scheduler's cron library takes (`@daily`, ...).
+ * The macros of the scheduler's cron library (`cron` 3.x: its PRESETS),
+ * which it matches case-insensitively and untrimmed.
  */
-const CRON =
-  /^(?:[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly|minutely|secondly|weekdays|weekends))$/;
+const CRON_MACRO =
+  /^@(?:yearly|monthly|weekly|daily|hourly|minutely|secondly|weekdays|weekends)$/i;
 
 /**
  * What Backstage's reader lets through but the scheduler then refuses at
@@ -68,7 +70,11 @@ const CRON =
  */
 function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   const { frequency, timeout, initialDelay } = schedule;
-  if ('cron' in frequency && !CRON.test(frequency.cron.trim())) {
+  if (
+    'cron' in frequency &&
+    !CRON_MACRO.test(frequency.cron) &&
+    !CRON_FIELDS.test(frequency.cron.trim())
+  ) {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression of 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`,
     );

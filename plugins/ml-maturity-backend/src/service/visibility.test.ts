@@ -338,6 +338,32 @@ describe('finding values', () => {
     ]);
   });
 
+  it('leaves out a cycle finding too long to name all its groups, even for a caller who reads them all', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `g${i}`);
+    const classified = classify({
+      now: '2026-11-27T06:00:00.000Z',
+      entities: names.map((name, i) =>
+        doc('Group', name, {
+          type: 'team',
+          parent: names[(i + 1) % names.length],
+          children: [],
+        }),
+      ),
+    });
+    const findings = classified.teams.flatMap(t => t.findings);
+    expect(findings).toHaveLength(12);
+    expect(cutFindings(findings, () => true)).toEqual([]);
+    // a short cycle is shown to a caller who reads its groups
+    const short = classify({
+      now: '2026-11-27T06:00:00.000Z',
+      entities: [
+        doc('Group', 'a', { type: 'team', parent: 'b', children: [] }),
+        doc('Group', 'b', { type: 'team', parent: 'a', children: [] }),
+      ],
+    }).teams.flatMap(t => t.findings);
+    expect(cutFindings(short, () => true)).toHaveLength(2);
+  });
+
   it('leaves out of item reasons the ignored values of entities the caller cannot read', () => {
     const classified = classify({
       now: '2026-11-27T06:00:00.000Z',

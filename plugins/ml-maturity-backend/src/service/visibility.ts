@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { isError, ServiceUnavailableError } from '@backstage/errors';
 import {
+  findingNamesAllItsRefs,
   hiddenValuePolicy,
   ignoredValueEntries,
   ignoredValuesText,
@@ -334,11 +335,12 @@ export function findingRefsToCheck(finding: Finding): string[] {
 
 /**
  * Findings about readable entities. A finding whose `value` names an entity
- * the caller may not read is, as the classifier says (hiddenValuePolicy):
+ * the caller may not read is, as the classifier says (hiddenValuePolicy),
  * kept with the value masked as {@link HIDDEN_VALUE} (it is about a
- * readable entity, and its owner needs it; the field and message stay),
- * kept whole (the value is a ref that names no entity), or left out (it is
- * about that entity alone).
+ * readable entity's own value, and its owner needs it; the field and
+ * message stay), or left out (its existence alone would tell of that
+ * entity). A finding whose value does not name all the entities it is
+ * about (a long hierarchy cycle) is left out: they cannot be checked.
  */
 export function cutFindings(
   findings: Finding[],
@@ -346,7 +348,7 @@ export function cutFindings(
 ): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
-    if (!canRead(f.entityRef)) continue;
+    if (!canRead(f.entityRef) || !findingNamesAllItsRefs(f)) continue;
     if (findingValueRefs(f).every(ref => ref !== undefined && canRead(ref))) {
       out.push(f);
       continue;
