@@ -25,6 +25,24 @@ async function tableNames(knex: Knex, names: string[]): Promise<string[]> {
   return present;
 }
 
+/** Names of the indexes on team_history, sorted. */
+async function historyIndexes(knex: Knex): Promise<string[]> {
+  if (knex.client.config.client === 'pg') {
+    const rows = await knex('pg_indexes')
+      .where({ tablename: 'team_history' })
+      .select('indexname');
+    return rows
+      .map((r: { indexname: string }) => r.indexname)
+      .filter(name => !name.endsWith('_pkey'))
+      .sort();
+  }
+  const rows = await knex.raw("PRAGMA index_list('team_history')");
+  return rows
+    .map((r: { name: string }) => r.name)
+    .filter((name: string) => !name.startsWith('sqlite_autoindex'))
+    .sort();
+}
+
 describe('migrations', () => {
   const databases = testDatabases(['SQLITE_3', 'POSTGRES_15']);
 
@@ -73,6 +91,25 @@ describe('migrations', () => {
       ]);
       expect(await knex('team_history').select('team_ref', 'level')).toEqual([
         { team_ref: 'group:default/a', level: 2 },
+      ]);
+
+      // the history count's covering index replaces the one on day alone
+      expect(await historyIndexes(knex)).toEqual([
+        'team_history_day_idx',
+        'team_history_team_day_uniq',
+      ]);
+      await migrateUpOnce(knex);
+      expect(await historyIndexes(knex)).toEqual([
+        'team_history_day_level_team_idx',
+        'team_history_team_day_uniq',
+      ]);
+      expect(await knex('team_history').select('team_ref', 'level')).toEqual([
+        { team_ref: 'group:default/a', level: 2 },
+      ]);
+      await migrateDownOnce(knex);
+      expect(await historyIndexes(knex)).toEqual([
+        'team_history_day_idx',
+        'team_history_team_day_uniq',
       ]);
 
       await migrateDownOnce(knex);
