@@ -1,5 +1,8 @@
 import { LEVEL_NAMES, LevelName } from './types';
 
+/** Prefix of every annotation the plugins read. @internal */
+export const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
+
 /** Annotation naming an entity's ML asset type. @public */
 export const ANNOTATION_ASSET = 'ml-maturity.io/asset';
 /** `true` / `false` (default): the dataset is curated. @public */

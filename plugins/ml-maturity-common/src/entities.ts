@@ -5,7 +5,7 @@ import {
 import { Csr, IntPairs, toCsr } from './csr';
 import { RefBytes, RefTable } from './refTable';
 import { Finding } from './types';
-import type { AssetType } from './constants';
+import { ML_ANNOTATION_PREFIX, type AssetType } from './constants';
 import { makeFinding } from './findings';
 import { hasLiteralFactKey } from './filters';
 import { isValidObjectName, parseRefWithDefaults, RefResult } from './refs';
@@ -79,8 +79,6 @@ export const ANNOTATION_FLAGS = {
    */
   literalFactKey: 8,
 } as const;
-
-const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
 
 /** Annotations that make an entity version-controlled when set (spec §3). */
 export const VERSION_CONTROL_ANNOTATIONS: ReadonlySet<string> = new Set([

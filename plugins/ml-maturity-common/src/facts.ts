@@ -14,6 +14,7 @@ import {
   ANNOTATION_TUTORIAL_LEVEL,
   ASSET_TYPES,
   AssetType,
+  ML_ANNOTATION_PREFIX,
   HOSTINGS,
   ROLES,
   SCOPES,
@@ -21,6 +22,7 @@ import {
 } from './constants';
 import { Csr } from './csr';
 import { AnnotationDefaults } from './filters';
+import { UNKNOWN_KEY_MESSAGE_START } from './findings';
 import {
   ANNOTATION_FLAGS,
   EntityNode,
@@ -81,7 +83,6 @@ const KNOWN_KEYS: ReadonlyArray<string> = [
   ANNOTATION_ROLE,
 ];
 const KNOWN_KEY_SET: ReadonlySet<string> = new Set(KNOWN_KEYS);
-const ML_PREFIX = 'ml-maturity.io/';
 
 /**
  * Reports `ml-maturity.io/` keys the classifier does not read (a typo such
@@ -93,7 +94,7 @@ function reportUnknownKeys(node: EntityNode) {
   for (const key in annotations) {
     if (
       !Object.prototype.hasOwnProperty.call(annotations, key) ||
-      !key.startsWith(ML_PREFIX) ||
+      !key.startsWith(ML_ANNOTATION_PREFIX) ||
       KNOWN_KEY_SET.has(key) ||
       key.startsWith(ANNOTATION_ATTEST_PREFIX)
     ) {
@@ -104,7 +105,7 @@ function reportUnknownKeys(node: EntityNode) {
       node,
       key,
       annotations[key],
-      `Unknown annotation key, so it is ignored${
+      `${UNKNOWN_KEY_MESSAGE_START}, so it is ignored${
         nearest ? `: did you mean ${nearest}?` : '.'
       } Known keys: ${KNOWN_KEYS.join(
         ', ',

@@ -56,6 +56,13 @@ export function sortFindings(findings: Iterable<Finding>): Finding[] {
 }
 
 /**
+ * Start of the message of a finding about an `ml-maturity.io/` key the
+ * classifier does not read (its `field` is the key).
+ * @internal
+ */
+export const UNKNOWN_KEY_MESSAGE_START = 'Unknown annotation key';
+
+/**
  * Message of the finding on an implicit team that names the User of the
  * same name (its `value`).
  * @internal

@@ -7,8 +7,10 @@ import {
   ANNOTATION_ORCHESTRATOR,
   ANNOTATION_SCOPE,
   ANNOTATION_TUTORIAL_LEVEL,
+  ML_ANNOTATION_PREFIX,
 } from './constants';
 import { nearestKnownKey } from './facts';
+import { UNKNOWN_KEY_MESSAGE_START } from './findings';
 import { requiredAssetTypes } from './filters';
 import { Finding, ItemResult, KitRule } from './types';
 
@@ -29,10 +31,8 @@ const ANNOTATION_OF_FACT: Readonly<Record<string, string>> = {
   openSource: ANNOTATION_OPEN_SOURCE,
 };
 
-const UNKNOWN_KEY_MESSAGE = 'Unknown annotation key';
 /** Ignored values named in one reason at most (the findings have all). */
 const MAX_ENTRIES = 10;
-const ML_PREFIX = 'ml-maturity.io/';
 /**
  * Start of the part of an item's reason that names ignored values; it is
  * the reason's last part (see ignoredValuesText).
@@ -139,7 +139,7 @@ function collectAnnotations(value: unknown, into: Set<string>, depth: number) {
 
 /** The annotation a finding is about: its key, or the key an unknown one was probably meant to be. */
 function annotationOf(finding: Finding): string {
-  if (finding.message.startsWith(UNKNOWN_KEY_MESSAGE)) {
+  if (finding.message.startsWith(UNKNOWN_KEY_MESSAGE_START)) {
     return nearestKnownKey(finding.field) ?? finding.field;
   }
   return finding.field;
@@ -160,7 +160,9 @@ export function explainIgnoredValues(
   /** The asset type of an entity of the input, if it has one. */
   assetTypeOf: (entityRef: string) => string | undefined,
 ): void {
-  const candidates = findings.filter(f => f.field.startsWith(ML_PREFIX));
+  const candidates = findings.filter(f =>
+    f.field.startsWith(ML_ANNOTATION_PREFIX),
+  );
   if (candidates.length === 0) return;
   for (const item of items) {
     if (item.status !== 'unmet') continue;

@@ -5,7 +5,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_KITS } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
-import { RefreshService, REFRESH_TASK_ID, withoutUrls } from './RefreshService';
+import {
+  RefreshService,
+  REFRESH_TASK_ID,
+  withoutAddresses,
+} from './RefreshService';
 
 /** Retries `check` until it passes (at most about 2 s). */
 async function waitFor(check: () => void): Promise<void> {
@@ -314,11 +318,13 @@ describe('RefreshService', () => {
       ['ETIMEDOUT after 30000 ms', 'ETIMEDOUT after 30000 ms'],
       ['ECONNRESET while reading', 'ECONNRESET while reading'],
     ]) {
-      expect(withoutUrls(text)).toBe(hidden);
+      expect(withoutAddresses(text)).toBe(hidden);
     }
     // long messages are cut first (a pattern run over megabytes of text
     // would block the event loop)
-    expect(withoutUrls('ab:'.repeat(40000)).length).toBeLessThanOrEqual(2000);
+    expect(withoutAddresses('ab:'.repeat(40000)).length).toBeLessThanOrEqual(
+      2000,
+    );
     expect(ctx.logger.error).toHaveBeenCalledWith(
       'ML maturity refresh failed',
       expect.objectContaining({

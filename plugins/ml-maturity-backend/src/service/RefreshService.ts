@@ -293,7 +293,7 @@ export class RefreshService {
         finishedAt: new Date(),
         // every reader sees it as lastError: not the backend's internal
         // addresses (the log above keeps them)
-        error: withoutUrls(message),
+        error: withoutAddresses(message),
       });
       throw error;
     } finally {
@@ -386,7 +386,7 @@ const MAX_ERROR_LENGTH = 2000;
  * Cut first, and with bounded patterns, so a long message costs little.
  * @internal
  */
-export function withoutUrls(message: string): string {
+export function withoutAddresses(message: string): string {
   const HIDDEN = '(address hidden)';
   return message
     .slice(0, MAX_ERROR_LENGTH)
