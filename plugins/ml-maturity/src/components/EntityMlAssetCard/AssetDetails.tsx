@@ -12,9 +12,7 @@ import type {
   KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { FindingsList } from '../FindingsList';
-
-/** The prefix of the annotation keys the classifier reads. */
-const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
+import { ML_ANNOTATION_PREFIX } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 /**
  * Advice beyond the finding's own message, which already says what is
@@ -83,7 +81,7 @@ function itemNames(kits: KitDefinition[]) {
 export function AssetDetails(props: {
   contribution: AssetContribution;
   kits: KitDefinition[];
-  /** The entity's `spec.owner`, as written, if it has one. */
+  /** The full ref of the entity's `spec.owner` (default kind Group), if it has one. */
   owner?: string;
 }) {
   const { contribution, kits, owner } = props;

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 });
 
 /** An item's status in words, e.g. "Not met (optional)". @internal */
-export function itemStatusText(item: ItemResult): string {
+function itemStatusText(item: ItemResult): string {
   const suffix = item.required ? '' : ' (optional)';
   if (item.status === 'met') return `Met${suffix}`;
   if (item.status === 'attested') return `Attested${suffix}`;

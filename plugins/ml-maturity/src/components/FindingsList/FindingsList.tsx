@@ -7,7 +7,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Finding } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 /** Findings shown before "Show all". */
-export const FINDINGS_SHOWN = 5;
+const FINDINGS_SHOWN = 5;
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', padding: 0, margin: 0 },
@@ -46,8 +46,6 @@ export interface FindingsListProps {
   showEntity?: boolean;
   /** Further advice under a finding's message, when some applies. */
   advice?(finding: Finding): ReactNode;
-  /** How many to show before "Show all"; defaults to {@link FINDINGS_SHOWN}. */
-  shown?: number;
 }
 
 /**
@@ -56,13 +54,8 @@ export interface FindingsListProps {
  * show their first few with a "Show all" toggle.
  */
 export function FindingsList(props: FindingsListProps) {
-  const {
-    findings,
-    label,
-    showEntity = false,
-    advice,
-    shown = FINDINGS_SHOWN,
-  } = props;
+  const { findings, label, showEntity = false, advice } = props;
+  const shown = FINDINGS_SHOWN;
   const classes = useStyles();
   const [all, setAll] = useState(false);
   const listId = `ml-maturity-findings-${label

@@ -1,1 +1,1 @@
-export { FindingsList, FINDINGS_SHOWN } from './FindingsList';
+export { FindingsList } from './FindingsList';
