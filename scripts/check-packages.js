@@ -30,7 +30,10 @@ const PACKAGES = {
   'plugins/ml-maturity-node': [
     /^dist\/index\.cjs\.js$/,
     /^dist\/index\.d\.ts$/,
+    /^dist\/bench\.cjs\.js$/,
+    /^dist\/bench\.d\.ts$/,
     /^bin\/ml-maturity$/,
+    /^bin\/ml-maturity-bench$/,
   ],
   'plugins/ml-maturity-backend': [
     /^dist\/index\.cjs\.js$/,

@@ -12,7 +12,7 @@ import {
   DEFAULT_KITS,
   ANNOTATION_ASSET,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
-import { generateOrg } from '@aiml-service-kits/plugin-ml-maturity-node';
+import { generateOrg } from '@aiml-service-kits/plugin-ml-maturity-node/bench';
 import knexFactory, { Knex } from 'knex';
 import { CatalogReader } from '../src/catalog/CatalogReader';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';

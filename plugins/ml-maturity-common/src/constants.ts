@@ -3,6 +3,14 @@ import { LEVEL_NAMES, LevelName } from './types';
 /** Prefix of every annotation the plugins read. @internal */
 export const ML_ANNOTATION_PREFIX = 'ml-maturity.io/';
 
+/**
+ * The default longest a refresh may run (`mlMaturity.schedule.timeout`), in
+ * minutes. The frontend uses it as the window in which an attestation may
+ * have missed the refresh that finished after it.
+ * @public
+ */
+export const DEFAULT_REFRESH_TIMEOUT_MINUTES = 10;
+
 /** Annotation naming an entity's ML asset type. @public */
 export const ANNOTATION_ASSET = 'ml-maturity.io/asset';
 /** `true` / `false` (default): the dataset is curated. @public */

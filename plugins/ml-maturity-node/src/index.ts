@@ -1,9 +1,9 @@
 /**
- * Node-only pieces of the ML maturity plugins: the catalog YAML reader, the
- * `ml-maturity` CLI and the benchmark's organisation generator.
+ * Node-only pieces of the ML maturity plugins: the catalog YAML reader and the
+ * `ml-maturity` CLI. The benchmark and its organisation generator are the
+ * separate `/bench` entry point.
  *
  * @packageDocumentation
  */
 export * from './reader';
 export * from './cli';
-export * from './bench';

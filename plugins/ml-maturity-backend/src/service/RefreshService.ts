@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConflictError, stringifyError } from '@backstage/errors';
 import {
   classifyWithDetails,
+  DEFAULT_REFRESH_TIMEOUT_MINUTES,
   type ClassificationDetails,
   type KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -43,7 +44,7 @@ const STOP_WAIT_MS = 15_000;
 export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
   {
     frequency: { minutes: 30 },
-    timeout: { minutes: 10 },
+    timeout: { minutes: DEFAULT_REFRESH_TIMEOUT_MINUTES },
     initialDelay: { seconds: 15 },
   };
 

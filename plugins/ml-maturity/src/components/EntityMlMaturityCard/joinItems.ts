@@ -1,4 +1,5 @@
 import {
+  DEFAULT_REFRESH_TIMEOUT_MINUTES,
   KIT_IDS,
   type ItemResult,
   type KitDefinition,
@@ -81,7 +82,7 @@ export function itemAction(
  * The longest a refresh may take by default (`mlMaturity.schedule.timeout`):
  * a change recorded this long before a refresh finished may have missed it.
  */
-const REFRESH_WINDOW_MS = 10 * 60 * 1000;
+const REFRESH_WINDOW_MS = DEFAULT_REFRESH_TIMEOUT_MINUTES * 60 * 1000;
 
 /**
  * How the attestation list, which changes at once, disagrees with an item's
