@@ -16,15 +16,3 @@ export type {
   MlMaturityTeamQuery,
   MlMaturityTeamResource,
 } from './permissions/rules';
-export type {
-  AssessmentsPage,
-  Freshness,
-  OrgHistoryResponse,
-  TeamHistoryResponse,
-} from './service/AssessmentService';
-export type { AttestationResponse } from './service/AttestationService';
-export type {
-  AttestationEvent,
-  AttestationRecord,
-  TeamHistoryPoint,
-} from './database/AssessmentStore';

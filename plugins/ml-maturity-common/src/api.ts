@@ -1,4 +1,9 @@
-import type { KitProgress, MaturityLevel, PortalAttestation } from './types';
+import type {
+  Assessment,
+  KitProgress,
+  MaturityLevel,
+  PortalAttestation,
+} from './types';
 
 /*
  * The bodies of the REST API (`/api/ml-maturity/v1`, see docs/api.md) that
@@ -21,6 +26,13 @@ export interface Freshness {
   /** Error of the latest failed refresh after the last success, or null. */
   lastError: string | null;
 }
+
+/** `GET /v1/assessments` body: one page of the assessment JSON. @public */
+export type AssessmentsResponse = Assessment &
+  Freshness & {
+    /** Present when more teams follow; pass it back as `cursor`. */
+    nextCursor?: string;
+  };
 
 /** One day of a team's history. @public */
 export interface TeamHistoryDay {

@@ -7,3 +7,4 @@
  * @packageDocumentation
  */
 export * from './bench';
+export type { CliOutput, RunCliOptions } from './cli';

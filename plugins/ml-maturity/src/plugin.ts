@@ -8,6 +8,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { MlMaturityClient, mlMaturityApiRef } from './api';
 import { rootRouteRef } from './routes';
+import type { EntityMlMaturityCardProps } from './components/EntityMlMaturityCard';
+import type { EntityMlAssetCardProps } from './components/EntityMlAssetCard';
 
 /**
  * The ML maturity plugin for the legacy frontend system.
@@ -32,22 +34,25 @@ export const mlMaturityPlugin = createPlugin({
  * The organisation's ML maturity roadmap; mount it at `/ml-maturity`.
  * @public
  */
-export const MlMaturityRoadmapPage = mlMaturityPlugin.provide(
-  createRoutableExtension({
-    name: 'MlMaturityRoadmapPage',
-    component: () =>
-      import('./components/MlMaturityRoadmapPage').then(
-        m => m.MlMaturityRoadmapPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const MlMaturityRoadmapPage: () => JSX.Element =
+  mlMaturityPlugin.provide(
+    createRoutableExtension({
+      name: 'MlMaturityRoadmapPage',
+      component: () =>
+        import('./components/MlMaturityRoadmapPage').then(
+          m => m.MlMaturityRoadmapPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The team maturity card, for Group entity pages.
  * @public
  */
-export const EntityMlMaturityCard = mlMaturityPlugin.provide(
+export const EntityMlMaturityCard: (
+  props: EntityMlMaturityCardProps,
+) => JSX.Element = mlMaturityPlugin.provide(
   createComponentExtension({
     name: 'EntityMlMaturityCard',
     component: {
@@ -63,12 +68,15 @@ export const EntityMlMaturityCard = mlMaturityPlugin.provide(
  * The ML asset card, for entities where `isMlAsset` holds.
  * @public
  */
-export const EntityMlAssetCard = mlMaturityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityMlAssetCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityMlAssetCard').then(m => m.EntityMlAssetCard),
-    },
-  }),
-);
+export const EntityMlAssetCard: (props: EntityMlAssetCardProps) => JSX.Element =
+  mlMaturityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityMlAssetCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityMlAssetCard').then(
+            m => m.EntityMlAssetCard,
+          ),
+      },
+    }),
+  );

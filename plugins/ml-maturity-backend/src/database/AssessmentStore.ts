@@ -1,10 +1,10 @@
 import type {
   AssetContribution,
   Finding,
-  KitProgress,
   PortalAttestation,
   ShortenedReasonRefs,
   TeamAssessment,
+  TeamHistoryDay,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 /** @internal */
@@ -73,13 +73,9 @@ export interface SnapshotResult {
   purgeHistoryBefore: string;
 }
 
-/** One history point of one team. @public */
-export interface TeamHistoryPoint {
+/** One history point of one team. @internal */
+export interface TeamHistoryPoint extends TeamHistoryDay {
   teamRef: string;
-  day: string;
-  level: number;
-  kitsCompleted: number;
-  kits: KitProgress[];
 }
 
 /** Days of history, `YYYY-MM-DD`, both inclusive; absent: no limit. @internal */

@@ -1,6 +1,7 @@
 import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import type {
   AssetContribution,
+  MaturityLevel,
   PortalAttestation,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { Knex } from 'knex';
@@ -522,7 +523,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return rows.map(row => ({
       teamRef: row.team_ref,
       day: row.day,
-      level: Number(row.level),
+      level: Number(row.level) as MaturityLevel,
       kitsCompleted: Number(row.kits_completed),
       kits: JSON.parse(row.kits),
     }));

@@ -11,7 +11,8 @@ import { StoredTeam } from '../database/AssessmentStore';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { makeTeam, stored } from '../__testUtils__/teams';
 import { testDatabases } from '../__testUtils__/databases';
-import { AssessmentService, OrgHistoryResponse } from './AssessmentService';
+import type { OrgHistoryResponse } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { AssessmentService } from './AssessmentService';
 
 jest.setTimeout(60_000);
 

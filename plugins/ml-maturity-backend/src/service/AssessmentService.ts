@@ -4,16 +4,18 @@ import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildRoadmap,
+  type AssessmentsResponse,
   type AssetContribution,
-  type Finding,
+  type Freshness,
   type KitDefinition,
+  type OrgHistoryResponse,
   type TeamAssessment,
+  type TeamHistoryResponse,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
   AssessmentStore,
   SucceededSnapshot,
   StoredTeam,
-  TeamHistoryPoint,
 } from '../database/AssessmentStore';
 import {
   CatalogVisibility,
@@ -24,39 +26,6 @@ import {
   isTeamVisible,
   teamRefsToCheck,
 } from './visibility';
-
-/** Freshness fields every assessment response carries. @public */
-export interface Freshness {
-  /** True when the latest refresh failed (or none succeeded yet). */
-  stale: boolean;
-  /** Finish time of the last successful refresh. */
-  lastRefresh: string | null;
-  /** Error of the latest failed refresh after the last success. */
-  lastError: string | null;
-}
-
-/** `GET /v1/assessments` body. @public */
-export interface AssessmentsPage extends Freshness {
-  generatedAt: string;
-  teams: TeamAssessment[];
-  unattributedAssets: string[];
-  findings: Finding[];
-  nextCursor?: string;
-}
-
-/** `GET /v1/history` with an entityRef. @public */
-export interface TeamHistoryResponse {
-  entityRef: string;
-  points: Array<Omit<TeamHistoryPoint, 'teamRef'>>;
-}
-
-/** `GET /v1/history` without an entityRef. @public */
-export interface OrgHistoryResponse {
-  days: Array<{
-    day: string;
-    levels: Record<'1' | '2' | '3' | '4' | '5', number>;
-  }>;
-}
 
 /** Raw team rows read per round while filling a page. */
 const SCAN_CHUNK = 500;
@@ -210,7 +179,7 @@ export class AssessmentService {
     credentials: BackstageCredentials;
     limit: number;
     afterRef?: string;
-  }): Promise<AssessmentsPage> {
+  }): Promise<AssessmentsResponse> {
     const { snapshot, freshness } = await this.latest();
     const visibility = this.visibilityFor(options.credentials);
     // Collect one team more than asked, to know whether a next page exists.

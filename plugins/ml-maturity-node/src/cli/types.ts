@@ -7,7 +7,7 @@ export interface CliOutput {
   write(chunk: string): unknown;
 }
 
-/** Options of {@link runCli} and {@link runAssess}. @public */
+/** Options of `runCli` and `runAssess` (and of the benchmark's `runBench`). @public */
 export interface RunCliOptions {
   /** Arguments after the program name (`process.argv.slice(2)`). */
   argv: string[];

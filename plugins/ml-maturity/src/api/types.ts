@@ -1,5 +1,5 @@
 import type {
-  Assessment,
+  AssessmentsResponse,
   AttestationEventResponse,
   AttestationResponse,
   Freshness,
@@ -22,11 +22,7 @@ export type SnapshotStatus = Freshness;
 export type { LevelKey };
 
 /** `GET /v1/assessments` body: one page of the assessment JSON. @public */
-export type AssessmentsPage = Assessment &
-  SnapshotStatus & {
-    /** Present when more teams follow; pass it back as `cursor`. */
-    nextCursor?: string;
-  };
+export type AssessmentsPage = AssessmentsResponse;
 
 /** `GET /v1/assessments/:kind/:namespace/:name` body. @public */
 export type TeamAssessmentResponse = TeamAssessment & SnapshotStatus;
