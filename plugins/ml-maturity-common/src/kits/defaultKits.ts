@@ -36,8 +36,16 @@ function attestHowTo(id: string): string {
   return `A process is not a catalog object, so a team member vouches for it: in the team's Group catalog-info.yaml add annotation ml-maturity.io/attest.${id}: <https URL of the evidence, e.g. the process page>, or record an attestation with an evidence URL in the ML maturity card of the team (portal attestations expire after mlMaturity.attestations.validForDays).`;
 }
 
+/**
+ * How a team uses an entity it does not own: a ref in spec.dependsOn, which
+ * needs the kind (spec.dependsOn has no default kind).
+ */
+function dependsOnNote(exampleRef: string): string {
+  return `list its ref with the kind (e.g. ${exampleRef}) in spec.dependsOn of an entity the team owns`;
+}
+
 function ownerNote(): string {
-  return 'with spec.owner set to the team (or one of its members)';
+  return 'with spec.owner set to the team (or one of its members, written user:<name>)';
 }
 
 function item(
@@ -138,7 +146,7 @@ const STARTER: KitItemDefinition[] = [
     'technology',
     'Compute and storage provisioned for ML',
     'Exclusively provision compute and storage resources for ML projects.',
-    `The team must own or use (list in spec.dependsOn of an entity it owns) both a compute resource and a storage resource: in their catalog-info.yaml add annotation ml-maturity.io/asset: compute (e.g. a GPU pool) and ml-maturity.io/asset: storage (e.g. a training bucket).`,
+    `The team must own or use both a compute resource and a storage resource: in their catalog-info.yaml add annotation ml-maturity.io/asset: compute (e.g. a GPU pool) and ml-maturity.io/asset: storage (e.g. a training bucket). To use them, list their refs with the kind (e.g. resource:default/gpu-training-cluster and resource:default/ml-training-bucket) in spec.dependsOn of an entity the team owns.`,
     {
       via: 'owned-or-used',
       filter: asset('compute'),
@@ -171,7 +179,7 @@ const ACCELERATOR: KitItemDefinition[] = [
     'technology',
     'Reusable, curated datasets',
     'Publish reusable and curated datasets.',
-    `In the dataset's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: dataset, ml-maturity.io/curated: "true" and ml-maturity.io/scope: team (or enterprise / external; or have another team depend on it in spec.dependsOn).`,
+    `In the dataset's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: dataset, ml-maturity.io/curated: "true" and ml-maturity.io/scope: team (or enterprise / external; or have another team list its ref, e.g. resource:default/vision-images, in spec.dependsOn of an entity that team owns).`,
     {
       via: 'owned',
       filter: {
@@ -229,7 +237,9 @@ const ACCELERATOR: KitItemDefinition[] = [
     'technology',
     'Fault-tolerant cluster computing',
     'Provision cluster computing platform with fault tolerance.',
-    `In the compute cluster's catalog-info.yaml add annotations ml-maturity.io/asset: compute and ml-maturity.io/fault-tolerant: "true"; the team must own it or list it in spec.dependsOn of an entity it owns.`,
+    `In the compute cluster's catalog-info.yaml add annotations ml-maturity.io/asset: compute and ml-maturity.io/fault-tolerant: "true"; the team must own it, or ${dependsOnNote(
+      'resource:default/gpu-training-cluster',
+    )}.`,
     {
       via: 'owned-or-used',
       filter: { $all: [asset('compute'), { 'ml.faultTolerant': true }] },
@@ -261,7 +271,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Data marketplace',
     'Create a data marketplace.',
-    `Own a data marketplace (annotation ml-maturity.io/asset: data-marketplace in its catalog-info.yaml), or publish to the enterprise's one: list it in spec.dependsOn of a dataset or pipeline the team owns (e.g. dependsOn: [resource:default/data-marketplace]).`,
+    `Own a data marketplace (annotation ml-maturity.io/asset: data-marketplace in its catalog-info.yaml), or publish to the enterprise's one: list its ref, with the marketplace's own kind (e.g. dependsOn: [component:default/data-marketplace]), in spec.dependsOn of a dataset or pipeline the team owns.`,
     { via: 'owned-or-used', filter: asset('data-marketplace') },
   ),
   item(
@@ -269,7 +279,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Feature store',
     'Establish feature store.',
-    `Own a feature store (annotation ml-maturity.io/asset: feature-store in its catalog-info.yaml), or use the enterprise's one: list it in spec.dependsOn of a pipeline the team owns.`,
+    `Own a feature store (annotation ml-maturity.io/asset: feature-store in its catalog-info.yaml), or use the enterprise's one: list its ref, with its kind (e.g. dependsOn: [component:default/feature-store]), in spec.dependsOn of a pipeline the team owns.`,
     { via: 'owned-or-used', filter: asset('feature-store') },
   ),
   item(
@@ -277,7 +287,9 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Centralized repos for shared strategies',
     'Establish centralized repos for shared strategies and implementations.',
-    `In the shared library's catalog-info.yaml add annotations ml-maturity.io/asset: ml-library and ml-maturity.io/scope: enterprise (or external); the team must own it or list it in spec.dependsOn of an entity it owns.`,
+    `In the shared library's catalog-info.yaml add annotations ml-maturity.io/asset: ml-library and ml-maturity.io/scope: enterprise (or external); the team must own it, or ${dependsOnNote(
+      'component:default/ml-commons',
+    )}.`,
     {
       via: 'owned-or-used',
       filter: {
@@ -293,7 +305,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Reusable data pipelines',
     'Implement reusable data pipelines.',
-    `In the data pipeline's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: data-pipeline and ml-maturity.io/scope: team (or enterprise / external; or have another team depend on it).`,
+    `In the data pipeline's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: data-pipeline and ml-maturity.io/scope: team (or enterprise / external; or have another team list its ref, with the kind, in spec.dependsOn of an entity that team owns).`,
     {
       via: 'owned',
       filter: { $all: [asset('data-pipeline'), sharedOrConsumed] },
@@ -304,7 +316,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'ML workflow notebooks',
     'Create ML workflows notebooks.',
-    `In the notebook's catalog-info.yaml ${ownerNote()} add annotation ml-maturity.io/asset: notebook and list an ML pipeline or feature pipeline it drives in spec.dependsOn (e.g. dependsOn: [component:default/train-pipeline]).`,
+    `In the notebook's catalog-info.yaml ${ownerNote()} add annotation ml-maturity.io/asset: notebook and list an ML pipeline or feature pipeline it drives in spec.dependsOn (e.g. dependsOn: [component:default/defect-training]).`,
     {
       via: 'owned',
       filter: {
@@ -340,7 +352,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Move to cloud',
     'Move to cloud.',
-    `In the catalog-info.yaml of an ML platform, compute or storage resource the team owns or lists in spec.dependsOn add annotation ml-maturity.io/hosting: cloud (or hybrid / multi-cloud) next to ml-maturity.io/asset: ml-platform, compute or storage.`,
+    `In the catalog-info.yaml of an ML platform, compute or storage resource the team owns or lists in spec.dependsOn (by ref with its kind, e.g. resource:default/gpu-training-cluster) add annotation ml-maturity.io/hosting: cloud (or hybrid / multi-cloud) next to ml-maturity.io/asset: ml-platform, compute or storage.`,
     {
       via: 'owned-or-used',
       filter: {
@@ -356,7 +368,9 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'ML collaboration platform',
     'Invest in ML project collaboration platforms.',
-    `Own a collaboration platform (annotation ml-maturity.io/asset: collaboration-platform in its catalog-info.yaml) or list it in spec.dependsOn of an entity the team owns.`,
+    `Own a collaboration platform (annotation ml-maturity.io/asset: collaboration-platform in its catalog-info.yaml), or ${dependsOnNote(
+      'resource:default/ml-wiki',
+    )}.`,
     { via: 'owned-or-used', filter: asset('collaboration-platform') },
   ),
 ];
@@ -398,7 +412,9 @@ const SYNERGIZER: KitItemDefinition[] = [
     'technology',
     'Cloud AI platform',
     'Use cloud AI platforms.',
-    `In the AI platform's catalog-info.yaml add annotations ml-maturity.io/asset: ml-platform and ml-maturity.io/hosting: cloud (or hybrid / multi-cloud); the team must own it or list it in spec.dependsOn of an entity it owns.`,
+    `In the AI platform's catalog-info.yaml add annotations ml-maturity.io/asset: ml-platform and ml-maturity.io/hosting: cloud (or hybrid / multi-cloud); the team must own it, or ${dependsOnNote(
+      'resource:default/ai-platform',
+    )}.`,
     {
       via: 'owned-or-used',
       filter: {

@@ -8,10 +8,17 @@ import {
 /** How many evidence entries to print per item before summarising. */
 const MAX_EVIDENCE_SHOWN = 5;
 
+/** The status as the JSON writes it (`--json` and `jq` use the same words). */
 function statusLabel(item: ItemResult): string {
-  const status = item.status === 'unmet' ? 'missing' : item.status;
-  return item.required ? `[${status}]` : `[${status}, optional]`;
+  return item.required ? `[${item.status}]` : `[${item.status}, optional]`;
 }
+
+/**
+ * Under an attestable item's how-to: the CLI reads the catalog files only,
+ * so of the two ways the how-to offers, only the annotation counts here.
+ */
+const CLI_ATTESTATION_NOTE =
+  'note: this CLI reads attestations from ml-maturity.io/attest.* annotations only; one recorded in the portal counts there, not here';
 
 function evidenceText(evidence: string[]): string {
   const shown = evidence.slice(0, MAX_EVIDENCE_SHOWN).join(', ');
@@ -48,6 +55,9 @@ function itemLines(
   }
   if (item.status === 'unmet' && definition) {
     lines.push(`${indent}how to: ${definition.howTo}`);
+    if (definition.attestable) {
+      lines.push(`${indent}${CLI_ATTESTATION_NOTE}`);
+    }
   }
   return lines;
 }

@@ -142,6 +142,47 @@ describe('ml-maturity assess', () => {
     expect(reversed.stdout).toBe(stdout);
   });
 
+  it('--team says under a process item that portal attestations do not count here', async () => {
+    const assessment = await assessJson(EXAMPLES);
+    const definitions = new Map(
+      DEFAULT_KITS.flatMap(k => k.items).map(i => [i.id, i]),
+    );
+    const team = assessment.teams.find(t =>
+      t.items.some(
+        i => i.status === 'unmet' && definitions.get(i.id)?.attestable,
+      ),
+    )!;
+    const { stdout } = await run([
+      'assess',
+      EXAMPLES,
+      '--team',
+      team.entityRef,
+      '--now',
+      NOW,
+    ]);
+    const lines = stdout.split('\n').map(l => l.trim());
+    const lineAfterHowTo = (id: string) => {
+      const at = lines.findIndex(l => l.includes(` ${id} - `));
+      return lines
+        .slice(at + 1)
+        .find(
+          l =>
+            !l.startsWith('reason:') &&
+            !l.startsWith('evidence:') &&
+            !l.startsWith('how to:'),
+        );
+    };
+    for (const item of team.items.filter(i => i.status === 'unmet')) {
+      const note = lineAfterHowTo(item.id)?.startsWith(
+        'note: this CLI reads attestations',
+      );
+      expect({ id: item.id, note }).toEqual({
+        id: item.id,
+        note: definitions.get(item.id)!.attestable,
+      });
+    }
+  });
+
   it('--team prints the checklist of all five kits with the how-to of missing items', async () => {
     const assessment = await assessJson(EXAMPLES);
     const team = assessment.teams.find(
@@ -169,7 +210,9 @@ describe('ml-maturity assess', () => {
     for (const kit of DEFAULT_KITS) {
       expect(stdout).toContain(kit.title);
     }
-    expect(stdout).toContain(`[missing]`);
+    // the status words of the JSON
+    expect(stdout).toContain(`[unmet]`);
+    expect(stdout).not.toContain(`[missing]`);
     expect(stdout).toContain(unmet.id);
     expect(stdout).toContain(`how to: ${definition.howTo}`);
     expect(

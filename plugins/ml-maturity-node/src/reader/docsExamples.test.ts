@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  classify,
   classifyWithDetails,
+  DEFAULT_KITS,
   isAssetType,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { yamlBlocks } from '../__testUtils__/markdown';
@@ -132,5 +134,65 @@ describe('docs/annotations.md examples', () => {
     expect(starterTechnology?.map(i => [i.id, i.status])).toEqual(
       starterTechnology?.map(i => [i.id, 'met']),
     );
+  });
+
+  describe('and the refs the howTos give as examples', () => {
+    const exampleRefs = (howTo: string) =>
+      howTo.match(/\b[a-z]+:default\/[a-z0-9.-]+/g) ?? [];
+    const howToRefs = [
+      ...new Set(
+        DEFAULT_KITS.flatMap(k => k.items).flatMap(i => exampleRefs(i.howTo)),
+      ),
+    ].sort();
+    const exampleEntityRefs = new Set(
+      entities.map(e => {
+        const { kind, metadata } = e as {
+          kind: string;
+          metadata: { name: string };
+        };
+        return `${kind.toLowerCase()}:default/${metadata.name}`;
+      }),
+    );
+
+    it('name these examples, with their kinds', () => {
+      expect(howToRefs.length).toBeGreaterThan(5);
+      expect(howToRefs.filter(ref => !exampleEntityRefs.has(ref))).toEqual([]);
+    });
+
+    it('meet each owned-or-used item when a team lists them in spec.dependsOn, as its howTo says', () => {
+      // a team owning nothing but a dataset that depends on every ref
+      // the howTos give
+      const probe = [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'probe' },
+          spec: { type: 'team', children: [] },
+        },
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name: 'probe-data',
+            annotations: { 'ml-maturity.io/asset': 'dataset' },
+          },
+          spec: { type: 'dataset', owner: 'probe', dependsOn: howToRefs },
+        },
+      ];
+      const team = classify({
+        entities: [...entities, ...probe],
+        now: '2026-11-27T00:00:00Z',
+      }).teams.find(t => t.entityRef === 'group:default/probe');
+      const used = DEFAULT_KITS.flatMap(k => k.items).filter(
+        i => i.rule?.via === 'owned-or-used' && exampleRefs(i.howTo).length > 0,
+      );
+      expect(used.map(i => i.id)).toContain(
+        'scaler.technology.data-marketplace',
+      );
+      const status = (id: string) => team?.items.find(i => i.id === id)?.status;
+      expect(used.map(i => [i.id, status(i.id)])).toEqual(
+        used.map(i => [i.id, 'met']),
+      );
+    });
   });
 });
