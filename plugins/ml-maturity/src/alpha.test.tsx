@@ -6,6 +6,9 @@ import {
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import type { Entity } from '@backstage/catalog-model';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import plugin, {
   mlMaturityAssetCard,
   mlMaturityRoadmapPage,
@@ -27,6 +30,21 @@ jest.setTimeout(30_000);
 describe('ml-maturity alpha plugin', () => {
   it('is a frontend plugin with the id ml-maturity', () => {
     expect(plugin.id).toBe('ml-maturity');
+  });
+
+  it('gives the app its package.json for the plugin info', async () => {
+    // What an app loads for plugin.info() (the app installs a copy of the
+    // plugin whose info() calls this loader; the instance exported here
+    // only throws). Read through the instance's options.
+    const { infoOptions } = plugin as unknown as {
+      infoOptions?: { packageJson?: () => Promise<Record<string, unknown>> };
+    };
+    const packageJson = await infoOptions?.packageJson?.();
+    expect(packageJson).toMatchObject({
+      name: '@aiml-service-kits/plugin-ml-maturity',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      description: expect.stringContaining('ML maturity'),
+    });
   });
 
   it('mounts the roadmap page at /ml-maturity and renders it', async () => {
@@ -61,6 +79,36 @@ describe('ml-maturity alpha plugin', () => {
     const asset = createExtensionTester(mlMaturityAssetCard);
     const filter = asset.get(EntityCardBlueprint.dataRefs.filterFunction)!;
     expect(filter(resource({ type: 'dataset' }))).toBe(true);
+    expect(filter(resource({ type: 'database' }))).toBe(false);
+  });
+
+  it("takes the asset card's filter from app config, as the README shows", () => {
+    const readme = fs.readFileSync(
+      path.resolve(__dirname, '../README.md'),
+      'utf8',
+    );
+    const block = /```yaml\n([^]*?)```/.exec(readme)![1];
+    const extensions = parseYaml(block).app.extensions as Array<
+      Record<string, { config: Record<string, unknown> }>
+    >;
+    const { config } = extensions.find(
+      e => 'entity-card:ml-maturity/asset' in e,
+    )!['entity-card:ml-maturity/asset'];
+    const asset = createExtensionTester(mlMaturityAssetCard, {
+      config: config as any,
+    });
+    const filter = asset.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    // an alias only the backend knows, now matched by the configured filter
+    expect(filter(resource({ type: 'mlflow-model' }))).toBe(true);
+    expect(
+      filter({
+        ...resource({ type: 'website' }),
+        metadata: {
+          name: 'x',
+          annotations: { 'ml-maturity.io/asset': 'ml-model' },
+        },
+      }),
+    ).toBe(true);
     expect(filter(resource({ type: 'database' }))).toBe(false);
   });
 });

@@ -82,6 +82,8 @@ export const mlMaturityAssetCard = EntityCardBlueprint.make({
 export default createFrontendPlugin({
   pluginId: 'ml-maturity',
   title: 'ML Maturity',
+  // the app shows the package's name, version and links for the plugin
+  info: { packageJson: () => import('../package.json') },
   icon: <TrendingUpIcon fontSize="inherit" />,
   routes: { root: routeRef },
   extensions: [
