@@ -142,6 +142,10 @@ describe('ml-maturity assess', () => {
     expect(reversed.stdout).toBe(stdout);
   });
 
+  /** The examples' `--team` report of one team. */
+  const teamReport = (entityRef: string) =>
+    run(['assess', EXAMPLES, '--team', entityRef, '--now', NOW]);
+
   it('--team says under a process item that portal attestations do not count here', async () => {
     const assessment = await assessJson(EXAMPLES);
     const definitions = new Map(
@@ -152,14 +156,7 @@ describe('ml-maturity assess', () => {
         i => i.status === 'unmet' && definitions.get(i.id)?.attestable,
       ),
     )!;
-    const { stdout } = await run([
-      'assess',
-      EXAMPLES,
-      '--team',
-      team.entityRef,
-      '--now',
-      NOW,
-    ]);
+    const { stdout } = await teamReport(team.entityRef);
     const lines = stdout.split('\n').map(l => l.trim());
     const lineAfterHowTo = (id: string) => {
       const at = lines.findIndex(l => l.includes(` ${id} - `));
@@ -197,14 +194,7 @@ describe('ml-maturity assess', () => {
       i => i.id === unmet.id,
     )!;
 
-    const { code, stdout } = await run([
-      'assess',
-      EXAMPLES,
-      '--team',
-      team.entityRef,
-      '--now',
-      NOW,
-    ]);
+    const { code, stdout } = await teamReport(team.entityRef);
 
     expect(code).toBe(0);
     for (const kit of DEFAULT_KITS) {
