@@ -11,6 +11,22 @@ import type {
  * the backend that sends them and the clients that read them.
  */
 
+/**
+ * The 503 message of a snapshot-backed route before any refresh succeeded
+ * (the first one has not finished).
+ * @public
+ */
+export const NO_ASSESSMENT_YET_MESSAGE =
+  'No ML maturity assessment yet; the first refresh has not finished';
+
+/**
+ * The start of the 503 message of a snapshot-backed route when no refresh
+ * succeeded yet and the last one failed; the refresh's error follows.
+ * @public
+ */
+export const NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START =
+  'No ML maturity assessment yet; the last refresh failed: ';
+
 /** Levels keyed "1".."5". @public */
 export type LevelKey = '1' | '2' | '3' | '4' | '5';
 

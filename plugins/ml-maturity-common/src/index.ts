@@ -6,7 +6,7 @@
  */
 
 export * from './types';
-export type * from './api';
+export * from './api';
 export * from './constants';
 export { DEFAULT_ASSET_TYPE_ALIASES, isAssetType } from './aliases';
 export { DEFAULT_KITS } from './kits/defaultKits';

@@ -4,6 +4,8 @@ import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   buildRoadmap,
+  NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START,
+  NO_ASSESSMENT_YET_MESSAGE,
   type AssessmentsResponse,
   type AssetContribution,
   type Freshness,
@@ -137,8 +139,8 @@ export class AssessmentService {
     if (!lastSuccess) {
       throw new ServiceUnavailableError(
         lastFailure
-          ? `No ML maturity assessment yet; the last refresh failed: ${lastFailure.error}`
-          : 'No ML maturity assessment yet; the first refresh has not finished',
+          ? `${NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START}${lastFailure.error}`
+          : NO_ASSESSMENT_YET_MESSAGE,
       );
     }
     return {

@@ -30,6 +30,19 @@ export function isNetworkError(error: unknown): boolean {
   );
 }
 
+/**
+ * The text of a body that may be an HTML page (a proxy's error page): its
+ * tags dropped and its white space collapsed.
+ */
+function textOf(body: string): string {
+  const text = /^\s*</.test(body)
+    ? body
+        .replace(/<(script|style)\b[^]*?<\/\1\s*>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+    : body;
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Longest server message shown inline (an HTML error page can be long). */
 const MAX_SERVER_MESSAGE = 500;
 
@@ -44,9 +57,12 @@ export function serverMessage(error: unknown): string | undefined {
   }
   // A body that is not Backstage's error JSON comes as "Request failed with
   // status 502 Bad Gateway, <the body>": keep the body only.
-  const message = error.cause?.message
-    ?.replace(/^Request failed with status \d+[^,]*(,\s*|$)/, '')
-    .trim();
+  const message = textOf(
+    error.cause?.message?.replace(
+      /^Request failed with status \d+[^,]*(,\s*|$)/,
+      '',
+    ) ?? '',
+  );
   if (!message) {
     return undefined;
   }

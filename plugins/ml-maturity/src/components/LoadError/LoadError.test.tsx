@@ -1,6 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
+import {
+  NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START,
+  NO_ASSESSMENT_YET_MESSAGE,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
 import { LoadError } from './LoadError';
 
 function response(status: number, statusText: string, body: string) {
@@ -67,7 +71,7 @@ describe('LoadError', () => {
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Could not load the ML maturity results');
     expect(alert).toHaveTextContent(
-      /answered 502 Bad Gateway: <html>upstream connect error/,
+      /answered 502 Bad Gateway: upstream connect error\.\.\./,
     );
     expect(alert.textContent!.length).toBeLessThan(700);
   });
@@ -104,7 +108,7 @@ describe('LoadError', () => {
       JSON.stringify({
         error: {
           name: 'ServiceUnavailableError',
-          message: 'No ML maturity assessment yet',
+          message: NO_ASSESSMENT_YET_MESSAGE,
         },
         response: { statusCode: 503 },
       }),
@@ -130,6 +134,69 @@ describe('LoadError', () => {
     render(<LoadError error={denied} />);
     expect(screen.getByRole('status')).toHaveTextContent(
       /not allowed to see ML maturity results/,
+    );
+  });
+
+  const unavailable = (message: string) =>
+    response(
+      503,
+      'Service Unavailable',
+      JSON.stringify({
+        error: { name: 'ServiceUnavailableError', message },
+        response: { statusCode: 503 },
+      }),
+    );
+
+  it('tells the three causes of a 503 apart', async () => {
+    const waiting = render(
+      <LoadError error={await unavailable(NO_ASSESSMENT_YET_MESSAGE)} />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^No ML maturity results yet\.The backend assesses every team shortly after it starts/,
+    );
+    waiting.unmount();
+
+    const failed = render(
+      <LoadError
+        error={await unavailable(
+          `${NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START}catalog answered 500`,
+        )}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'No ML maturity results yet: the last refresh failed.',
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /check the ML maturity backend's logs\. The refresh failed with: catalog answered 500$/,
+    );
+    failed.unmount();
+
+    render(
+      <LoadError
+        error={await unavailable(
+          'The catalog could not be asked what you may see, so nothing is shown; try again shortly (Error)',
+        )}
+      />,
+    );
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      'The ML maturity results cannot be shown right now.',
+    );
+    expect(status).not.toHaveTextContent('No ML maturity results yet');
+    expect(status).toHaveTextContent(
+      /try again shortly \(Error\) \(503 Service Unavailable\)$/,
+    );
+  });
+
+  it('shows the text of an HTML error page, not its tags', async () => {
+    const error = await response(
+      500,
+      'Internal Server Error',
+      '<html><head><style>p { color: red }</style></head><body><h1>Bad</h1>\n<p>gateway</p></body></html>',
+    );
+    render(<LoadError error={error} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The ML maturity backend answered 500 Internal Server Error: Bad gateway.',
     );
   });
 });

@@ -3,9 +3,13 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
+import { ReactNode } from 'react';
 import { ResponseError } from '@backstage/errors';
 import {
-  errorMessage,
+  NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START,
+  NO_ASSESSMENT_YET_MESSAGE,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
   isNetworkError,
   serverMessage,
   UNREACHABLE_MESSAGE,
@@ -30,6 +34,44 @@ export interface LoadErrorProps {
    * Defaults to "the ML maturity results".
    */
   what?: string;
+}
+
+/**
+ * A 503, which has three causes: no refresh has finished yet (wait), none
+ * has succeeded and the last one failed (waiting alone may not help), or
+ * the catalog could not say what the caller may see (results exist; try
+ * again shortly).
+ */
+function Unavailable(props: { error: ResponseError; retry: ReactNode }) {
+  const message = serverMessage(props.error) ?? '';
+  let title: string;
+  let detail: string;
+  if (message.startsWith(NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START)) {
+    title = 'No ML maturity results yet: the last refresh failed.';
+    detail = `The backend tries again on its schedule. If this stays, ask your Backstage administrator to check the ML maturity backend's logs. The refresh failed with: ${message.slice(
+      NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START.length,
+    )}`;
+  } else if (!message || message.startsWith(NO_ASSESSMENT_YET_MESSAGE)) {
+    title = 'No ML maturity results yet.';
+    detail =
+      'The backend assesses every team shortly after it starts and then on its schedule; the first results appear when that refresh finishes.';
+  } else {
+    title = 'The ML maturity results cannot be shown right now.';
+    detail = `${message} (${props.error.statusCode} ${
+      props.error.statusText || 'Service Unavailable'
+    })`;
+  }
+  return (
+    <div role="status">
+      <Typography variant="subtitle1" component="p" gutterBottom>
+        {title}
+      </Typography>
+      <Typography variant="body2" component="p" gutterBottom>
+        {detail}
+      </Typography>
+      {props.retry}
+    </div>
+  );
 }
 
 /** The answer's status in words, e.g. "500 Internal Server Error". */
@@ -60,19 +102,7 @@ export function LoadError(props: LoadErrorProps) {
     </Button>
   );
   if (status === 503) {
-    return (
-      <div role="status">
-        <Typography variant="subtitle1" component="p" gutterBottom>
-          No ML maturity results yet.
-        </Typography>
-        <Typography variant="body2" component="p" gutterBottom>
-          The backend assesses every team shortly after it starts and then on
-          its schedule; the first results appear when that refresh finishes. (
-          {errorMessage(error)})
-        </Typography>
-        {retry}
-      </div>
-    );
+    return <Unavailable error={error as ResponseError} retry={retry} />;
   }
   if (status === 403) {
     return (
