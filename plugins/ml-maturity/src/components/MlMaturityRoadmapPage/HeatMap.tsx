@@ -23,7 +23,14 @@ import {
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { downloadFile } from '../../lib/download';
 import { LevelBadge } from '../LevelBadge';
-import { filterTeams, heatmapCsv, kitPercent } from './heatmapRows';
+import { useTeamTitles } from '../../hooks/useTeamTitles';
+import {
+  filterTeams,
+  heatmapCsv,
+  kitPercent,
+  sortByName,
+  teamName,
+} from './heatmapRows';
 
 /** Rows per page: 2,000 teams must render fast, so only one page is in the DOM. */
 export const HEATMAP_PAGE_SIZE = 50;
@@ -47,9 +54,33 @@ const useStyles = makeStyles(theme => ({
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
   table: { minWidth: 720 },
-  name: { minWidth: '12em', wordBreak: 'normal', overflowWrap: 'normal' },
-  cell: { textAlign: 'center', fontVariantNumeric: 'tabular-nums' },
+  name: { minWidth: '12em' },
+  // the team column stays in view while the table scrolls sideways
+  sticky: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    backgroundColor: theme.palette.background.paper,
+  },
+  // kit titles wrap between words, never a letter per line
+  cell: {
+    textAlign: 'center',
+    fontVariantNumeric: 'tabular-nums',
+    minWidth: '6.5em',
+  },
+  export: {
+    '&.Mui-focusVisible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
 }));
+
+/**
+ * Words wrap whole, never a letter per line: inline, as the Backstage
+ * theme's `word-break: break-word` on every table cell outranks a class.
+ */
+const WHOLE_WORDS = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 
 /**
  * Blue over white, deeper with the share met, with black text: opaque, so
@@ -62,6 +93,7 @@ function cellStyle(percent: number) {
   return {
     backgroundColor: `rgb(${mix(30)}, ${mix(136)}, ${mix(229)})`,
     color: '#000',
+    ...WHOLE_WORDS,
   };
 }
 
@@ -92,17 +124,29 @@ export function HeatMap(props: HeatMapProps) {
   const [parent, setParent] = useState('');
   const [page, setPage] = useState(0);
 
-  const parents = useMemo(
-    () => [...new Set(teams.flatMap(t => (t.parent ? [t.parent] : [])))].sort(),
+  const parentRefs = useMemo(
+    () => [...new Set(teams.flatMap(t => (t.parent ? [t.parent] : [])))],
     [teams],
   );
+  const allRefs = useMemo(
+    () => [...new Set([...teams.map(t => t.entityRef), ...parentRefs])].sort(),
+    [teams, parentRefs],
+  );
+  const titles = useTeamTitles(allRefs);
+  const parents = useMemo(() => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+    return parentRefs
+      .map(ref => ({ ref, name: teamName(ref, titles) }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [parentRefs, titles]);
   const implicitRefs = useMemo(
     () => new Set(teams.filter(t => t.implicit).map(t => t.entityRef)),
     [teams],
   );
+  const sorted = useMemo(() => sortByName(teams, titles), [teams, titles]);
   const filtered = useMemo(
-    () => filterTeams(teams, { search, parent }),
-    [teams, search, parent],
+    () => filterTeams(sorted, { search, parent }, titles),
+    [sorted, search, parent, titles],
   );
   const rows = filtered.slice(
     page * HEATMAP_PAGE_SIZE,
@@ -147,17 +191,18 @@ export function HeatMap(props: HeatMapProps) {
         >
           <MenuItem value="">All parents</MenuItem>
           {parents.map(p => (
-            <MenuItem key={p} value={p}>
-              {p}
+            <MenuItem key={p.ref} value={p.ref}>
+              {p.name}
             </MenuItem>
           ))}
         </TextField>
         <Button
           variant="outlined"
+          className={classes.export}
           onClick={() =>
             downloadFile({
               filename: 'ml-maturity-teams.csv',
-              content: heatmapCsv(filtered),
+              content: heatmapCsv(filtered, titles),
               mimeType: 'text/csv;charset=utf-8',
             })
           }
@@ -185,11 +230,22 @@ export function HeatMap(props: HeatMapProps) {
             >
               <TableHead>
                 <TableRow>
-                  <TableCell className={classes.name}>Team</TableCell>
-                  <TableCell className={classes.name}>Parent</TableCell>
+                  <TableCell
+                    className={`${classes.name} ${classes.sticky}`}
+                    style={WHOLE_WORDS}
+                  >
+                    Team
+                  </TableCell>
+                  <TableCell className={classes.name} style={WHOLE_WORDS}>
+                    Parent
+                  </TableCell>
                   <TableCell>Level</TableCell>
                   {KIT_IDS.map(id => (
-                    <TableCell key={id} className={classes.cell}>
+                    <TableCell
+                      key={id}
+                      className={classes.cell}
+                      style={WHOLE_WORDS}
+                    >
                       {kitTitle(id)}
                     </TableCell>
                   ))}
@@ -201,14 +257,17 @@ export function HeatMap(props: HeatMapProps) {
                     <TableCell
                       component="th"
                       scope="row"
-                      className={classes.name}
+                      // MUI gives body cells role="cell" even as <th>
+                      role="rowheader"
+                      className={`${classes.name} ${classes.sticky}`}
+                      style={WHOLE_WORDS}
                     >
                       <TeamName
                         entityRef={team.entityRef}
                         implicit={team.implicit}
                       />
                     </TableCell>
-                    <TableCell className={classes.name}>
+                    <TableCell className={classes.name} style={WHOLE_WORDS}>
                       {team.parent ? (
                         <TeamName
                           entityRef={team.parent}
@@ -223,12 +282,18 @@ export function HeatMap(props: HeatMapProps) {
                     </TableCell>
                     {KIT_IDS.map(id => {
                       const percent = kitPercent(team, id);
+                      const kit = team.kits.find(k => k.id === id);
                       return (
                         <TableCell
                           key={id}
                           className={classes.cell}
                           style={cellStyle(percent)}
-                          aria-label={`${kitTitle(id)}: ${percent}% met`}
+                          aria-label={`${teamName(
+                            team.entityRef,
+                            titles,
+                          )}, ${kitTitle(id)}: ${percent}% met${
+                            kit ? ` (${kit.met} of ${kit.total})` : ''
+                          }`}
                         >
                           {percent}%
                         </TableCell>

@@ -1,7 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  type CatalogApi,
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import type { Entity } from '@backstage/catalog-model';
 import type { TeamAssessment } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { mlMaturityApiRef } from '../../api';
 import type { MlMaturityApi } from '../../api';
@@ -66,9 +72,18 @@ function roadmapApi(teams: TeamAssessment[]) {
   });
 }
 
-function renderPage(api: MlMaturityApi) {
+function renderPage(api: MlMaturityApi, catalogApi?: CatalogApi) {
   return renderInTestApp(
-    <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+    <TestApiProvider
+      apis={
+        catalogApi
+          ? [
+              [mlMaturityApiRef, api],
+              [catalogApiRef, catalogApi],
+            ]
+          : [[mlMaturityApiRef, api]]
+      }
+    >
       <RoadmapContent />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -148,8 +163,12 @@ describe('RoadmapContent', () => {
     );
     // team-000 is level 1: starter half done
     expect(
-      within(firstRow).getByLabelText('AIML Starter Kit: 50% met'),
+      within(firstRow).getByLabelText(/^team-000, AIML Starter Kit: 50% met/),
     ).toHaveTextContent('50%');
+    // the team cell heads its row for screen readers
+    expect(within(firstRow).getByRole('rowheader')).toHaveTextContent(
+      'team-000',
+    );
     expect(
       mark.mock.calls.filter(c => c[0] === HEATMAP_RENDERED_MARK),
     ).toHaveLength(1);
@@ -166,7 +185,7 @@ describe('RoadmapContent', () => {
 
     await user.click(screen.getByLabelText('Parent group'));
     await user.click(
-      within(screen.getByRole('listbox')).getByText('group:default/research'),
+      within(screen.getByRole('listbox')).getByText('research'),
     );
     await waitFor(() =>
       expect(within(heatmap).getAllByRole('row')).toHaveLength(6),
@@ -209,10 +228,77 @@ describe('RoadmapContent', () => {
     const { filename, content } = (downloadFile as jest.Mock).mock.calls[0][0];
     expect(filename).toBe('ml-maturity-teams.csv');
     expect(content.split('\r\n')).toEqual([
-      'team,parent,level,levelName,starter,accelerator,scaler,synergizer,transformer',
-      'group:default/alpha,group:default/research,3,Systematic,100,100,50,0,0',
+      'team,title,parent,level,levelName,starter,starterMet,starterTotal,accelerator,acceleratorMet,acceleratorTotal,scaler,scalerMet,scalerTotal,synergizer,synergizerMet,synergizerTotal,transformer,transformerMet,transformerTotal',
+      'group:default/alpha,,group:default/research,3,Systematic,100,2,2,100,2,2,50,1,2,0,0,2,0,0,2',
       '',
     ]);
+  });
+
+  it("searches, sorts, filters and exports by the teams' display names", async () => {
+    const user = userEvent.setup({ delay: null });
+    const group = (name: string, title: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, title },
+      spec: { type: 'team', children: [] },
+    });
+    const catalogApi = catalogApiMock({
+      entities: [
+        group('zeta', 'Computer Vision'),
+        group('alpha', 'Recommendations'),
+        group('mid', 'Demand Forecasting'),
+        group('ml-division', 'ML Division'),
+      ],
+    });
+    const teams = [
+      makeTeam('zeta', 3, { parent: 'group:default/ml-division' }),
+      makeTeam('alpha', 1, { parent: 'group:default/ml-division' }),
+      makeTeam('mid', 2),
+    ];
+    await renderPage(roadmapApi(teams), catalogApi);
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    // by display name (Computer Vision, Demand Forecasting,
+    // Recommendations), not by ref (alpha, mid, zeta)
+    await waitFor(() =>
+      expect(
+        within(heatmap)
+          .getAllByRole('rowheader')
+          .map(cell => within(cell).getByRole('link').getAttribute('href')),
+      ).toEqual([
+        '/catalog/default/group/zeta',
+        '/catalog/default/group/mid',
+        '/catalog/default/group/alpha',
+      ]),
+    );
+
+    await user.click(screen.getByLabelText('Parent group'));
+    await user.click(
+      within(screen.getByRole('listbox')).getByText('ML Division'),
+    );
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(3),
+    );
+
+    await user.click(screen.getByLabelText('Search teams'));
+    await user.paste('computer');
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(
+      within(heatmap).getByLabelText(
+        /^Computer Vision, AIML Scaler Kit: 50% met \(1 of 2\)$/,
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(
+      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+    );
+    const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
+    expect(content.split('\r\n')[1]).toMatch(
+      /^group:default\/zeta,Computer Vision,group:default\/ml-division,3,/,
+    );
   });
 
   it('keeps team names readable on a phone: a min width, and the table scrolls sideways', async () => {
@@ -239,12 +325,20 @@ describe('RoadmapContent', () => {
       .getByRole('link', { name: /computer-vision-platform/ })
       .closest('th');
     expect(name).toHaveAttribute('scope', 'row');
-    expect(name).toHaveStyle({ minWidth: '12em' });
+    expect(name).toHaveStyle({ minWidth: '12em', wordBreak: 'normal' });
     const [teamHeader, parentHeader] =
       within(heatmap).getAllByRole('columnheader');
     expect(teamHeader).toHaveTextContent('Team');
     expect(teamHeader).toHaveStyle({ minWidth: '12em' });
     expect(parentHeader).toHaveStyle({ minWidth: '12em' });
+    // the team column stays in view while scrolling sideways
+    expect(teamHeader).toHaveStyle({ position: 'sticky', left: '0px' });
+    expect(name).toHaveStyle({ position: 'sticky', left: '0px' });
+    // kit titles wrap between words, not a letter per line
+    const kitHeader = within(heatmap).getByRole('columnheader', {
+      name: 'AIML Starter Kit',
+    });
+    expect(kitHeader).toHaveStyle({ minWidth: '6.5em', wordBreak: 'normal' });
   });
 
   it('makes the card titles second-level headings, in page order', async () => {

@@ -22,28 +22,77 @@ export interface HeatmapFilter {
   parent: string;
 }
 
+/**
+ * The teams a search (in the ref or the display name, ignoring case) and a
+ * parent filter keep.
+ */
 export function filterTeams(
   teams: RoadmapTeam[],
   filter: HeatmapFilter,
+  titles: ReadonlyMap<string, string> = new Map(),
 ): RoadmapTeam[] {
   const search = filter.search.trim().toLowerCase();
   const parent = filter.parent.toLowerCase();
   return teams.filter(
     team =>
-      (!search || team.entityRef.toLowerCase().includes(search)) &&
+      (!search ||
+        team.entityRef.toLowerCase().includes(search) ||
+        (titles.get(team.entityRef)?.toLowerCase().includes(search) ??
+          false)) &&
       (!parent || (team.parent ?? '').toLowerCase() === parent),
   );
 }
 
-/** The heat map rows as CSV: team, parent, level, levelName, % per kit. */
-export function heatmapCsv(teams: RoadmapTeam[]): string {
-  const header = ['team', 'parent', 'level', 'levelName', ...KIT_IDS];
+/** A team's name as the page shows it: its title, else the name in its ref. */
+export function teamName(
+  entityRef: string,
+  titles: ReadonlyMap<string, string>,
+): string {
+  return titles.get(entityRef) ?? entityRef.slice(entityRef.indexOf('/') + 1);
+}
+
+/** The teams by the name the page shows (then by ref), as people look for them. */
+export function sortByName(
+  teams: RoadmapTeam[],
+  titles: ReadonlyMap<string, string>,
+): RoadmapTeam[] {
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  return [...teams].sort(
+    (a, b) =>
+      collator.compare(
+        teamName(a.entityRef, titles),
+        teamName(b.entityRef, titles),
+      ) || (a.entityRef < b.entityRef ? -1 : 1),
+  );
+}
+
+/**
+ * The heat map rows as CSV: team ref, its display name, parent ref, level,
+ * levelName, then per kit the % met and the required items met and in all
+ * (`starter`, `starterMet`, `starterTotal`, ...).
+ */
+export function heatmapCsv(
+  teams: RoadmapTeam[],
+  titles: ReadonlyMap<string, string> = new Map(),
+): string {
+  const header = [
+    'team',
+    'title',
+    'parent',
+    'level',
+    'levelName',
+    ...KIT_IDS.flatMap(id => [id, `${id}Met`, `${id}Total`]),
+  ];
   const rows = teams.map(team => [
     team.entityRef,
+    titles.get(team.entityRef) ?? '',
     team.parent ?? '',
     team.level,
     team.levelName ?? levelNameOf(team.level),
-    ...KIT_IDS.map(kitId => kitPercent(team, kitId)),
+    ...KIT_IDS.flatMap(kitId => {
+      const kit = team.kits.find(k => k.id === kitId);
+      return [kitPercent(team, kitId), kit?.met ?? 0, kit?.total ?? 0];
+    }),
   ]);
   return `${toCsv([header, ...rows])}\r\n`;
 }
