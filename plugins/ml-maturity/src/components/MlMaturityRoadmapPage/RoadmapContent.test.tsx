@@ -73,21 +73,23 @@ function roadmapApi(teams: TeamAssessment[]) {
 }
 
 function renderPage(api: MlMaturityApi, catalogApi?: CatalogApi) {
-  return renderInTestApp(
+  const page = catalogApi ? (
     <TestApiProvider
-      apis={
-        catalogApi
-          ? [
-              [mlMaturityApiRef, api],
-              [catalogApiRef, catalogApi],
-            ]
-          : [[mlMaturityApiRef, api]]
-      }
+      apis={[
+        [mlMaturityApiRef, api],
+        [catalogApiRef, catalogApi],
+      ]}
     >
       <RoadmapContent />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    </TestApiProvider>
+  ) : (
+    <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+      <RoadmapContent />
+    </TestApiProvider>
   );
+  return renderInTestApp(page, {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
 }
 
 // Rendering in a test app is slow on small CI machines.
