@@ -186,9 +186,7 @@ describe('RoadmapContent', () => {
     expect(screen.getByText('1-10 of 10')).toBeInTheDocument();
 
     await user.click(screen.getByLabelText('Parent group'));
-    await user.click(
-      within(screen.getByRole('listbox')).getByText('research'),
-    );
+    await user.click(within(screen.getByRole('listbox')).getByText('research'));
     await waitFor(() =>
       expect(within(heatmap).getAllByRole('row')).toHaveLength(6),
     );
