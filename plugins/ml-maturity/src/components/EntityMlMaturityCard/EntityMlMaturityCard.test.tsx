@@ -14,7 +14,10 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
 import type { Attestation, MlMaturityApi } from '../../api';
-import type { ItemAttestation } from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
+  type ItemAttestation,
+  NO_ASSESSMENT_YET_MESSAGE,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
   freshStatus,
   makeTeam,
@@ -187,7 +190,7 @@ describe('EntityMlMaturityCard', () => {
     const error = await responseError(
       503,
       'ServiceUnavailableError',
-      'No ML maturity assessment has completed yet',
+      NO_ASSESSMENT_YET_MESSAGE,
     );
     const getTeamAssessment = jest
       .fn()
