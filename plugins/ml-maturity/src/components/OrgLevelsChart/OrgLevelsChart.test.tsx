@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { OrgLevelsChart } from './OrgLevelsChart';
+import { LEVEL_COLOURS, OrgLevelsChart } from './OrgLevelsChart';
+
+const DARK_LEVEL_COLOURS = LEVEL_COLOURS.dark;
 
 const day = (d: string, levels: Record<string, number>) => ({
   day: d,
@@ -56,5 +58,59 @@ describe('OrgLevelsChart', () => {
     expect(screen.getByText('2026-11-27')).toBeInTheDocument();
     expect(screen.queryByText('2026-11-26')).not.toBeInTheDocument();
     expect(screen.queryByText(/One day of history/)).not.toBeInTheDocument();
+  });
+
+  it('spaces days by date, so missing days show as a gap', async () => {
+    const { container } = await renderInTestApp(
+      <OrgLevelsChart
+        days={[
+          day('2026-10-01', { '1': 1 }),
+          day('2026-10-02', { '1': 2 }),
+          day('2026-10-31', { '1': 3 }),
+        ]}
+      />,
+    );
+    const xs = container
+      .querySelector('polyline')!
+      .getAttribute('points')!
+      .split(' ')
+      .map(point => Number(point.split(',')[0]));
+    // one day of 30 after the first, not half way
+    expect((xs[1] - xs[0]) / (xs[2] - xs[0])).toBeCloseTo(1 / 30, 5);
+  });
+
+  it('draws text at a fixed size and lines with enough contrast on either theme', async () => {
+    const { container } = await renderInTestApp(
+      <OrgLevelsChart days={[day('2026-11-27', { '1': 4 })]} />,
+    );
+    // drawn at its own width (not scaled to the card), so 12 means 12 px
+    const svg = container.querySelector('svg[role="img"]')!;
+    expect(svg.getAttribute('width')).toBe(
+      svg.getAttribute('viewBox')!.split(' ')[2],
+    );
+    expect(container.querySelector('g[font-size]')).toHaveAttribute(
+      'font-size',
+      '12',
+    );
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map(i => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const strokes = [...container.querySelectorAll('polyline')].map(
+      line => line.getAttribute('stroke')!,
+    );
+    expect(strokes).toHaveLength(5);
+    // the light theme's card is white
+    expect(strokes.filter(c => contrast(c, '#ffffff') < 3)).toEqual([]);
+    expect(
+      Object.values(DARK_LEVEL_COLOURS).filter(c => contrast(c, '#424242') < 3),
+    ).toEqual([]);
   });
 });

@@ -1,15 +1,31 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
+import useMeasure from 'react-use/esm/useMeasure';
 import type { LevelKey, OrgHistoryDay } from '../../api';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
 import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
 
-const WIDTH = 640;
+/** Width before the chart's box is measured (and in tests, which have no layout). */
+const DEFAULT_WIDTH = 640;
+const MIN_WIDTH = 300;
 const HEIGHT = 200;
 const PAD = { left: 40, right: 110, top: 10, bottom: 22 };
+/** Text in CSS pixels: the SVG is drawn at its measured width, not scaled. */
+const FONT_SIZE = 12;
 /** Each level also differs by dash pattern, so colour is not the only cue. */
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
-const COLOURS = ['#9e9e9e', '#64b5f6', '#1e88e5', '#1565c0', '#0d47a1'];
+/**
+ * One hue per level, each at least 3:1 against the card (WCAG's contrast
+ * for graphics): darker shades on the light theme's white, lighter ones on
+ * the dark theme's grey.
+ * @internal
+ */
+export const LEVEL_COLOURS = {
+  light: ['#616161', '#00796b', '#1565c0', '#6a1b9a', '#e65100'],
+  dark: ['#bdbdbd', '#4db6ac', '#64b5f6', '#ce93d8', '#ffb74d'],
+};
+
+const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 const useStyles = makeStyles(theme => ({
   legend: {
@@ -53,32 +69,46 @@ function endLabels(day: OrgHistoryDay): Array<{ n: number; levels: number[] }> {
 export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
   const theme = useTheme();
   const classes = useStyles();
+  const [box, { width: measured }] = useMeasure<HTMLDivElement>();
+  const colours =
+    LEVEL_COLOURS[theme.palette.type === 'dark' ? 'dark' : 'light'];
   const days = [...props.days].sort((a, b) => a.day.localeCompare(b.day));
   if (days.length === 0) {
     return <NoHistory />;
   }
+  const chartWidth =
+    measured > 0 ? Math.max(MIN_WIDTH, measured) : DEFAULT_WIDTH;
   const max = Math.max(1, ...days.flatMap(d => LEVELS.map(l => count(d, l))));
-  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotW = chartWidth - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
+  // by date, so a gap of missing days shows as a gap
+  const t0 = dayTime(days[0].day);
+  const span = dayTime(days[days.length - 1].day) - t0;
   const x = (i: number) =>
-    PAD.left + (days.length > 1 ? (i / (days.length - 1)) * plotW : plotW / 2);
+    PAD.left +
+    (span > 0 ? ((dayTime(days[i].day) - t0) / span) * plotW : plotW / 2);
   const y = (n: number) => PAD.top + (1 - n / max) * plotH;
   const last = days.length - 1;
 
   return (
-    <div>
+    <div ref={box} style={{ overflowX: 'auto' }}>
       <svg
         role="img"
         aria-label={describeOrgLevels(days)}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
+        viewBox={`0 0 ${chartWidth} ${HEIGHT}`}
+        width={chartWidth}
+        height={HEIGHT}
       >
-        <g aria-hidden="true" fontSize={10} fill={theme.palette.text.secondary}>
+        <g
+          aria-hidden="true"
+          fontSize={FONT_SIZE}
+          fill={theme.palette.text.secondary}
+        >
           {[0, max].map(n => (
             <g key={n}>
               <line
                 x1={PAD.left}
-                x2={WIDTH - PAD.right}
+                x2={chartWidth - PAD.right}
                 y1={y(n)}
                 y2={y(n)}
                 stroke={theme.palette.divider}
@@ -92,7 +122,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
             first={days[0].day}
             last={days[last].day}
             left={PAD.left}
-            right={WIDTH - PAD.right}
+            right={chartWidth - PAD.right}
             single={x(0)}
             y={HEIGHT - 4}
           />
@@ -101,7 +131,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
           <g key={level}>
             <polyline
               fill="none"
-              stroke={COLOURS[level - 1]}
+              stroke={colours[level - 1]}
               strokeWidth={2}
               strokeDasharray={DASHES[level - 1]}
               points={days
@@ -113,7 +143,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
                 cx={x(0)}
                 cy={y(count(days[0], level))}
                 r={3}
-                fill={COLOURS[level - 1]}
+                fill={colours[level - 1]}
               />
             )}
           </g>
@@ -124,7 +154,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
             aria-hidden="true"
             x={x(last) + 6}
             y={y(n) + 4}
-            fontSize={10}
+            fontSize={FONT_SIZE}
             fill={theme.palette.text.primary}
           >
             {`${levels.map(levelCode).join(', ')}: ${n}`}
@@ -141,7 +171,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
                 x2={24}
                 y1={4}
                 y2={4}
-                stroke={COLOURS[level - 1]}
+                stroke={colours[level - 1]}
                 strokeWidth={2}
                 strokeDasharray={DASHES[level - 1]}
               />
