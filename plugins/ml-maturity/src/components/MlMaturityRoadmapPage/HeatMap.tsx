@@ -110,6 +110,20 @@ function TeamName(props: { entityRef: string; implicit: boolean }) {
   );
 }
 
+/**
+ * Under a parent group's name: its row is the group's own assessment (what
+ * it owns itself), not its teams'; its page shows the rollup.
+ */
+function ParentNote(props: { count: number | undefined }) {
+  if (!props.count) return null;
+  return (
+    <Typography variant="caption" color="textSecondary" display="block">
+      Parent of {props.count} team{props.count === 1 ? '' : 's'}: this row is
+      its own assets; its page shows the rollup
+    </Typography>
+  );
+}
+
 /** Props of {@link HeatMap}. */
 export interface HeatMapProps {
   teams: RoadmapTeam[];
@@ -139,6 +153,14 @@ export function HeatMap(props: HeatMapProps) {
       .map(ref => ({ ref, name: teamName(ref, titles) }))
       .sort((a, b) => collator.compare(a.name, b.name));
   }, [parentRefs, titles]);
+  // how many listed teams name each team as their parent
+  const childCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const t of teams) {
+      if (t.parent) counts.set(t.parent, (counts.get(t.parent) ?? 0) + 1);
+    }
+    return counts;
+  }, [teams]);
   const implicitRefs = useMemo(
     () => new Set(teams.filter(t => t.implicit).map(t => t.entityRef)),
     [teams],
@@ -266,6 +288,7 @@ export function HeatMap(props: HeatMapProps) {
                         entityRef={team.entityRef}
                         implicit={team.implicit}
                       />
+                      <ParentNote count={childCounts.get(team.entityRef)} />
                     </TableCell>
                     <TableCell className={classes.name} style={WHOLE_WORDS}>
                       {team.parent ? (

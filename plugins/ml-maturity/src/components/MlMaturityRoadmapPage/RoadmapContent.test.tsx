@@ -301,6 +301,26 @@ describe('RoadmapContent', () => {
     );
   });
 
+  it("notes under a parent group's row that it is the group's own assessment", async () => {
+    const teams = [
+      makeTeam('division', 1),
+      makeTeam('alpha', 3, { parent: 'group:default/division' }),
+      makeTeam('beta', 2, { parent: 'group:default/division' }),
+    ];
+    await renderPage(roadmapApi(teams));
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    const [alpha, beta, division] = within(heatmap)
+      .getAllByRole('rowheader')
+      .map(cell => cell.textContent);
+    expect(division).toMatch(
+      /^division.*Parent of 2 teams: this row is its own assets; its page shows the rollup$/,
+    );
+    expect(alpha).not.toMatch(/Parent of/);
+    expect(beta).not.toMatch(/Parent of/);
+  });
+
   it('keeps team names readable on a phone: a min width, and the table scrolls sideways', async () => {
     const teams = [
       makeTeam('computer-vision-platform', 3, {
