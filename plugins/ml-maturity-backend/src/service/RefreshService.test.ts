@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
+import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
+import { ConflictError, ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_KITS } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -42,7 +43,13 @@ const entities: Entity[] = [
 describe('RefreshService', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-  async function setup(stream: () => AsyncIterable<Entity[]>) {
+  async function setup(
+    stream: () => AsyncIterable<Entity[]>,
+    schedule: SchedulerServiceTaskScheduleDefinition = {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 10 },
+    },
+  ) {
     const knex = await databases.init('SQLITE_3');
     const store = await DatabaseAssessmentStore.create({
       database: mockServices.database({ knex }),
@@ -64,8 +71,9 @@ describe('RefreshService', () => {
       kits: DEFAULT_KITS,
       assetTypeAliases: {},
       retentionDays: 400,
-      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      schedule,
       rerunRetryMs: 5,
+      startupRefreshGraceMs: 5,
     });
     return { store, scheduler, refresh, logger };
   }
@@ -260,7 +268,87 @@ describe('RefreshService', () => {
     const status = await ctx.store.getRefreshStatus();
     expect(status.lastSuccess?.teamCount).toBe(1);
     expect(status.lastFailure?.error).toMatch(/timed out/);
+    // says what most likely stopped it, naming the setting
+    expect(status.lastFailure?.error).toMatch(
+      /^The refresh was stopped before it finished: it ran longer than mlMaturity\.schedule\.timeout \(\{"minutes":10\}\), or the scheduler stopped it \(Error: timed out\)$/,
+    );
     expect(await ctx.store.getTeam('group:default/vision')).toBeDefined();
+  });
+
+  it('refreshes once after startup when the schedule would not before its next run', async () => {
+    const schedule = {
+      frequency: { minutes: 30 },
+      timeout: { minutes: 10 },
+      initialDelay: { milliseconds: 1 },
+    };
+    // a database with results from before this start
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    }, schedule);
+    await ctx.refresh.refresh();
+    await new Promise(resolve => setTimeout(resolve, 5));
+    await ctx.refresh.start();
+    expect(ctx.scheduler.scheduleTask).toHaveBeenCalledTimes(1);
+    await waitFor(() =>
+      expect(ctx.scheduler.triggerTask).toHaveBeenCalledWith(REFRESH_TASK_ID),
+    );
+    await ctx.refresh.stop();
+
+    // not when a refresh succeeded since this instance started
+    const fresh = await setup(async function* pages() {
+      yield entities;
+    }, schedule);
+    await fresh.refresh.start();
+    await fresh.refresh.refresh();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(fresh.scheduler.triggerTask).not.toHaveBeenCalled();
+
+    // nor with a manual trigger, which refreshes only when asked
+    const manual = await setup(
+      async function* pages() {
+        yield entities;
+      },
+      { ...schedule, frequency: { trigger: 'manual' } },
+    );
+    await manual.refresh.start();
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(manual.scheduler.triggerTask).not.toHaveBeenCalled();
+  });
+
+  it('logs a failed scheduled refresh once, with what the catalog said', async () => {
+    const catalogError = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'Error', message: 'database is locked' },
+          response: { statusCode: 500 },
+        }),
+        {
+          status: 500,
+          statusText: 'Internal Server Error',
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+    const ctx = await setup(async function* pages() {
+      yield [];
+      throw catalogError;
+    });
+    await ctx.refresh.start();
+    const task = ctx.scheduler.scheduleTask.mock.calls[0][0];
+    // the task does not throw on to the scheduler, which would log it again
+    await expect(task.fn(new AbortController().signal)).resolves.toBe(
+      undefined,
+    );
+    expect(ctx.logger.error).toHaveBeenCalledTimes(1);
+    expect(ctx.logger.error.mock.calls[0][1]).toMatchObject({
+      error: expect.stringMatching(
+        /^ResponseError: Request failed with 500 Internal Server Error: database is locked$/,
+      ),
+    });
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toMatch(
+      /: database is locked$/,
+    );
+    await ctx.refresh.stop();
   });
 
   it('ends a refresh whose catalog request hangs when aborted, so the next one can run', async () => {
@@ -430,5 +518,21 @@ describe('RefreshService', () => {
     );
     await expect(ctx.refresh.onAttestationsChanged()).resolves.toBeUndefined();
     await ctx.refresh.stop();
+  });
+
+  it("says why when the scheduler holds the task's lock", async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    // no running snapshot here, but the scheduler refuses: a backend that
+    // died mid-refresh keeps the global task locked until the timeout
+    ctx.scheduler.triggerTask.mockRejectedValueOnce(
+      new ConflictError(`Task ${REFRESH_TASK_ID} is currently running`),
+    );
+    await expect(ctx.refresh.trigger()).rejects.toMatchObject({
+      name: 'ConflictError',
+      message:
+        'An ML maturity refresh is running, or a backend stopped during one and the scheduler keeps its lock until mlMaturity.schedule.timeout ({"minutes":10}) has passed',
+    });
   });
 });

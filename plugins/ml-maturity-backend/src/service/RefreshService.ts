@@ -4,7 +4,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ConflictError, stringifyError } from '@backstage/errors';
+import { ConflictError, isError, stringifyError } from '@backstage/errors';
 import {
   classifyWithDetails,
   DEFAULT_REFRESH_TIMEOUT_MINUTES,
@@ -12,6 +12,7 @@ import {
   type KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
+import { durationMs, ScheduleDuration } from './duration';
 import { CatalogReader } from '../catalog/CatalogReader';
 
 /** The scheduler task id, shared by every instance (scope global). */
@@ -19,6 +20,9 @@ export const REFRESH_TASK_ID = 'ml-maturity-refresh';
 
 /** A running refresh proves it is alive at least this often... */
 const HEARTBEAT_MS = 10_000;
+/** The startup refresh waits this much longer than `initialDelay`, so that the scheduler's own first run (on a new database) starts first. */
+const STARTUP_REFRESH_GRACE_MS = 2_000;
+
 /** ...and is considered dead after this long without a heartbeat. */
 export const HEARTBEAT_STALE_MS = 60_000;
 /** Catalog pages beat no more often than this. */
@@ -48,6 +52,30 @@ export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
     initialDelay: { seconds: 15 },
   };
 
+/** A schedule duration as config writes it, e.g. `{"minutes":10}` or `PT30S`. */
+function describeDuration(duration: ScheduleDuration): string {
+  return typeof duration === 'string' ? duration : JSON.stringify(duration);
+}
+
+/**
+ * An error for the log and `lastError`; for a catalog answer with an error
+ * status, with what the catalog said (the cause), not only the status.
+ */
+function describeError(error: unknown): string {
+  const text = stringifyError(error);
+  const cause = isError(error) ? error.cause : undefined;
+  if (
+    isError(error) &&
+    error.name === 'ResponseError' &&
+    isError(cause) &&
+    cause.message &&
+    !text.includes(cause.message)
+  ) {
+    return `${text}: ${cause.message}`;
+  }
+  return text;
+}
+
 function utcDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
@@ -70,6 +98,8 @@ export class RefreshService {
     schedule: SchedulerServiceTaskScheduleDefinition;
     /** For tests: how often a rerun asked for while a refresh runs is tried. */
     rerunRetryMs?: number;
+    /** For tests: how much longer than `initialDelay` the startup refresh waits. */
+    startupRefreshGraceMs?: number;
   }): RefreshService {
     return new RefreshService(options);
   }
@@ -86,6 +116,9 @@ export class RefreshService {
   /** The next try of that series. */
   private rerunTimer?: NodeJS.Timeout;
 
+  /** The refresh after startup, see scheduleStartupRefresh. */
+  private startupTimer?: NodeJS.Timeout;
+
   private constructor(
     private readonly options: Parameters<typeof RefreshService.create>[0],
   ) {}
@@ -101,6 +134,8 @@ export class RefreshService {
     this.shutdown.abort(new Error('Backend is shutting down'));
     clearTimeout(this.rerunTimer);
     this.rerunTimer = undefined;
+    clearTimeout(this.startupTimer);
+    this.startupTimer = undefined;
     if (this.running.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>(resolve => {
@@ -118,17 +153,68 @@ export class RefreshService {
     }
   }
 
-  /** Registers the global task with the scheduler. */
+  /**
+   * Registers the global task with the scheduler, and makes sure a refresh
+   * follows this startup (see scheduleStartupRefresh).
+   */
   async start(): Promise<void> {
+    const startedAt = Date.now();
     await this.options.scheduler.scheduleTask({
       id: REFRESH_TASK_ID,
       ...this.options.schedule,
       // One refresh at a time across instances, whatever the config says.
       scope: 'global',
       fn: async signal => {
-        await this.refresh(signal);
+        try {
+          await this.refresh(signal);
+        } catch {
+          // Logged and recorded as a failed snapshot by the refresh; thrown
+          // on, the scheduler would log it a second time, as `{}`.
+        }
       },
     });
+    this.scheduleStartupRefresh(startedAt);
+  }
+
+  /**
+   * A global task keeps its next run time across restarts, so after a
+   * restart on an existing database the scheduler alone would not refresh
+   * until that time (up to `frequency` later), even when the kits config
+   * changed. So `initialDelay` (and a moment) after startup, unless a
+   * refresh has succeeded since this instance started or one is running,
+   * this instance triggers one. Not with `trigger: manual`.
+   */
+  private scheduleStartupRefresh(startedAt: number) {
+    const { frequency, initialDelay } = this.options.schedule;
+    if ('trigger' in frequency) return;
+    const delay =
+      (initialDelay ? durationMs(initialDelay) : 0) +
+      (this.options.startupRefreshGraceMs ?? STARTUP_REFRESH_GRACE_MS);
+    this.startupTimer = setTimeout(() => {
+      this.startupTimer = undefined;
+      this.startupRefresh(startedAt).catch(error =>
+        this.options.logger.warn(
+          `Could not start the ML maturity refresh after startup; the schedule runs the next one: ${stringifyError(
+            error,
+          )}`,
+        ),
+      );
+    }, delay);
+    this.startupTimer.unref?.();
+  }
+
+  private async startupRefresh(startedAt: number): Promise<void> {
+    if (this.shutdown.signal.aborted) return;
+    const { lastSuccess } = await this.options.store.getRefreshStatus();
+    const finished = lastSuccess?.finishedAt;
+    if (finished && Date.parse(finished) >= startedAt) return;
+    if (await this.isRunning()) return;
+    try {
+      await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+    } catch (error) {
+      // a refresh started meanwhile: it is the one after startup
+      if ((error as Error)?.name !== 'ConflictError') throw error;
+    }
   }
 
   /** Whether a refresh is running anywhere (its heartbeat is recent). */
@@ -144,7 +230,18 @@ export class RefreshService {
     if (await this.isRunning()) {
       throw new ConflictError('An ML maturity refresh is already running');
     }
-    await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+    try {
+      await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
+    } catch (error) {
+      if ((error as Error)?.name !== 'ConflictError') throw error;
+      // The scheduler holds the task: a refresh is starting, or a backend
+      // died during one and the lock lasts until the timeout passes.
+      throw new ConflictError(
+        `An ML maturity refresh is running, or a backend stopped during one and the scheduler keeps its lock until mlMaturity.schedule.timeout (${describeDuration(
+          this.options.schedule.timeout,
+        )}) has passed`,
+      );
+    }
   }
 
   /**
@@ -284,7 +381,12 @@ export class RefreshService {
         storeMs: stored.storeMs,
       });
     } catch (error) {
-      const message = stringifyError(error);
+      const message =
+        signal?.aborted && !this.shutdown.signal.aborted
+          ? `The refresh was stopped before it finished: it ran longer than mlMaturity.schedule.timeout (${describeDuration(
+              this.options.schedule.timeout,
+            )}), or the scheduler stopped it (${describeError(error)})`
+          : describeError(error);
       logger.error('ML maturity refresh failed', {
         snapshotId,
         error: message,

@@ -110,6 +110,40 @@ describe('readBackendSettings', () => {
     }
   });
 
+  it('refuses cron values out of range and unknown triggers, naming the key', () => {
+    // five fields, but no minute 99: the scheduler refused it at startup
+    // with "Invalid duration, expecting ISO Period", naming no key
+    expect(() =>
+      settings({ schedule: { frequency: { cron: '99 99 * * *' } } }),
+    ).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.frequency\.cron: "99 99 \* \* \*" is not a cron expression the scheduler can read \(Field value \(99\) is out of range\)/,
+    );
+    expect(() =>
+      settings({ schedule: { frequency: { cron: '0 0 ? * *' } } }),
+    ).toThrow(/frequency\.cron/);
+    expect(
+      settings({ schedule: { frequency: { cron: '0 9 * * MON-FRI' } } })
+        .schedule.frequency,
+    ).toEqual({ cron: '0 9 * * MON-FRI' });
+    expect(() =>
+      settings({ schedule: { frequency: { trigger: 'manaul' } } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency.trigger: "manaul" is not a trigger; the only one is "manual"',
+    );
+  });
+
+  it('refuses unknown keys in its sections instead of keeping the defaults', () => {
+    expect(() => settings({ schedule: { frequncy: { minutes: 1 } } })).toThrow(
+      'Invalid config at mlMaturity.schedule.frequncy: unknown key; allowed: frequency, timeout, initialDelay, scope',
+    );
+    expect(() => settings({ attestations: { validForDay: 5 } })).toThrow(
+      'Invalid config at mlMaturity.attestations.validForDay: unknown key; allowed: validForDays',
+    );
+    expect(() => settings({ history: { retention: 5 } })).toThrow(
+      'Invalid config at mlMaturity.history.retention: unknown key; allowed: retentionDays',
+    );
+  });
+
   it('refuses days that are not positive integers', () => {
     expect(() => settings({ attestations: { validForDays: 0 } })).toThrow(
       'Invalid config at mlMaturity.attestations.validForDays: must be a whole number of days from 1 to 36500',

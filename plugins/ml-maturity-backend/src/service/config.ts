@@ -4,15 +4,14 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
-import {
-  durationToMilliseconds,
-  HumanDuration,
-  JsonObject,
-} from '@backstage/types';
-import { Duration } from 'luxon';
+import { HumanDuration, JsonObject } from '@backstage/types';
+import { CronTime } from 'cron';
+import { durationMs } from './duration';
 import { DEFAULT_REFRESH_SCHEDULE } from './RefreshService';
 
 const SCHEDULE_KEY = 'mlMaturity.schedule';
+
+const SCHEDULE_KEYS = ['frequency', 'timeout', 'initialDelay', 'scope'];
 
 /**
  * `mlMaturity.schedule`, each key absent taking its default (every 30
@@ -30,6 +29,21 @@ function readSchedule(
   if (scope !== undefined && scope !== 'global') {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}.scope: the ML maturity refresh always runs as a global task (one instance at a time), got "${scope}"; remove the key`,
+    );
+  }
+  checkKnownKeys(config, SCHEDULE_KEY, SCHEDULE_KEYS);
+  // Backstage's reader takes any other trigger for a duration and says
+  // only which duration units it knows.
+  const frequency = config.getOptional('frequency');
+  const trigger =
+    typeof frequency === 'object' && frequency !== null
+      ? (frequency as JsonObject).trigger
+      : undefined;
+  if (trigger !== undefined && trigger !== 'manual') {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.frequency.trigger: ${JSON.stringify(
+        trigger,
+      )} is not a trigger; the only one is "manual"`,
     );
   }
   // Key by key: a ConfigReader fallback would merge `{ cron }` into the
@@ -54,14 +68,20 @@ function readSchedule(
   return schedule;
 }
 
-/** Five or six fields of the characters cron expressions use. */
-const CRON_FIELDS = /^[\d*/,\-?A-Za-z#]+(\s+[\d*/,\-?A-Za-z#]+){4,5}$/;
 /**
- * The macros of the scheduler's cron library (`cron` 3.x: its PRESETS),
- * which it matches case-insensitively and untrimmed.
+ * Why the scheduler's cron library (`cron`, which Backstage's scheduler
+ * reads `frequency.cron` with) refuses an expression, or undefined when it
+ * takes it: the same parser, so the same ranges, names and macros.
  */
-const CRON_MACRO =
-  /^@(?:yearly|monthly|weekly|daily|hourly|minutely|secondly|weekdays|weekends)$/i;
+function cronProblem(expression: string): string | undefined {
+  try {
+    // eslint-disable-next-line no-new -- parsing is the check
+    new CronTime(expression);
+    return undefined;
+  } catch (error) {
+    return (error as Error)?.message ?? String(error);
+  }
+}
 
 /**
  * What Backstage's reader lets through but the scheduler then refuses at
@@ -70,15 +90,13 @@ const CRON_MACRO =
  */
 function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   const { frequency, timeout, initialDelay } = schedule;
-  if (
-    'cron' in frequency &&
-    !CRON_MACRO.test(frequency.cron) &&
-    !CRON_FIELDS.test(frequency.cron.trim())
-  ) {
+  const problem = 'cron' in frequency ? cronProblem(frequency.cron) : undefined;
+  if ('cron' in frequency && problem) {
     throw new Error(
-      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression of 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`,
+      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression the scheduler can read (${problem}); write 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`,
     );
   }
+
   if (isHumanDuration(frequency) && durationMs(frequency) <= 0) {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}.frequency: must be longer than zero`,
@@ -96,17 +114,8 @@ function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   }
 }
 
-type ScheduleDuration = SchedulerServiceTaskScheduleDefinition['timeout'];
-
 function isHumanDuration(value: object): value is HumanDuration {
   return !('cron' in value) && !('trigger' in value);
-}
-
-/** A duration in milliseconds: an ISO string or a { minutes, ... } object. */
-function durationMs(duration: ScheduleDuration): number {
-  return typeof duration === 'string'
-    ? Duration.fromISO(duration).toMillis()
-    : durationToMilliseconds(duration);
 }
 
 /** The backend's settings, read once at startup. @internal */
@@ -135,10 +144,40 @@ function positiveInteger(
   return value;
 }
 
+/**
+ * Refuses a key the section does not have (a typo such as `frequncy` would
+ * otherwise leave the default in force without a word).
+ */
+function checkKnownKeys(
+  config: Config | undefined,
+  path: string,
+  known: ReadonlyArray<string>,
+) {
+  for (const key of config?.keys() ?? []) {
+    if (!known.includes(key)) {
+      throw new Error(
+        `Invalid config at ${path}.${key}: unknown key; allowed: ${known.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+}
+
 /** @internal */
 export function readBackendSettings(
   config: RootConfigService,
 ): BackendSettings {
+  checkKnownKeys(
+    config.getOptionalConfig('mlMaturity.attestations'),
+    'mlMaturity.attestations',
+    ['validForDays'],
+  );
+  checkKnownKeys(
+    config.getOptionalConfig('mlMaturity.history'),
+    'mlMaturity.history',
+    ['retentionDays'],
+  );
   const scheduleConfig = config.getOptionalConfig('mlMaturity.schedule');
   return {
     schedule: readSchedule(scheduleConfig),
