@@ -5,10 +5,11 @@ import useAsync from 'react-use/esm/useAsync';
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
 /**
- * The display names of teams (`metadata.title`, else the Group's
- * `spec.profile.displayName`), by entity ref, read from the catalog with the
- * user's own credentials: what the team links show, so that search, sorting,
- * the parent menu and the CSV use the same names. Teams without one, an app
+ * The display names of teams (the Group's `spec.profile.displayName`, else
+ * `metadata.title`: the order of Backstage's `defaultEntityPresentation`),
+ * by entity ref, read from the catalog with the user's own credentials:
+ * what the team links show, so that search, sorting, the parent menu and
+ * the CSV use the same names. Teams without one, an app
  * without a catalog API, or a failed lookup leave the map without them (the
  * page then uses refs), so the roadmap never waits for or fails on this.
  * @internal
@@ -30,8 +31,11 @@ export function useTeamTitles(
         const profile = entity?.spec?.profile as
           | { displayName?: unknown }
           | undefined;
-        const title = entity?.metadata?.title ?? profile?.displayName;
-        if (typeof title === 'string' && title.trim()) {
+        const title = [profile?.displayName, entity?.metadata?.title].find(
+          (candidate): candidate is string =>
+            typeof candidate === 'string' && candidate.trim() !== '',
+        );
+        if (title) {
           titles.set(entityRefs[i], title.trim());
         }
       });

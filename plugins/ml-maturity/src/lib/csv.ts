@@ -1,6 +1,21 @@
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
+/**
+ * What a spreadsheet reads as the start of a formula (or, for a tab or
+ * carriage return, may skip to reach one): text starting so is prefixed
+ * with `'`, so that a name such as `=HYPERLINK(…)` stays text (CSV
+ * injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+ * Text that a spreadsheet would run as a formula is prefixed with `'`
+ * first; numbers (ours, such as counts) stay numbers.
+ */
 export function csvField(value: string | number): string {
-  const text = String(value);
+  const text =
+    typeof value === 'string' && FORMULA_START.test(value)
+      ? `'${value}`
+      : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { errorMessage, isNetworkError } from './errors';
+import { errorMessage, isNetworkError, serverMessage } from './errors';
 
 describe('isNetworkError', () => {
   it("is true for the browsers' fetch failures", () => {
@@ -46,5 +46,48 @@ describe('errorMessage', () => {
       ),
     );
     expect(errorMessage(error)).toBe('already revoked (409)');
+  });
+});
+
+describe('serverMessage', () => {
+  const answer = (body: string) =>
+    ResponseError.fromResponse(
+      new Response(body, {
+        status: 502,
+        statusText: 'Bad Gateway',
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    );
+
+  it('gives the text of an HTML error page', async () => {
+    const error = await answer(
+      '<html><head><style>p { color: red }</style></head><body><p>upstream connect error</p></body></html>',
+    );
+    expect(serverMessage(error)).toBe('upstream connect error');
+    expect(errorMessage(error)).toBe('upstream connect error (502)');
+  });
+
+  it('falls back to the status for a body without text', async () => {
+    for (const body of ['<none>', '<html><body></body></html>', '<', '  ']) {
+      const error = await answer(body);
+      expect(serverMessage(error)).toBeUndefined();
+      expect(errorMessage(error)).toBe('Request failed with 502 Bad Gateway');
+    }
+  });
+
+  it('reads only the start of a long body, and drops a tag cut short', async () => {
+    const error = await answer(
+      `<p>upstream timed out</p><div title="${'x'.repeat(30_000)}">more</div>`,
+    );
+    expect(serverMessage(error)).toBe('upstream timed out');
+  });
+
+  it('reads a megabyte of "<" quickly, as no text', async () => {
+    // every pattern over the whole body took minutes
+    const error = await answer('<'.repeat(1_000_000));
+    expect(serverMessage(error)).toBeUndefined();
+    expect(errorMessage(error)).toBe('Request failed with 502 Bad Gateway');
+    const scripts = await answer('<script>'.repeat(125_000));
+    expect(serverMessage(scripts)).toBeUndefined();
   });
 });

@@ -31,15 +31,26 @@ export function isNetworkError(error: unknown): boolean {
 }
 
 /**
+ * How much of a body is read for its message: far more than is shown, and
+ * little enough that stripping its tags takes moments whatever a proxy
+ * sends (the patterns' cost can grow with the square of the length, e.g.
+ * `<` after `<` without `>`, or `<script` without its end tag).
+ */
+const MAX_BODY_READ = 20_000;
+
+/**
  * The text of a body that may be an HTML page (a proxy's error page): its
- * tags dropped and its white space collapsed.
+ * start only, its tags and what is left of tags cut off (a `<` without its
+ * `>`) dropped, and its white space collapsed. Empty when nothing is left.
  */
 function textOf(body: string): string {
-  const text = /^\s*</.test(body)
-    ? body
+  const head = body.slice(0, MAX_BODY_READ);
+  const text = /^\s*</.test(head)
+    ? head
         .replace(/<(script|style)\b[^]*?<\/\1\s*>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-    : body;
+        .replace(/<[^<>]*>/g, ' ')
+        .replace(/<[^<>]*/g, ' ')
+    : head;
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -301,6 +301,128 @@ describe('RoadmapContent', () => {
     );
   });
 
+  it("names a group as its link does: the profile's display name before the title", async () => {
+    const user = userEvent.setup({ delay: null });
+    const group = (
+      name: string,
+      names: { title?: string; displayName?: string },
+    ): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, ...(names.title && { title: names.title }) },
+      spec: {
+        type: 'team',
+        children: [],
+        ...(names.displayName && {
+          profile: { displayName: names.displayName },
+        }),
+      },
+    });
+    const catalogApi = catalogApiMock({
+      entities: [
+        // defaultEntityPresentation shows "Zebra Vision", not "Alpha Title"
+        group('vision', { title: 'Alpha Title', displayName: 'Zebra Vision' }),
+        group('recs', { title: 'Middle Recommendations' }),
+        // a blank display name is passed over for the title
+        group('fcst', { title: 'Beta Forecasting', displayName: ' ' }),
+      ],
+    });
+    const teams = [
+      makeTeam('vision', 3),
+      makeTeam('recs', 1),
+      makeTeam('fcst', 2),
+    ];
+    await renderPage(roadmapApi(teams), catalogApi);
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    // Beta Forecasting, Middle Recommendations, Zebra Vision
+    await waitFor(() =>
+      expect(
+        within(heatmap)
+          .getAllByRole('rowheader')
+          .map(cell => within(cell).getByRole('link').getAttribute('href')),
+      ).toEqual([
+        '/catalog/default/group/fcst',
+        '/catalog/default/group/recs',
+        '/catalog/default/group/vision',
+      ]),
+    );
+
+    await user.click(screen.getByLabelText('Search teams'));
+    await user.paste('zebra');
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(
+      within(heatmap).getByLabelText(/^Zebra Vision, AIML Starter Kit: /),
+    ).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+    );
+    const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
+    expect(content.split('\r\n')[1]).toMatch(
+      /^group:default\/vision,Zebra Vision,,3,/,
+    );
+  });
+
+  it('stays on its page when the display names arrive, and goes to the first on a new search', async () => {
+    const user = userEvent.setup({ delay: null });
+    const teams = manyTeams();
+    const catalogApi = catalogApiMock({
+      // titles that sort the teams in reverse
+      entities: teams.map((team, i) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: {
+          name: team.entityRef.slice('group:default/'.length),
+          title: `Team ${String(999 - i).padStart(3, '0')}`,
+        },
+        spec: { type: 'team', children: [] },
+      })),
+    });
+    // the catalog answers only when the test says so
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    const getEntitiesByRefs = catalogApi.getEntitiesByRefs.bind(catalogApi);
+    jest
+      .spyOn(catalogApi, 'getEntitiesByRefs')
+      .mockImplementation(async (...args) => {
+        await answered;
+        return getEntitiesByRefs(...args);
+      });
+    await renderPage(roadmapApi(teams), catalogApi);
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    await user.click(screen.getByRole('button', { name: /next page/i }));
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
+    expect(within(heatmap).getAllByRole('rowheader')[0]).toHaveTextContent(
+      'team-050',
+    );
+
+    answer();
+    // sorted by title now (Team 880 is team-119), still on the second
+    // page, which starts at Team 930
+    await waitFor(() =>
+      expect(
+        within(within(heatmap).getAllByRole('row')[1]).getByLabelText(
+          /^Team 930, AIML Starter Kit: /,
+        ),
+      ).toBeInTheDocument(),
+    );
+    expect(screen.getByText('51-100 of 120')).toBeInTheDocument();
+
+    await user.click(screen.getByLabelText('Search teams'));
+    // Team 900 to Team 999
+    await user.paste('Team 9');
+    await waitFor(() =>
+      expect(screen.getByText('1-50 of 100')).toBeInTheDocument(),
+    );
+  });
+
   it("notes under a parent group's row that it is the group's own assessment", async () => {
     const teams = [
       makeTeam('division', 1),
