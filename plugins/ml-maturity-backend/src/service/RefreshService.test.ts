@@ -315,7 +315,147 @@ describe('RefreshService', () => {
     expect(manual.scheduler.triggerTask).not.toHaveBeenCalled();
   });
 
-  it('logs a failed scheduled refresh once, with what the catalog said', async () => {
+  const startupSchedule = {
+    frequency: { minutes: 30 },
+    timeout: { minutes: 10 },
+    initialDelay: { milliseconds: 1 },
+  };
+
+  it('refreshes after startup when the refresh that finished since started before', async () => {
+    // started before this instance (with the kits it had then), finished after
+    let release: () => void = () => {};
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    let reading: () => void = () => {};
+    const started = new Promise<void>(resolve => {
+      reading = resolve;
+    });
+    let run = 0;
+    const ctx = await setup(async function* pages() {
+      if (++run === 1) {
+        reading();
+        await held;
+      }
+      yield entities;
+    }, startupSchedule);
+    const before = ctx.refresh.refresh();
+    await started;
+    await new Promise(resolve => setTimeout(resolve, 5));
+    await ctx.refresh.start();
+    release();
+    await before;
+    const { lastSuccess } = await ctx.store.getRefreshStatus();
+    expect(Date.parse(lastSuccess!.finishedAt!)).toBeGreaterThan(
+      Date.parse(lastSuccess!.startedAt),
+    );
+    await waitFor(() =>
+      expect(ctx.scheduler.triggerTask).toHaveBeenCalledWith(REFRESH_TASK_ID),
+    );
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(1);
+    await ctx.refresh.stop();
+  });
+
+  it('tries the refresh after startup again while one is running, until one started since startup', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    }, startupSchedule);
+    // a database with results from before this start
+    await ctx.refresh.refresh();
+    await new Promise(resolve => setTimeout(resolve, 5));
+    const conflict = new ConflictError('running');
+    ctx.scheduler.triggerTask
+      .mockRejectedValueOnce(conflict)
+      .mockRejectedValueOnce(conflict);
+    await ctx.refresh.start();
+    await waitFor(() =>
+      expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(3),
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(3);
+    await ctx.refresh.stop();
+
+    // not once a refresh that started after startup has succeeded
+    const other = await setup(async function* pages() {
+      yield entities;
+    }, startupSchedule);
+    await other.refresh.refresh();
+    await new Promise(resolve => setTimeout(resolve, 5));
+    other.scheduler.triggerTask.mockImplementationOnce(async () => {
+      // the scheduler's own run holds the task, and succeeds
+      await other.refresh.refresh();
+      throw conflict;
+    });
+    await other.refresh.start();
+    await waitFor(() =>
+      expect(other.scheduler.triggerTask).toHaveBeenCalledTimes(1),
+    );
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(other.scheduler.triggerTask).toHaveBeenCalledTimes(1);
+    await other.refresh.stop();
+
+    // and no more tries after shutdown
+    const stopped = await setup(async function* pages() {
+      yield entities;
+    }, startupSchedule);
+    stopped.scheduler.triggerTask.mockRejectedValue(conflict);
+    await stopped.refresh.start();
+    await waitFor(() =>
+      expect(stopped.scheduler.triggerTask).toHaveBeenCalled(),
+    );
+    await stopped.refresh.stop();
+    const tries = stopped.scheduler.triggerTask.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(stopped.scheduler.triggerTask).toHaveBeenCalledTimes(tries);
+  });
+
+  it('waits on shutdown for the refresh after startup, which then triggers nothing', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    }, startupSchedule);
+    // its first database read answers only when the test says so
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    let asked: () => void = () => {};
+    const reading = new Promise<void>(resolve => {
+      asked = resolve;
+    });
+    const status = ctx.store.getRefreshStatus.bind(ctx.store);
+    jest
+      .spyOn(ctx.store, 'getRefreshStatus')
+      .mockImplementationOnce(async () => {
+        asked();
+        await answered;
+        return status();
+      });
+    await ctx.refresh.start();
+    await reading;
+    const events: string[] = [];
+    const stopping = ctx.refresh.stop().then(() => events.push('stopped'));
+    await new Promise(resolve => setTimeout(resolve, 20));
+    events.push('answered');
+    answer();
+    await stopping;
+    expect(events).toEqual(['answered', 'stopped']);
+    expect(ctx.scheduler.triggerTask).not.toHaveBeenCalled();
+
+    // stopped during its initial delay, it does not wait that out
+    const later = await setup(
+      async function* pages() {
+        yield entities;
+      },
+      { ...startupSchedule, initialDelay: { minutes: 10 } },
+    );
+    const statusRead = jest.spyOn(later.store, 'getRefreshStatus');
+    await later.refresh.start();
+    await later.refresh.stop();
+    expect(statusRead).not.toHaveBeenCalled();
+    expect(later.scheduler.triggerTask).not.toHaveBeenCalled();
+  });
+
+  it('logs a failed scheduled refresh once, with what the catalog said, and fails the task with it', async () => {
     const catalogError = await ResponseError.fromResponse(
       new Response(
         JSON.stringify({
@@ -335,10 +475,21 @@ describe('RefreshService', () => {
     });
     await ctx.refresh.start();
     const task = ctx.scheduler.scheduleTask.mock.calls[0][0];
-    // the task does not throw on to the scheduler, which would log it again
-    await expect(task.fn(new AbortController().signal)).resolves.toBe(
-      undefined,
+    // the scheduler counts a failed run, and logs a plain error with the
+    // readable message (it logged the ResponseError as `{}`)
+    const failure = await Promise.resolve(
+      task.fn(new AbortController().signal),
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
     );
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).toMatchObject({
+      name: 'Error',
+      message:
+        'ResponseError: Request failed with 500 Internal Server Error: database is locked',
+    });
+    expect(Object.getPrototypeOf(failure)).toBe(Error.prototype);
     expect(ctx.logger.error).toHaveBeenCalledTimes(1);
     expect(ctx.logger.error.mock.calls[0][1]).toMatchObject({
       error: expect.stringMatching(

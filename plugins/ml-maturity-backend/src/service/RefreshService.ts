@@ -96,7 +96,7 @@ export class RefreshService {
     assetTypeAliases: Record<string, string>;
     retentionDays: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
-    /** For tests: how often a rerun asked for while a refresh runs is tried. */
+    /** For tests: how often a rerun asked for while a refresh runs, or the refresh after startup, is tried. */
     rerunRetryMs?: number;
     /** For tests: how much longer than `initialDelay` the startup refresh waits. */
     startupRefreshGraceMs?: number;
@@ -116,8 +116,8 @@ export class RefreshService {
   /** The next try of that series. */
   private rerunTimer?: NodeJS.Timeout;
 
-  /** The refresh after startup, see scheduleStartupRefresh. */
-  private startupTimer?: NodeJS.Timeout;
+  /** The refresh after startup, from its wait to its last try (see refreshAfterStartup). */
+  private startup?: Promise<void>;
 
   private constructor(
     private readonly options: Parameters<typeof RefreshService.create>[0],
@@ -134,9 +134,10 @@ export class RefreshService {
     this.shutdown.abort(new Error('Backend is shutting down'));
     clearTimeout(this.rerunTimer);
     this.rerunTimer = undefined;
-    clearTimeout(this.startupTimer);
-    this.startupTimer = undefined;
-    if (this.running.size === 0) return;
+    // The refresh after startup ends its wait at once on the abort; a
+    // database read or trigger it has begun is waited for.
+    const pending = [...this.running, ...(this.startup ? [this.startup] : [])];
+    if (pending.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>(resolve => {
       timer = setTimeout(() => {
@@ -147,7 +148,7 @@ export class RefreshService {
       }, STOP_WAIT_MS);
     });
     try {
-      await Promise.race([Promise.allSettled([...this.running]), timeout]);
+      await Promise.race([Promise.allSettled(pending), timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -167,54 +168,102 @@ export class RefreshService {
       fn: async signal => {
         try {
           await this.refresh(signal);
-        } catch {
-          // Logged and recorded as a failed snapshot by the refresh; thrown
-          // on, the scheduler would log it a second time, as `{}`.
+        } catch (error) {
+          // Logged and recorded as a failed snapshot by the refresh. Thrown
+          // on so that the scheduler counts a failed run, as a plain Error
+          // with the readable message (the original, e.g. a ResponseError,
+          // the scheduler logged as `{}`).
+          throw new Error(this.failureMessage(error, signal));
         }
       },
     });
-    this.scheduleStartupRefresh(startedAt);
+    this.startup = this.refreshAfterStartup(startedAt);
   }
 
   /**
    * A global task keeps its next run time across restarts, so after a
    * restart on an existing database the scheduler alone would not refresh
    * until that time (up to `frequency` later), even when the kits config
-   * changed. So `initialDelay` (and a moment) after startup, unless a
-   * refresh has succeeded since this instance started or one is running,
-   * this instance triggers one. Not with `trigger: manual`.
+   * changed. So `initialDelay` (and a moment) after startup, this instance
+   * makes sure a refresh that started after it did runs (see
+   * startupRefresh). Not with `trigger: manual`. Ends at once on stop().
    */
-  private scheduleStartupRefresh(startedAt: number) {
+  private async refreshAfterStartup(startedAt: number): Promise<void> {
     const { frequency, initialDelay } = this.options.schedule;
     if ('trigger' in frequency) return;
-    const delay =
+    await this.pause(
       (initialDelay ? durationMs(initialDelay) : 0) +
-      (this.options.startupRefreshGraceMs ?? STARTUP_REFRESH_GRACE_MS);
-    this.startupTimer = setTimeout(() => {
-      this.startupTimer = undefined;
-      this.startupRefresh(startedAt).catch(error =>
-        this.options.logger.warn(
-          `Could not start the ML maturity refresh after startup; the schedule runs the next one: ${stringifyError(
-            error,
-          )}`,
-        ),
+        (this.options.startupRefreshGraceMs ?? STARTUP_REFRESH_GRACE_MS),
+    );
+    try {
+      await this.startupRefresh(startedAt);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not start the ML maturity refresh after startup; the schedule runs the next one: ${stringifyError(
+          error,
+        )}`,
       );
-    }, delay);
-    this.startupTimer.unref?.();
+    }
   }
 
+  /**
+   * Triggers the task, unless a refresh that started after this instance
+   * did has succeeded or is running (one that started before may have
+   * used the old kits). While the task cannot start (a refresh is running,
+   * here or elsewhere), tries again every few seconds, for up to
+   * {@link RERUN_RETRY_FOR_MS}, as requestRerun does, checking again first.
+   */
   private async startupRefresh(startedAt: number): Promise<void> {
-    if (this.shutdown.signal.aborted) return;
-    const { lastSuccess } = await this.options.store.getRefreshStatus();
-    const finished = lastSuccess?.finishedAt;
-    if (finished && Date.parse(finished) >= startedAt) return;
-    if (await this.isRunning()) return;
-    try {
-      await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
-    } catch (error) {
-      // a refresh started meanwhile: it is the one after startup
-      if ((error as Error)?.name !== 'ConflictError') throw error;
+    const { store, scheduler, logger } = this.options;
+    const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
+    for (let triesLeft = Math.ceil(RERUN_RETRY_FOR_MS / retryMs); ; ) {
+      if (this.shutdown.signal.aborted) return;
+      const { lastSuccess } = await store.getRefreshStatus();
+      if (lastSuccess && Date.parse(lastSuccess.startedAt) >= startedAt) {
+        return;
+      }
+      const running = await store.getRunningSnapshot({
+        since: new Date(Date.now() - HEARTBEAT_STALE_MS),
+      });
+      if (running && Date.parse(running.startedAt) >= startedAt) return;
+      if (this.shutdown.signal.aborted) return;
+      if (!running) {
+        try {
+          await scheduler.triggerTask(REFRESH_TASK_ID);
+          return;
+        } catch (error) {
+          // the scheduler holds the task: a refresh is starting or running
+          if ((error as Error)?.name !== 'ConflictError') throw error;
+        }
+      }
+      if (triesLeft-- <= 0) {
+        logger.warn(
+          'Gave up starting the ML maturity refresh after startup: a refresh kept running; the schedule runs the next one',
+        );
+        return;
+      }
+      await this.pause(retryMs);
     }
+  }
+
+  /** Waits `ms`, or less when the backend shuts down. */
+  private pause(ms: number): Promise<void> {
+    const { signal } = this.shutdown;
+    return new Promise(resolve => {
+      if (signal.aborted) {
+        resolve();
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      timer = setTimeout(done, ms);
+      timer.unref?.();
+      signal.addEventListener('abort', done);
+    });
   }
 
   /** Whether a refresh is running anywhere (its heartbeat is recent). */
@@ -381,12 +430,7 @@ export class RefreshService {
         storeMs: stored.storeMs,
       });
     } catch (error) {
-      const message =
-        signal?.aborted && !this.shutdown.signal.aborted
-          ? `The refresh was stopped before it finished: it ran longer than mlMaturity.schedule.timeout (${describeDuration(
-              this.options.schedule.timeout,
-            )}), or the scheduler stopped it (${describeError(error)})`
-          : describeError(error);
+      const message = this.failureMessage(error, signal);
       logger.error('ML maturity refresh failed', {
         snapshotId,
         error: message,
@@ -415,6 +459,15 @@ export class RefreshService {
         )}`,
       );
     }
+  }
+
+  /** What the log and `lastError` say about a failed refresh. */
+  private failureMessage(error: unknown, signal?: AbortSignal): string {
+    return signal?.aborted && !this.shutdown.signal.aborted
+      ? `The refresh was stopped before it finished: it ran longer than mlMaturity.schedule.timeout (${describeDuration(
+          this.options.schedule.timeout,
+        )}), or the scheduler stopped it (${describeError(error)})`
+      : describeError(error);
   }
 
   private async classify(entities: Entity[]): Promise<Classified> {

@@ -125,6 +125,17 @@ describe('readBackendSettings', () => {
       settings({ schedule: { frequency: { cron: '0 9 * * MON-FRI' } } })
         .schedule.frequency,
     ).toEqual({ cron: '0 9 * * MON-FRI' });
+    // read, but no date matches: the scheduler found no next run at startup
+    for (const cron of ['0 0 30 2 *', '0 0 31 4 *', '0 0 31 2,4 *']) {
+      expect(() => settings({ schedule: { frequency: { cron } } })).toThrow(
+        `Invalid config at mlMaturity.schedule.frequency.cron: "${cron}" never runs: the scheduler finds no date it matches (is the day of the month in the month?)`,
+      );
+    }
+    // a date that comes only some years still runs
+    expect(
+      settings({ schedule: { frequency: { cron: '0 0 29 2 *' } } }).schedule
+        .frequency,
+    ).toEqual({ cron: '0 0 29 2 *' });
     expect(() =>
       settings({ schedule: { frequency: { trigger: 'manaul' } } }),
     ).toThrow(

@@ -71,15 +71,25 @@ function readSchedule(
 /**
  * Why the scheduler's cron library (`cron`, which Backstage's scheduler
  * reads `frequency.cron` with) refuses an expression, or undefined when it
- * takes it: the same parser, so the same ranges, names and macros.
+ * takes it: the same parser, so the same ranges, names and macros; and
+ * the same search for the next run (`sendAt`), which finds none for a
+ * date that never comes, such as the 30th of February.
  */
 function cronProblem(expression: string): string | undefined {
+  let cronTime: CronTime;
   try {
-    // eslint-disable-next-line no-new -- parsing is the check
-    new CronTime(expression);
-    return undefined;
+    cronTime = new CronTime(expression);
   } catch (error) {
-    return (error as Error)?.message ?? String(error);
+    return `is not a cron expression the scheduler can read (${
+      (error as Error)?.message ?? String(error)
+    }); write 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`;
+  }
+  try {
+    cronTime.sendAt();
+    return undefined;
+  } catch {
+    // the library's message is several lines of debugging details
+    return 'never runs: the scheduler finds no date it matches (is the day of the month in the month?)';
   }
 }
 
@@ -93,7 +103,7 @@ function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   const problem = 'cron' in frequency ? cronProblem(frequency.cron) : undefined;
   if ('cron' in frequency && problem) {
     throw new Error(
-      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" is not a cron expression the scheduler can read (${problem}); write 5 or 6 fields (e.g. "*/30 * * * *") or a macro such as "@hourly"`,
+      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: "${frequency.cron}" ${problem}`,
     );
   }
 
