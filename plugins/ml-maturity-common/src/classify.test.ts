@@ -343,9 +343,61 @@ describe('classify: reading entities', () => {
         entityRef: 'resource:default/nb',
         field: 'ml-maturity.io/asset',
         value: 'wizardry',
-        message: expect.stringContaining('allowed: dataset, notebook'),
+        message: expect.stringContaining('Allowed: dataset, notebook'),
       },
     ]);
+    expect(t.findings[0].message).toMatch(
+      /spec\.type "jupyter-notebook" is used instead, so this is a notebook$/,
+    );
+  });
+
+  it('says when an invalid asset annotation leaves no ML asset, and suggests the word meant', () => {
+    const doc = asset('svc', 'datasets', { spec: { type: 'service' } });
+    const { assessment, assets } = classifyWithDetails({
+      entities: [...world(), doc],
+      now: NOW,
+    });
+    expect(assets.map(a => a.entityRef)).not.toContain('resource:default/svc');
+    const finding = team(assessment, 'team-a').findings.find(
+      f => f.entityRef === 'resource:default/svc',
+    )!;
+    expect(finding.message).toMatch(/^Unknown ML asset type; Did you mean dataset\?/);
+    expect(finding.message).toMatch(
+      /spec\.type "service" is not an ML asset type either, so this entity is not assessed as an ML asset$/,
+    );
+  });
+
+  it.each([
+    ['multicloud', 'multi-cloud'],
+    ['Multi Cloud', 'multi-cloud'],
+    ['on-premise', 'on-prem'],
+  ])('suggests the hosting meant for %j', (written, meant) => {
+    const doc = asset('gpu', 'compute', {
+      annotations: { 'ml-maturity.io/hosting': written },
+    });
+    const a = classify({ entities: [...world(), doc], now: NOW });
+    const finding = team(a, 'team-a').findings.find(
+      f => f.field === 'ml-maturity.io/hosting',
+    )!;
+    expect(finding.message).toMatch(
+      new RegExp(`^Unknown value; Did you mean ${meant}\\? Allowed: on-prem, cloud`),
+    );
+  });
+
+  it.each([
+    ['Data Scientist', 'data-scientist'],
+    ['data_scientist', 'data-scientist'],
+    ['ML Engineer', 'ml-engineer'],
+    ['anotator', 'annotator'],
+  ])('suggests the role meant for %j', (written, meant) => {
+    const a = classify({ entities: world(written), now: NOW });
+    const [finding] = team(a, 'team-a').findings;
+    expect(finding).toMatchObject({
+      field: 'ml-maturity.io/role',
+      value: written,
+    });
+    expect(finding.message).toContain(`Did you mean ${meant}?`);
+    expect(finding.message).toMatch(/This user has no role that counts$/);
   });
 
   it('does not treat a bare pipeline as an ML asset', () => {
@@ -369,6 +421,9 @@ describe('classify: reading entities', () => {
         entityRef: 'user:default/alice',
         field: 'ml-maturity.io/role',
         value: 'wizard',
+        message: expect.stringMatching(
+          /^Unknown role; Allowed: .*The other roles of this annotation still count$/,
+        ),
       }),
     ]);
   });
@@ -390,7 +445,7 @@ describe('classify: reading entities', () => {
     const scope = t.findings.find(f => f.field === 'ml-maturity.io/scope')!;
     expect(scope.value).toHaveLength(200);
     expect(scope.message).toMatch(
-      /allowed: project, team, enterprise, external/,
+      /Allowed: project, team, enterprise, external/,
     );
   });
 

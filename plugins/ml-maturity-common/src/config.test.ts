@@ -213,9 +213,53 @@ describe('readMlMaturityConfig', () => {
       'mlMaturity.kits.items[0].rule.filter.$all[1].$nott',
       /unknown filter operator; the operators are \$all, \$any/,
     ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.people.ml-engineers',
+              rule: {
+                via: 'members',
+                filter: { 'ml.roles': { $contains: { $in: ['x'] } } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.roles.$contains',
+      /write \$contains: \{ \$any: \[\.\.\.\] \}/,
+    ],
   ])('rejects %j naming %s', (value, path, problem) => {
     expect(() => readMlMaturityConfig(config(value))).toThrow(path);
     expect(() => readMlMaturityConfig(config(value))).toThrow(problem);
+  });
+
+  it('keeps the message of an invalid filter short', () => {
+    let message = '';
+    try {
+      readMlMaturityConfig(
+        config({
+          kits: {
+            items: [
+              {
+                id: 'starter.people.annotators',
+                rule: {
+                  via: 'owned',
+                  filter: { 'ml.roles': { $contains: { a: [{}] } } },
+                },
+              },
+            ],
+          },
+        }),
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /^Invalid ML maturity config at mlMaturity\.kits\.items\[0\]\.rule\.filter/,
+    );
+    expect(message.length).toBeLessThanOrEqual(400);
   });
 
   it('lower-cases aliases and rejects __proto__ without polluting prototypes', () => {

@@ -67,9 +67,14 @@ const FILTER_OPERATORS = new Set([
  * The first `$` key of a filter that is no operator, with its path: the
  * filter parser's own message for one is a long list of alternatives.
  */
-function unknownOperator(
+/**
+ * The config path of the first key of a filter for which `matches` holds,
+ * depth first.
+ */
+function findKey(
   value: unknown,
   path: string,
+  matches: (key: string, inner: unknown) => boolean,
   depth = 0,
 ): string | undefined {
   if (depth > 64 || typeof value !== 'object' || value === null) {
@@ -77,20 +82,48 @@ function unknownOperator(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unknownOperator(value[i], `${path}[${i}]`, depth + 1);
+      const found = findKey(value[i], `${path}[${i}]`, matches, depth + 1);
       if (found) return found;
     }
     return undefined;
   }
   for (const [key, inner] of Object.entries(value)) {
-    if (key.startsWith('$') && !FILTER_OPERATORS.has(key)) {
+    if (matches(key, inner)) {
       return `${path}.${key}`;
     }
-    const found = unknownOperator(inner, `${path}.${key}`, depth + 1);
+    const found = findKey(inner, `${path}.${key}`, matches, depth + 1);
     if (found) return found;
   }
   return undefined;
 }
+
+function unknownOperator(value: unknown, path: string): string | undefined {
+  return findKey(
+    value,
+    path,
+    key => key.startsWith('$') && !FILTER_OPERATORS.has(key),
+  );
+}
+
+/**
+ * `$contains: { $in: [...] }`, the mistake docs/configuration.md warns
+ * about: the validator's own message for it is a screenful of alternatives.
+ */
+function containsWithIn(value: unknown, path: string): string | undefined {
+  return findKey(
+    value,
+    path,
+    (key, inner) =>
+      key === '$contains' &&
+      typeof inner === 'object' &&
+      inner !== null &&
+      Object.prototype.hasOwnProperty.call(inner, '$in'),
+  );
+}
+
+/** Filter validation messages longer than this are cut. */
+const MAX_FILTER_MESSAGE = 300;
+
 const ITEM_ID = /^[a-z0-9](?:[a-z0-9.-]{0,54}[a-z0-9])?$/;
 const ALIAS = /^[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?$/;
 
@@ -151,15 +184,25 @@ function validateRule(value: unknown, path: string): KitRule {
       ).join(', ')}`,
     );
   }
+  const containsIn = containsWithIn(value.filter, `${path}.filter`);
+  if (containsIn) {
+    fail(
+      containsIn,
+      'a list is matched with $contains and a predicate on one element: write $contains: { $any: [...] } (at least one of), not $contains: { $in: [...] }',
+    );
+  }
   let filter: KitRule['filter'];
   try {
     filter = parseFilterPredicate(value.filter);
     compileFilter(filter);
   } catch (error) {
+    const message = String((error as Error)?.message ?? error);
     fail(
       `${path}.filter`,
       `not a valid filter predicate: ${
-        (error as Error)?.message ?? String(error)
+        message.length > MAX_FILTER_MESSAGE
+          ? `${message.slice(0, MAX_FILTER_MESSAGE)}…`
+          : message
       }`,
     );
   }

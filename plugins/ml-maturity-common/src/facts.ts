@@ -133,6 +133,48 @@ export function nearestKnownKey(key: string): string | undefined {
   return best;
 }
 
+/**
+ * The allowed value a misspelt one most likely meant: the same words with
+ * spaces or underscores for hyphens (`Data Scientist`, `ml_model`), a
+ * longer or shorter form (`datasets`, `on-premise`), or a couple of typos;
+ * undefined when none is close.
+ * @internal
+ */
+export function nearestAllowedValue(
+  value: string,
+  allowed: ReadonlyArray<string>,
+): string | undefined {
+  if (value.length > 64) return undefined;
+  const word = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  if (allowed.includes(word)) return word;
+  // a longer or shorter form: on-premise, on-premises for on-prem
+  const stem = allowed.find(
+    candidate =>
+      Math.min(candidate.length, word.length) >= 5 &&
+      (word.startsWith(candidate) || candidate.startsWith(word)),
+  );
+  if (stem) return stem;
+  let best: string | undefined;
+  let bestDistance = word.length > 5 ? 3 : 2;
+  for (const candidate of allowed) {
+    const distance = editDistance(word, candidate, bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** ` Did you mean x?` for a misspelt value, or nothing. */
+function didYouMean(value: string, allowed: ReadonlyArray<string>): string {
+  const nearest = nearestAllowedValue(value, allowed);
+  return nearest ? ` Did you mean ${nearest}?` : '';
+}
+
 /** Reads one ML annotation as a string; a non-string is a finding. */
 function readString(node: EntityNode, key: string): string | undefined {
   const value = getOwn(node.annotations, key);
@@ -168,9 +210,9 @@ function readEnum(
     node,
     key,
     value,
-    `Unknown value; allowed: ${allowed.join(', ')}. The default ${
-      allowed[0]
-    } is used`,
+    `Unknown value;${didYouMean(value, allowed)} Allowed: ${allowed.join(
+      ', ',
+    )}. The default ${allowed[0]} is used`,
   );
   return allowed[0];
 }
@@ -213,17 +255,32 @@ function readAssetType(
     if (resolved) {
       return resolved;
     }
+  }
+  const type = getOwn(getOwn(node.raw, 'spec'), 'type');
+  const fromType =
+    typeof type === 'string' ? resolver.resolve(type) : undefined;
+  if (annotation !== undefined) {
+    // Say what happens instead: spec.type's ML type, or no ML asset at all.
+    const instead = fromType
+      ? `spec.type ${JSON.stringify(type)} is used instead, so this is a ${fromType}`
+      : `spec.type ${
+          typeof type === 'string'
+            ? `${JSON.stringify(type)} is not an ML asset type either`
+            : 'is not set either'
+        }, so this entity is not assessed as an ML asset`;
     reportFinding(
       node,
       ANNOTATION_ASSET,
       annotation,
-      `Unknown ML asset type; allowed: ${ASSET_TYPES.join(
+      `Unknown ML asset type;${didYouMean(
+        annotation,
+        ASSET_TYPES,
+      )} Allowed: ${ASSET_TYPES.join(
         ', ',
-      )} (or a configured alias). spec.type is used instead`,
+      )} (or a configured alias). ${instead}`,
     );
   }
-  const type = getOwn(getOwn(node.raw, 'spec'), 'type');
-  return typeof type === 'string' ? resolver.resolve(type) : undefined;
+  return fromType;
 }
 
 function readRoles(node: EntityNode): string[] | undefined {
@@ -258,7 +315,13 @@ function readRoles(node: EntityNode): string[] | undefined {
       node,
       ANNOTATION_ROLE,
       word,
-      `Unknown role; allowed: ${ROLES.join(', ')}. The other roles still count`,
+      `Unknown role;${didYouMean(word, ROLES)} Allowed: ${ROLES.join(
+        ', ',
+      )} (comma-separated). ${
+        roles.size > 0
+          ? 'The other roles of this annotation still count'
+          : 'This user has no role that counts'
+      }`,
     );
   }
   return roles.size > 0 ? sortedUnique(roles) : undefined;

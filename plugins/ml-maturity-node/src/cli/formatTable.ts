@@ -1,4 +1,10 @@
-import { Assessment } from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
+  Assessment,
+  Finding,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
+
+/** How many unplaced findings and unattributed assets the table lists. */
+export const MAX_LISTED = 20;
 
 /** Renders rows as left-aligned columns separated by two spaces. */
 export function renderColumns(rows: string[][]): string {
@@ -20,13 +26,60 @@ export function renderColumns(rows: string[][]): string {
     .join('\n');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+export function plural(
+  count: number,
+  word: string,
+  words = `${word}s`,
+): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
+/** A finding on one line, as the team report prints them. */
+export function findingLine(finding: Finding): string {
+  return `${finding.entityRef} ${finding.field} = ${JSON.stringify(
+    finding.value,
+  )}: ${finding.message}`;
+}
+
+/** Up to MAX_LISTED lines, then how many more and where to see them. */
+function listed(lines: string[], more: string): string[] {
+  const shown = lines.slice(0, MAX_LISTED).map(line => `  ${line}`);
+  if (lines.length > MAX_LISTED) {
+    shown.push(`  ... and ${lines.length - MAX_LISTED} more (${more})`);
+  }
+  return shown;
+}
+
+/**
+ * The findings on no team and the ML assets that count for no team, with
+ * why (their findings say it): otherwise only --json would show them.
+ */
+function unplacedLines(assessment: Assessment): string[] {
+  const lines: string[] = [];
+  if (assessment.unattributedAssets.length > 0) {
+    lines.push(
+      '',
+      `ML assets that count for no team (${assessment.unattributedAssets.length}); the findings below say why:`,
+      ...listed(
+        assessment.unattributedAssets,
+        'jq .unattributedAssets of --json',
+      ),
+    );
+  }
+  if (assessment.findings.length > 0) {
+    lines.push(
+      '',
+      `Findings on no team (${assessment.findings.length}):`,
+      ...listed(assessment.findings.map(findingLine), 'jq .findings of --json'),
+    );
+  }
+  return lines;
 }
 
 /**
  * The default CLI output: one row per team (level, level name, current kit,
- * required items met of the current kit) and a summary line.
+ * required items met of the current kit), a summary line, then the ML
+ * assets and findings on no team (a team's own are in its --team report).
  */
 export function formatAssessmentTable(assessment: Assessment): string {
   const rows = [['TEAM', 'LEVEL', 'NAME', 'CURRENT KIT', 'MET']];
@@ -63,8 +116,10 @@ export function formatAssessmentTable(assessment: Assessment): string {
         'unattributed ML asset',
       )}`,
   ];
+  lines.push(...unplacedLines(assessment));
   if (assessment.teams.length > 0) {
     lines.push(
+      '',
       `See a team's checklist with --team <TEAM>, e.g. --team ${assessment.teams[0].entityRef}`,
     );
   }

@@ -1,12 +1,41 @@
 import {
+  AssetContribution,
   ItemResult,
   KitDefinition,
   KitItemDefinition,
   TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { findingLine } from './formatTable';
 
 /** How many evidence entries to print per item before summarising. */
 const MAX_EVIDENCE_SHOWN = 5;
+
+/** How many assets of other teams to name under an unmet item. */
+const MAX_OTHERS_SHOWN = 3;
+
+/**
+ * Per item, the assets of this input that meet it for other teams, each
+ * with one of those teams: for an item a team may meet by using an asset,
+ * the how-to's example refs are placeholders, and these are real refs to
+ * put in spec.dependsOn.
+ */
+export function othersMeeting(
+  assets: ReadonlyArray<AssetContribution>,
+  team: string,
+): Map<string, string[]> {
+  const byItem = new Map<string, string[]>();
+  for (const asset of assets) {
+    const seen = new Set<string>();
+    for (const { team: other, itemId, via } of asset.countsToward) {
+      if (other === team || via !== 'owned' || seen.has(itemId)) continue;
+      seen.add(itemId);
+      const list = byItem.get(itemId) ?? [];
+      list.push(`${asset.entityRef} (owned by ${other})`);
+      byItem.set(itemId, list);
+    }
+  }
+  return byItem;
+}
 
 /** The status as the JSON writes it (`--json` and `jq` use the same words). */
 function statusLabel(item: ItemResult): string {
@@ -29,6 +58,7 @@ function evidenceText(evidence: string[]): string {
 function itemLines(
   item: ItemResult,
   definition: KitItemDefinition | undefined,
+  others: ReadonlyArray<string> | undefined,
 ): string[] {
   const indent = '      ';
   const lines = [
@@ -55,6 +85,14 @@ function itemLines(
   }
   if (item.status === 'unmet' && definition) {
     lines.push(`${indent}how to: ${definition.howTo}`);
+    if (definition.rule?.via === 'owned-or-used' && others?.length) {
+      const more = others.length - MAX_OTHERS_SHOWN;
+      lines.push(
+        `${indent}in this input, owned by other teams (refs to use): ${others
+          .slice(0, MAX_OTHERS_SHOWN)
+          .join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+      );
+    }
     if (definition.attestable) {
       lines.push(`${indent}${CLI_ATTESTATION_NOTE}`);
     }
@@ -67,6 +105,8 @@ export interface FormatTeamReportOptions {
   team: TeamAssessment;
   /** Kit definitions in force, for titles and how-tos. */
   kits: ReadonlyArray<KitDefinition>;
+  /** Per item, assets of other teams that meet it ({@link othersMeeting}). */
+  others?: ReadonlyMap<string, string[]>;
 }
 
 /**
@@ -77,6 +117,7 @@ export interface FormatTeamReportOptions {
 export function formatTeamReport({
   team,
   kits,
+  others,
 }: FormatTeamReportOptions): string {
   const definitions = new Map<string, KitItemDefinition>();
   for (const kit of kits) {
@@ -120,7 +161,9 @@ export function formatTeamReport({
         }`,
     );
     for (const item of team.items.filter(i => i.kit === progress.id)) {
-      lines.push(...itemLines(item, definitions.get(item.id)));
+      lines.push(
+        ...itemLines(item, definitions.get(item.id), others?.get(item.id)),
+      );
     }
   }
 
@@ -133,11 +176,7 @@ export function formatTeamReport({
 
   lines.push('', `Findings (${team.findings.length})`);
   for (const finding of team.findings) {
-    lines.push(
-      `  ${finding.entityRef} ${finding.field} = ${JSON.stringify(
-        finding.value,
-      )}: ${finding.message}`,
-    );
+    lines.push(`  ${findingLine(finding)}`);
   }
   if (team.findings.length === 0) {
     lines.push('  none');

@@ -274,7 +274,33 @@ describe('ml-maturity assess', () => {
     const missing = await run(['assess', join(tmp, 'missing.yaml')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no such file or directory');
-    expect(missing.stderr).toContain('No catalog file could be read');
+    expect(missing.stderr).toContain(
+      `No catalog file could be read from ${join(
+        tmp,
+        'missing.yaml',
+      )} (1 unreadable path above;`,
+    );
+    const empty = await run(['assess', tmp]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toBe(
+      `ml-maturity: No *.yaml or *.yml file found under ${tmp} (directories are searched recursively, skipping node_modules and names starting with a dot)\n`,
+    );
+  });
+
+  it('counts what it read and skipped in words that agree with the numbers', async () => {
+    await fs.writeFile(
+      join(tmp, 'one.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: solo\nspec:\n  type: team\n  children: []\n---\nkind: Service\n',
+    );
+    const { code, stderr } = await run(['assess', tmp, '--team', 'solo']);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'ml-maturity: read 1 entity from 1 file; skipped 1 document, 0 unreadable paths\n',
+    );
+    const unknown = await run(['assess', tmp, '--team', 'other']);
+    expect(unknown.stderr).toContain(
+      'No team group:default/other among the 1 team of this input',
+    );
   });
 
   it('assesses files without entities as empty (exit 0), saying why', async () => {
@@ -292,7 +318,7 @@ describe('ml-maturity assess', () => {
     });
     expect(empty.stderr).toContain(`${join(tmp, 'k8s.yaml')}:1: not an entity`);
     expect(empty.stderr).toContain(
-      'no entities found in 1 file(s), 1 document(s) skipped',
+      'no entities found in 1 file, 1 document skipped',
     );
     const table = await run(['assess', tmp]);
     expect(table.code).toBe(0);
@@ -395,7 +421,7 @@ describe('ml-maturity assess', () => {
     expect(typo.stderr).toContain('Did you mean: group:default/vision?');
   });
 
-  it('says where an entity defined twice is defined', async () => {
+  it('says where an entity defined twice is defined, and which one is assessed', async () => {
     const group =
       'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: Team-A\nspec:\n  type: team\n  children: []\n';
     await fs.writeFile(join(tmp, 'one.yaml'), group);
@@ -409,23 +435,135 @@ describe('ml-maturity assess', () => {
       join(tmp, 'two.yaml'),
     ]);
     expect(code).toBe(0);
+    // "Team-A" sorts before "team-a": the classifier keeps the first text
     expect(stderr).toContain(
       `ml-maturity: group:default/team-a is defined 2 times (${join(
         tmp,
         'one.yaml',
-      )}:1, ${join(tmp, 'two.yaml')}:3); only one is assessed`,
+      )}:1, ${join(tmp, 'two.yaml')}:3); only the one at ${join(
+        tmp,
+        'one.yaml',
+      )}:1 is assessed`,
     );
   });
 
-  it('says why a Location file alone gives no team', async () => {
+  it('names the duplicate the classifier assesses, whatever the order of the files', async () => {
+    const notebook = (owner: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: nb\n  annotations:\n    ml-maturity.io/asset: notebook\nspec:\n  type: other\n  lifecycle: production\n  owner: group:${owner}\n`;
+    await fs.writeFile(join(tmp, 'a.yaml'), notebook('zeta'));
+    await fs.writeFile(join(tmp, 'b.yaml'), notebook('alpha'));
+    for (const order of [
+      ['a.yaml', 'b.yaml'],
+      ['b.yaml', 'a.yaml'],
+    ]) {
+      const dir = tmp;
+      const paths = order.map(name => join(dir, name));
+      const { stderr } = await run(['assess', ...paths, '--now', NOW]);
+      const assessment = await assessJson(...paths);
+      const owner = assessment.teams.find(t =>
+        t.items.some(i => i.evidence.includes('component:default/nb')),
+      )!.entityRef;
+      const file = owner === 'group:default/alpha' ? 'b.yaml' : 'a.yaml';
+      expect(stderr).toContain(
+        `only the one at ${join(tmp, file)}:1 is assessed`,
+      );
+    }
+  });
+
+  it('says why a Location file alone gives no team, naming it and its targets', async () => {
     const { code, stderr } = await run(['assess', join(EXAMPLES, 'all.yaml')]);
     expect(code).toBe(0);
     expect(stderr).toContain(
-      '1 Location entity is not followed; pass the files or directories it points to',
+      `1 Location entity (${join(
+        EXAMPLES,
+        'all.yaml',
+      )}:5) is not followed; pass the files or directories it points to (./org.yaml, ./ml-assets/`,
     );
     // not when the targets are read as well
     const all = await run(['assess', EXAMPLES]);
     expect(all.stderr).toBe('');
+  });
+
+  it('lists the ML assets and findings on no team under the table', async () => {
+    const { code, stdout } = await run(['assess', EXAMPLES, '--now', NOW]);
+    expect(code).toBe(0);
+    const assessment = await assessJson(EXAMPLES);
+    expect(assessment.unattributedAssets).toEqual([
+      'resource:default/llama-3-8b',
+    ]);
+    expect(stdout).toContain(
+      'ML assets that count for no team (1); the findings below say why:\n  resource:default/llama-3-8b\n',
+    );
+    const [finding] = assessment.findings;
+    expect(stdout).toContain(
+      `Findings on no team (1):\n  ${finding.entityRef} ${
+        finding.field
+      } = ${JSON.stringify(finding.value)}: ${finding.message}\n`,
+    );
+  });
+
+  it('lists at most 20 findings on no team, saying how to see the rest', async () => {
+    const docs = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: c${i}\nspec:\n  type: service\n  owner: c${i}@example.com\n`,
+    );
+    await fs.writeFile(join(tmp, 'many.yaml'), docs.join('---\n'));
+    const { code, stdout } = await run(['assess', tmp, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Findings on no team (25):');
+    expect(
+      stdout.match(/^ {2}component:default\/c\d+ spec\.owner/gm),
+    ).toHaveLength(20);
+    expect(stdout).toContain('  ... and 5 more (jq .findings of --json)');
+  });
+
+  it('says where a --team that is no team is named', async () => {
+    await fs.writeFile(
+      join(tmp, 'jane.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: jane\nspec:\n  memberOf: [ml-team]\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: jane-notebook\n  annotations:\n    ml-maturity.io/asset: notebook\nspec:\n  type: other\n  lifecycle: production\n  owner: user:jane\n',
+    );
+    const { code, stderr } = await run(['assess', tmp, '--team', 'ml-team']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'ml-maturity: group:default/ml-team is named in this input, but is no team:\n  user:default/jane spec.memberOf = "group:default/ml-team": No entity with this ref was read',
+    );
+    expect(stderr).toContain(
+      'No team group:default/ml-team among the 0 teams of this input',
+    );
+  });
+
+  it('names real refs of other teams under an item a team may meet by using them', async () => {
+    const { code, stdout } = await run([
+      'assess',
+      EXAMPLES,
+      '--team',
+      'vision',
+      '--now',
+      NOW,
+    ]);
+    expect(code).toBe(0);
+    // from the start of an item's line to the start of the next item's
+    const itemBlock = (id: string, next: string) =>
+      stdout.slice(
+        stdout.lastIndexOf('\n', stdout.indexOf(` ${id} - `)),
+        stdout.lastIndexOf('\n', stdout.indexOf(` ${next} - `)),
+      );
+    const block = itemBlock(
+      'scaler.technology.feature-store',
+      'scaler.technology.shared-repos',
+    );
+    expect(block).toContain('[unmet]');
+    expect(block).toContain(
+      'in this input, owned by other teams (refs to use): component:default/enterprise-feature-store (owned by group:default/platform-engineering)',
+    );
+    // not under items only the team's own assets meet
+    const notebooks = itemBlock(
+      'synergizer.technology.orchestration-notebooks',
+      'synergizer.technology.versioned-environments',
+    );
+    expect(notebooks).toContain('[unmet]');
+    expect(notebooks).not.toContain('in this input');
   });
 
   it('names unknown config keys and filter operators, and multi-document files', async () => {

@@ -2,12 +2,12 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   editDistance,
   Assessment,
-  classify,
+  classifyWithDetails,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { Command, CommanderError } from 'commander';
 import { readCatalogFiles, ReadCatalogFilesResult } from '../reader';
-import { formatAssessmentTable } from './formatTable';
-import { formatTeamReport } from './formatTeamReport';
+import { findingLine, formatAssessmentTable, plural } from './formatTable';
+import { formatTeamReport, othersMeeting } from './formatTeamReport';
 import { loadMlMaturityConfig } from './loadConfig';
 import { normalizeTeamRef, parseNow } from './parseOptions';
 import { CliOutput, RunCliOptions } from './types';
@@ -88,31 +88,80 @@ function identityOf(
   };
 }
 
+function whereRead(read: ReadCatalogFilesResult, index: number): string {
+  const source = read.sources[index];
+  return source ? `${source.file}:${source.line}` : '(unknown file)';
+}
+
+/** As the classifier writes a document to compare duplicates. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return '[unserialisable value]';
+  }
+}
+
 /**
- * Entities defined more than once, with where: the assessment keeps one of
- * them (its finding says so) but cannot say which files they came from.
+ * Entities defined more than once, with where, and which one is assessed:
+ * the classifier keeps the document whose JSON text sorts first (so the
+ * choice does not depend on the order of the files); its finding cannot
+ * say which files they came from.
  */
 function reportDuplicates(read: ReadCatalogFilesResult, stderr: CliOutput) {
-  const byRef = new Map<string, string[]>();
+  const byRef = new Map<string, number[]>();
   read.entities.forEach((entity, i) => {
     const identity = identityOf(entity);
     if (!identity) return;
     const ref = `${identity.kind}:${identity.namespace}/${identity.name}`;
-    const source = read.sources[i];
-    const where = source ? `${source.file}:${source.line}` : '(unknown file)';
     const list = byRef.get(ref);
-    if (list) list.push(where);
-    else byRef.set(ref, [where]);
+    if (list) list.push(i);
+    else byRef.set(ref, [i]);
   });
-  for (const [ref, places] of byRef) {
-    if (places.length > 1) {
+  for (const [ref, indexes] of byRef) {
+    if (indexes.length > 1) {
+      let chosen = indexes[0];
+      let best = jsonText(read.entities[chosen]);
+      for (const index of indexes.slice(1)) {
+        const text = jsonText(read.entities[index]);
+        if (text < best) {
+          best = text;
+          chosen = index;
+        }
+      }
       stderr.write(
-        `ml-maturity: ${ref} is defined ${places.length} times (${places.join(
-          ', ',
-        )}); only one is assessed\n`,
+        `ml-maturity: ${ref} is defined ${indexes.length} times (${indexes
+          .map(i => whereRead(read, i))
+          .join(', ')}); only the one at ${whereRead(
+          read,
+          chosen,
+        )} is assessed\n`,
       );
     }
   }
+}
+
+/** The targets of a Location entity (spec.target and spec.targets). */
+function locationTargets(entity: unknown): string[] {
+  const spec = (entity as { spec?: { target?: unknown; targets?: unknown } })
+    .spec;
+  const all = [
+    spec?.target,
+    ...(Array.isArray(spec?.targets) ? spec!.targets : []),
+  ];
+  return all.filter((t): t is string => typeof t === 'string');
+}
+
+/** The findings (on teams or on none) whose value is this ref, once each. */
+function findingsNaming(assessment: Assessment, ref: string): string[] {
+  const lines = new Set<string>();
+  for (const finding of [
+    ...assessment.findings,
+    ...assessment.teams.flatMap(t => t.findings),
+  ]) {
+    if (finding.value === ref) lines.add(findingLine(finding));
+  }
+  return Array.from(lines).slice(0, 10);
 }
 
 /** Exactly the four top-level fields of the assessment JSON, in spec order. */
@@ -142,8 +191,12 @@ async function assess(
   reportReadProblems(read, stderr);
   if (read.filesRead === 0) {
     throw new NotFoundError(
-      `No catalog file could be read from ${paths.join(', ')} ` +
-        `(${read.errors.length} unreadable path(s); directories are searched for *.yaml and *.yml)`,
+      read.errors.length === 0
+        ? `No *.yaml or *.yml file found under ${paths.join(', ')} ` +
+          '(directories are searched recursively, skipping node_modules and names starting with a dot)'
+        : `No catalog file could be read from ${paths.join(', ')} ` +
+          `(${plural(read.errors.length, 'unreadable path')} above; ` +
+          'directories are searched for *.yaml and *.yml)',
     );
   }
   if (read.entities.length === 0) {
@@ -151,36 +204,58 @@ async function assess(
     // 0), but rarely the one meant, so say why.
     const skipped =
       read.skipped.length > 0
-        ? `, ${read.skipped.length} document(s) skipped (see above)`
+        ? `, ${plural(read.skipped.length, 'document')} skipped (see above)`
         : '';
     stderr.write(
-      `ml-maturity: no entities found in ${read.filesRead} file(s)${skipped}; ` +
+      `ml-maturity: no entities found in ${plural(
+        read.filesRead,
+        'file',
+      )}${skipped}; ` +
         'the assessment is empty (an entity needs apiVersion backstage.io/..., a kind and metadata.name)\n',
     );
   }
   reportDuplicates(read, stderr);
   // Given only Location files (as app-config registers), say why no team
   // shows up.
-  const locations = read.entities.filter(
-    e => identityOf(e)?.kind === 'location',
-  ).length;
-  if (locations > 0 && locations === read.entities.length) {
+  const locations = read.entities.flatMap((e, i) =>
+    identityOf(e)?.kind === 'location' ? [i] : [],
+  );
+  if (locations.length > 0 && locations.length === read.entities.length) {
+    const targets = locations.flatMap(i => locationTargets(read.entities[i]));
     stderr.write(
-      `ml-maturity: ${locations} Location entit${
-        locations === 1 ? 'y is' : 'ies are'
-      } not followed; pass the files or directories ${
-        locations === 1 ? 'it points' : 'they point'
-      } to\n`,
+      `ml-maturity: ${plural(
+        locations.length,
+        'Location entity',
+        'Location entities',
+      )} (${locations.map(i => whereRead(read, i)).join(', ')}) ${
+        locations.length === 1 ? 'is' : 'are'
+      } not followed; ` +
+        `pass the files or directories ${
+          locations.length === 1 ? 'it points' : 'they point'
+        } to${
+          targets.length > 0
+            ? ` (${targets.slice(0, 10).join(', ')}${
+                targets.length > 10 ? ', ...' : ''
+              }, relative to the Location's file)`
+            : ''
+        }\n`,
     );
   }
   if (read.skipped.length > 0 || read.errors.length > 0) {
     stderr.write(
-      `ml-maturity: read ${read.entities.length} entities from ${read.filesRead} file(s); ` +
-        `skipped ${read.skipped.length} document(s), ${read.errors.length} unreadable path(s)\n`,
+      `ml-maturity: read ${plural(
+        read.entities.length,
+        'entity',
+        'entities',
+      )} from ${plural(read.filesRead, 'file')}; ` +
+        `skipped ${plural(read.skipped.length, 'document')}, ${plural(
+          read.errors.length,
+          'unreadable path',
+        )}\n`,
     );
   }
 
-  const assessment = classify({
+  const { assessment, assets } = classifyWithDetails({
     entities: read.entities,
     kits,
     assetTypeAliases,
@@ -203,8 +278,20 @@ async function assess(
     );
     const hint =
       similar.length > 0 ? ` Did you mean: ${similar.join(', ')}?` : '';
+    // Named in the input (a membership, a parent) but no team: say where.
+    const naming = findingsNaming(assessment, teamRef);
+    if (naming.length > 0) {
+      stderr.write(
+        `ml-maturity: ${teamRef} is named in this input, but is no team:\n${naming
+          .map(line => `  ${line}\n`)
+          .join('')}`,
+      );
+    }
     throw new NotFoundError(
-      `No team ${teamRef} among the ${assessment.teams.length} teams of this input. ` +
+      `No team ${teamRef} among the ${plural(
+        assessment.teams.length,
+        'team',
+      )} of this input. ` +
         `Team refs are the TEAM column of \`yarn ml-maturity assess ${paths.join(
           ' ',
         )}\` ` +
@@ -214,7 +301,11 @@ async function assess(
   stdout.write(
     options.json
       ? `${JSON.stringify(team, null, 2)}\n`
-      : formatTeamReport({ team, kits }),
+      : formatTeamReport({
+          team,
+          kits,
+          others: othersMeeting(assets, team.entityRef),
+        }),
   );
 }
 
