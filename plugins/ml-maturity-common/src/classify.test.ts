@@ -361,7 +361,9 @@ describe('classify: reading entities', () => {
     const finding = team(assessment, 'team-a').findings.find(
       f => f.entityRef === 'resource:default/svc',
     )!;
-    expect(finding.message).toMatch(/^Unknown ML asset type; Did you mean dataset\?/);
+    expect(finding.message).toMatch(
+      /^Unknown ML asset type; Did you mean dataset\?/,
+    );
     expect(finding.message).toMatch(
       /spec\.type "service" is not an ML asset type either, so this entity is not assessed as an ML asset$/,
     );
@@ -380,7 +382,9 @@ describe('classify: reading entities', () => {
       f => f.field === 'ml-maturity.io/hosting',
     )!;
     expect(finding.message).toMatch(
-      new RegExp(`^Unknown value; Did you mean ${meant}\\? Allowed: on-prem, cloud`),
+      new RegExp(
+        `^Unknown value; Did you mean ${meant}\\? Allowed: on-prem, cloud`,
+      ),
     );
   });
 

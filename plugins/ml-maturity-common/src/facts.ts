@@ -262,7 +262,9 @@ function readAssetType(
   if (annotation !== undefined) {
     // Say what happens instead: spec.type's ML type, or no ML asset at all.
     const instead = fromType
-      ? `spec.type ${JSON.stringify(type)} is used instead, so this is a ${fromType}`
+      ? `spec.type ${JSON.stringify(
+          type,
+        )} is used instead, so this is a ${fromType}`
       : `spec.type ${
           typeof type === 'string'
             ? `${JSON.stringify(type)} is not an ML asset type either`
