@@ -16,6 +16,7 @@ import {
   isPlainRecord,
   isRecord,
   JsonRecord,
+  assessedDuplicateIndex,
   safeJson,
 } from './util';
 
@@ -1031,9 +1032,8 @@ function groupCandidates(
 }
 
 /**
- * Of the documents defining one entity, the one with the smallest JSON
- * text, so the choice does not depend on the input order; it gets a
- * finding saying so.
+ * Of the documents defining one entity, the one {@link assessedDuplicateIndex}
+ * picks; it gets a finding saying so.
  */
 function chooseAmongDuplicates(
   candidates: EntityNode[],
@@ -1041,17 +1041,9 @@ function chooseAmongDuplicates(
   duplicates: Map<number, number[]>,
 ) {
   for (const [e, all] of duplicates) {
-    let chosen = candidates[all[0]];
-    let best = safeJson(chosen.raw);
-    chosenCandidate[e] = all[0];
-    for (let k = 1; k < all.length; k++) {
-      const text = safeJson(candidates[all[k]].raw);
-      if (text < best) {
-        best = text;
-        chosenCandidate[e] = all[k];
-        chosen = candidates[all[k]];
-      }
-    }
+    chosenCandidate[e] =
+      all[assessedDuplicateIndex(all.map(c => candidates[c].raw))];
+    const chosen = candidates[chosenCandidate[e]];
     reportFinding(
       chosen,
       'metadata.name',

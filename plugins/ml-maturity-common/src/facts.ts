@@ -121,12 +121,21 @@ export function nearestKnownKey(key: string): string | undefined {
   if (name.startsWith('ml-maturity.io/attest')) {
     return `${ANNOTATION_ATTEST_PREFIX}<itemId>`;
   }
+  return closest(name, KNOWN_KEYS, 4);
+}
+
+/** The first of `candidates` fewest edits from `word`, fewer than `within`. */
+function closest(
+  word: string,
+  candidates: ReadonlyArray<string>,
+  within: number,
+): string | undefined {
   let best: string | undefined;
-  let bestDistance = 4;
-  for (const known of KNOWN_KEYS) {
-    const distance = editDistance(name, known, bestDistance);
+  let bestDistance = within;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate, bestDistance);
     if (distance < bestDistance) {
-      best = known;
+      best = candidate;
       bestDistance = distance;
     }
   }
@@ -156,17 +165,7 @@ export function nearestAllowedValue(
       Math.min(candidate.length, word.length) >= 5 &&
       (word.startsWith(candidate) || candidate.startsWith(word)),
   );
-  if (stem) return stem;
-  let best: string | undefined;
-  let bestDistance = word.length > 5 ? 3 : 2;
-  for (const candidate of allowed) {
-    const distance = editDistance(word, candidate, bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  return stem ?? closest(word, allowed, word.length > 5 ? 3 : 2);
 }
 
 /** ` Did you mean x?` for a misspelt value, or nothing. */

@@ -21,7 +21,7 @@ export {
   isEvidenceUrl,
 } from './attestations';
 export { findingNamesAllItsRefs, hiddenValuePolicy } from './findings';
-export { editDistance } from './util';
+export { assessedDuplicateIndex, editDistance } from './util';
 export {
   IGNORED_VALUES_REASON_START,
   ignoredValueEntries,

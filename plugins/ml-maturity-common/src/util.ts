@@ -130,6 +130,29 @@ export function safeJson(value: unknown): string {
 }
 
 /**
+ * Of several documents defining one entity (the same kind, namespace and
+ * name), the index of the one the classifier assesses: the one whose JSON
+ * text sorts first, so the choice does not depend on the input order. A
+ * tool that knows where each document came from (the CLI) names that one.
+ *
+ * @public
+ */
+export function assessedDuplicateIndex(
+  documents: ReadonlyArray<unknown>,
+): number {
+  let chosen = 0;
+  let best = safeJson(documents[0]);
+  for (let k = 1; k < documents.length; k++) {
+    const text = safeJson(documents[k]);
+    if (text < best) {
+      best = text;
+      chosen = k;
+    }
+  }
+  return chosen;
+}
+
+/**
  * Edits (insert, delete, replace) from one text to another, counted up to
  * `limit + 1` (texts further apart than `limit` give `limit + 1`): for
  * "did you mean" suggestions.

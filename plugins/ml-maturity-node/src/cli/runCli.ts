@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  assessedDuplicateIndex,
   editDistance,
   Assessment,
   classifyWithDetails,
@@ -93,20 +94,9 @@ function whereRead(read: ReadCatalogFilesResult, index: number): string {
   return source ? `${source.file}:${source.line}` : '(unknown file)';
 }
 
-/** As the classifier writes a document to compare duplicates. */
-function jsonText(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return '[unserialisable value]';
-  }
-}
-
 /**
- * Entities defined more than once, with where, and which one is assessed:
- * the classifier keeps the document whose JSON text sorts first (so the
- * choice does not depend on the order of the files); its finding cannot
- * say which files they came from.
+ * Entities defined more than once, with where, and which one is assessed
+ * (the classifier's finding cannot say which files they came from).
  */
 function reportDuplicates(read: ReadCatalogFilesResult, stderr: CliOutput) {
   const byRef = new Map<string, number[]>();
@@ -120,15 +110,8 @@ function reportDuplicates(read: ReadCatalogFilesResult, stderr: CliOutput) {
   });
   for (const [ref, indexes] of byRef) {
     if (indexes.length > 1) {
-      let chosen = indexes[0];
-      let best = jsonText(read.entities[chosen]);
-      for (const index of indexes.slice(1)) {
-        const text = jsonText(read.entities[index]);
-        if (text < best) {
-          best = text;
-          chosen = index;
-        }
-      }
+      const chosen =
+        indexes[assessedDuplicateIndex(indexes.map(i => read.entities[i]))];
       stderr.write(
         `ml-maturity: ${ref} is defined ${indexes.length} times (${indexes
           .map(i => whereRead(read, i))
