@@ -100,6 +100,27 @@ function itemLines(
   return lines;
 }
 
+/**
+ * An implicit team exists only as the owner its assets name: process items
+ * are attested on the team's Group, and people items need members, so the
+ * first step is the Group itself.
+ */
+function implicitTeamLines(entityRef: string): string[] {
+  const colon = entityRef.indexOf(':');
+  const slash = entityRef.indexOf('/');
+  const namespace = entityRef.slice(colon + 1, slash);
+  const name = entityRef.slice(slash + 1);
+  const metadata =
+    namespace === 'default'
+      ? `metadata: { name: ${name} }`
+      : `metadata: { name: ${name}, namespace: ${namespace} }`;
+  return [
+    `  no Group entity: assets name this team as owner. To give it members (people items) or`,
+    `  attest process items, first add its Group to a catalog-info.yaml:`,
+    `    apiVersion: backstage.io/v1alpha1, kind: Group, ${metadata}, spec: { type: team, children: [] }`,
+  ];
+}
+
 /** Options of {@link formatTeamReport}. */
 export interface FormatTeamReportOptions {
   team: TeamAssessment;
@@ -134,6 +155,9 @@ export function formatTeamReport({
       `current kit: ${team.currentKit ?? 'none (all complete)'}`,
     `  parent: ${team.parent ?? '-'}`,
   );
+  if (team.implicit) {
+    lines.push(...implicitTeamLines(team.entityRef));
+  }
   if (team.rollup) {
     const levels = Object.entries(team.rollup.levels)
       .map(([level, count]) => `L${level}: ${count}`)

@@ -146,6 +146,21 @@ describe('ml-maturity assess', () => {
   const teamReport = (entityRef: string) =>
     run(['assess', EXAMPLES, '--team', entityRef, '--now', NOW]);
 
+  it('--team of an implicit team says to add its Group first, with the ref it needs', async () => {
+    const assessment = await assessJson(EXAMPLES);
+    const implicit = assessment.teams.filter(t => t.implicit);
+    expect(implicit.map(t => t.entityRef)).toEqual([
+      'group:default/legacy-analytics',
+    ]);
+    const { code, stdout } = await teamReport('legacy-analytics');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'first add its Group to a catalog-info.yaml:\n    apiVersion: backstage.io/v1alpha1, kind: Group, metadata: { name: legacy-analytics }, spec: { type: team, children: [] }',
+    );
+    const explicit = await teamReport('vision');
+    expect(explicit.stdout).not.toContain('no Group entity');
+  });
+
   it('--team says under a process item that portal attestations do not count here', async () => {
     const assessment = await assessJson(EXAMPLES);
     const definitions = new Map(
