@@ -86,6 +86,16 @@ describe('readBackendSettings', () => {
     expect(() => settings({ schedule: { timeout: 'PT0S' } })).toThrow(
       /mlMaturity\.schedule\.timeout/,
     );
+    // the scheduler's timer fires at once past 2^31 - 1 ms: every refresh
+    // was stopped as it started, "ran longer than ... timeout"
+    for (const timeout of [{ days: 25 }, { weeks: 4 }, 'P30D']) {
+      expect(() => settings({ schedule: { timeout } })).toThrow(
+        /^Invalid config at mlMaturity\.schedule\.timeout: must be at most 24 days/,
+      );
+    }
+    expect(
+      settings({ schedule: { timeout: { days: 24 } } }).schedule.timeout,
+    ).toEqual({ days: 24 });
     expect(() => settings({ schedule: { frequency: { minutes: 0 } } })).toThrow(
       /^Invalid config at mlMaturity\.schedule\.frequency: must be longer than zero/,
     );

@@ -94,6 +94,13 @@ function cronProblem(expression: string): string | undefined {
 }
 
 /**
+ * The longest delay a Node.js timer keeps (about 24.8 days); a longer one
+ * fires after 1 ms. The scheduler aborts a run with such a timer at its
+ * `timeout`.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
  * What Backstage's reader lets through but the scheduler then refuses at
  * startup without naming the key (a malformed cron), or that makes every
  * refresh fail (a timeout of zero).
@@ -115,6 +122,11 @@ function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   if (durationMs(timeout) <= 0) {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}.timeout: must be longer than zero (a refresh reads the whole catalog; the default is 10 minutes)`,
+    );
+  }
+  if (durationMs(timeout) > MAX_TIMER_MS) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.timeout: must be at most 24 days: the scheduler times a run with a Node.js timer, which cannot wait longer, so a longer timeout stops every refresh as soon as it starts`,
     );
   }
   if (initialDelay && durationMs(initialDelay) < 0) {

@@ -881,6 +881,48 @@ describe('createRouter', () => {
     });
 
     it.each([
+      ['text/plain', JSON.stringify(body)],
+      [
+        'application/x-www-form-urlencoded',
+        new URLSearchParams(body).toString(),
+      ],
+    ])(
+      'answers 400 naming the Content-Type for a %s body, not a field it holds',
+      async (type, text) => {
+        const { app, store } = await createApp();
+        const res = await request(app)
+          .post('/v1/attestations')
+          .set('Authorization', user)
+          .set('Content-Type', type)
+          .send(text);
+        expect(res.status).toBe(400);
+        expect(res.body.error).toMatchObject({
+          name: 'InputError',
+          message: `Content-Type: must be application/json, got ${type}`,
+        });
+        expect(store.createAttestation).not.toHaveBeenCalled();
+      },
+    );
+
+    it.each([
+      ['null', 'null'],
+      ['"x"', 'string'],
+      ['[]', 'array'],
+    ])('answers 400 "body: ..." for a JSON body %s', async (text, got) => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send(text);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: `body: Expected object, received ${got}`,
+      });
+    });
+
+    it.each([
       '/v1/assessments/group/default/a%00',
       '/v1/assets/resource/default/a%00',
       '/v1/history?entityRef=group:default/a%00',

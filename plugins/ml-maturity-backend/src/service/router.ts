@@ -4,7 +4,7 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -49,7 +49,9 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, assessments, attestations, refresh } = options;
   const router = Router();
-  router.use(express.json());
+  // Not strict: a body of `null` or `"x"` is then refused by the schema as
+  // `body: Expected object, ...` (the strict parser called it invalid JSON).
+  router.use(express.json({ strict: false }));
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -159,7 +161,19 @@ export async function createRouter(
 
   router.post('/v1/attestations', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const body = parse(createAttestationSchema, req.body ?? {});
+    // A body of another type is not parsed: without this, a form or text
+    // body holding every field was answered `entityRef: Required`.
+    if (req.is('application/json') === false) {
+      throw new InputError(
+        `Content-Type: must be application/json, got ${
+          req.get('Content-Type')?.slice(0, 100) ?? 'none'
+        }`,
+      );
+    }
+    const body = parse(
+      createAttestationSchema,
+      req.body === undefined ? {} : req.body,
+    );
     const created = await attestations.create({
       credentials,
       teamRef: body.entityRef,
