@@ -1,10 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
-import type {
-  AssetContribution,
-  KitDefinition,
-} from '@aiml-service-kits/plugin-ml-maturity-common';
+import type { KitDefinition } from '@aiml-service-kits/plugin-ml-maturity-common';
 import type {
   AssessmentsPage,
+  AssetContributionResponse,
   Attestation,
   CreateAttestationRequest,
   OrgHistory,
@@ -43,7 +41,7 @@ export interface MlMaturityApi {
   /** How an entity counts as an ML asset, or undefined when it is not one (404). */
   getAssetContribution(
     entityRef: string,
-  ): Promise<AssetContribution | undefined>;
+  ): Promise<AssetContributionResponse | undefined>;
   getRoadmap(): Promise<RoadmapResponse>;
   /** A team's level per day. */
   getTeamHistory(

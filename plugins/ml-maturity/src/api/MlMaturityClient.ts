@@ -2,7 +2,6 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
-  AssetContribution,
   KitDefinition,
   KitsResponse,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -13,6 +12,7 @@ import type {
 } from './MlMaturityApi';
 import type {
   AssessmentsPage,
+  AssetContributionResponse,
   Attestation,
   CreateAttestationRequest,
   TeamAttestations,
@@ -87,8 +87,8 @@ export class MlMaturityClient implements MlMaturityApi {
 
   async getAssetContribution(
     entityRef: string,
-  ): Promise<AssetContribution | undefined> {
-    return this.requestOptional<AssetContribution>(
+  ): Promise<AssetContributionResponse | undefined> {
+    return this.requestOptional<AssetContributionResponse>(
       `/assets/${entityPath(entityRef)}`,
     );
   }

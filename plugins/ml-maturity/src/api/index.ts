@@ -7,6 +7,7 @@ export type {
 export { MlMaturityClient } from './MlMaturityClient';
 export type {
   AssessmentsPage,
+  AssetContributionResponse,
   Attestation,
   AttestationEvent,
   CreateAttestationRequest,

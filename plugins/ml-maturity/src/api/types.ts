@@ -1,5 +1,6 @@
 import type {
   AssessmentsResponse,
+  AssetContribution,
   AttestationEventResponse,
   AttestationResponse,
   Freshness,
@@ -26,6 +27,13 @@ export type AssessmentsPage = AssessmentsResponse;
 
 /** `GET /v1/assessments/:kind/:namespace/:name` body. @public */
 export type TeamAssessmentResponse = TeamAssessment & SnapshotStatus;
+
+/**
+ * `GET /v1/assets/:kind/:namespace/:name` body: how an entity counts as an
+ * ML asset, from the snapshot its freshness fields describe.
+ * @public
+ */
+export type AssetContributionResponse = AssetContribution & SnapshotStatus;
 
 /** `GET /v1/roadmap` body. @public */
 export type RoadmapResponse = Roadmap & SnapshotStatus;

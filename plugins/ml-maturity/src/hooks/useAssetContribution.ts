@@ -1,14 +1,12 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import type {
-  AssetContribution,
-  KitDefinition,
-} from '@aiml-service-kits/plugin-ml-maturity-common';
+import type { KitDefinition } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { mlMaturityApiRef } from '../api';
+import type { AssetContributionResponse } from '../api';
 
 /** The asset card's data: undefined contribution = not an ML asset. */
 export interface AssetContributionData {
-  contribution?: AssetContribution;
+  contribution?: AssetContributionResponse;
   kits: KitDefinition[];
 }
 

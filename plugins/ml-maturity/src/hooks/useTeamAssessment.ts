@@ -6,6 +6,8 @@ import type { TeamAssessmentResponse } from '../api';
 
 /** What the team card shows: the assessment (undefined = not assessed) and the kits to join. */
 export interface TeamAssessmentData {
+  /** The team these are of (the hook keeps them while it loads another). */
+  entityRef: string;
   assessment?: TeamAssessmentResponse;
   kits: KitDefinition[];
 }
@@ -18,6 +20,6 @@ export function useTeamAssessment(entityRef: string) {
       api.getTeamAssessment(entityRef),
       api.getKits(),
     ]);
-    return { assessment, kits };
+    return { entityRef, assessment, kits };
   }, [api, entityRef]);
 }

@@ -7,7 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
 import type { MlMaturityApi } from '../../api';
-import { mockMlMaturityApi } from '../../testing/fixtures';
+import { freshStatus, mockMlMaturityApi } from '../../testing/fixtures';
 import { EntityMlAssetCard } from './EntityMlAssetCard';
 
 const dataset: Entity = {
@@ -117,6 +117,7 @@ describe('EntityMlAssetCard', () => {
               'unknown scope; allowed: project, team, enterprise, external',
           },
         ],
+        ...freshStatus,
       })),
     });
     await renderCard(api);
@@ -168,6 +169,7 @@ describe('EntityMlAssetCard', () => {
             message,
           },
         ],
+        ...freshStatus,
       })),
     });
     await renderCard(api, {
@@ -195,6 +197,7 @@ describe('EntityMlAssetCard', () => {
         assetType: 'dataset',
         countsToward: [],
         findings: [],
+        ...freshStatus,
       })),
     });
     await renderCard(api);
@@ -215,11 +218,58 @@ describe('EntityMlAssetCard', () => {
         assetType: 'dataset',
         countsToward: [],
         findings: [],
+        ...freshStatus,
       })),
     });
     await renderCard(api, { ...dataset, spec: { type: 'dataset' } });
     expect(
       await screen.findByText(/it has no owner\. Give it an owner Group/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the results were computed', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => ({
+        entityRef: 'resource:default/vision-images',
+        assetType: 'dataset',
+        countsToward: [],
+        findings: [],
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+    expect(await screen.findByText(/Last refreshed:/)).toBeInTheDocument();
+    expect(screen.queryByText(/out of date/)).not.toBeInTheDocument();
+  });
+
+  it('warns when the last refresh failed and the answer is from an older snapshot', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => ({
+        entityRef: 'resource:default/vision-images',
+        assetType: 'dataset',
+        countsToward: [
+          {
+            team: 'group:default/vision',
+            itemId: 'starter.technology.datasets',
+            via: 'owned' as const,
+          },
+        ],
+        findings: [],
+        stale: true,
+        lastRefresh: '2026-11-27T06:00:00.000Z',
+        lastError: 'catalog timed out',
+      })),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByText(/This assessment may be out of date/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/catalog timed out/).length).toBeGreaterThan(0);
+    // the older answer is still shown
+    expect(
+      screen.getByRole('table', {
+        name: 'Checklist items this asset counts toward',
+      }),
     ).toBeInTheDocument();
   });
 

@@ -9,6 +9,7 @@ import { useAssetContribution } from '../../hooks/useAssetContribution';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
 import { LoadError } from '../LoadError';
+import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { AssetDetails } from './AssetDetails';
 
 /** The entity's `spec.owner` as a full ref (a Group when it has no kind), if any. */
@@ -79,12 +80,16 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
       </EmptyHint>
     );
   } else {
+    // when the last refresh failed, this is the previous snapshot's answer
     content = (
-      <AssetDetails
-        contribution={value.contribution}
-        kits={value.kits}
-        owner={owner}
-      />
+      <>
+        <SnapshotStatusNotice status={value.contribution} />
+        <AssetDetails
+          contribution={value.contribution}
+          kits={value.kits}
+          owner={owner}
+        />
+      </>
     );
   }
   return (

@@ -32,6 +32,7 @@ export function AttestDialog(props: AttestDialogProps) {
   const urlValid = urlProblem === undefined;
 
   const submit = async () => {
+    if (!urlValid || submitting) return;
     setSubmitting(true);
     setError(undefined);
     try {
@@ -47,54 +48,63 @@ export function AttestDialog(props: AttestDialogProps) {
       <DialogTitle id="ml-maturity-attest-title">
         Attest: {itemTitle}
       </DialogTitle>
-      <DialogContent>
-        {description && <DialogContentText>{description}</DialogContentText>}
-        <DialogContentText>
-          Vouch that your team meets this item. Link to the evidence, such as a
-          process document or a decision record. The attestation expires and can
-          be revoked.
-        </DialogContentText>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
-        <TextField
-          id="ml-maturity-attest-url"
-          required
-          fullWidth
-          margin="dense"
-          label="Evidence URL"
-          value={url}
-          onChange={e => setUrl(e.target.value)}
-          error={trimmedUrl !== '' && !urlValid}
-          helperText={
-            trimmedUrl !== '' && urlProblem
-              ? `The URL ${urlProblem}`
-              : 'An http(s) link to the evidence'
-          }
-        />
-        <TextField
-          id="ml-maturity-attest-comment"
-          fullWidth
-          multiline
-          margin="dense"
-          label="Comment (optional)"
-          value={comment}
-          onChange={e => setComment(e.target.value)}
-        />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!urlValid || submitting}
-          onClick={submit}
-        >
-          Attest
-        </Button>
-      </DialogActions>
+      {/* a form, so that Enter in the URL field submits, as in any form */}
+      <form
+        noValidate
+        onSubmit={e => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <DialogContent>
+          {description && <DialogContentText>{description}</DialogContentText>}
+          <DialogContentText>
+            Vouch that your team meets this item. Link to the evidence, such as
+            a process document or a decision record. The attestation expires and
+            can be revoked.
+          </DialogContentText>
+          {error && (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextField
+            id="ml-maturity-attest-url"
+            required
+            fullWidth
+            margin="dense"
+            label="Evidence URL"
+            value={url}
+            onChange={e => setUrl(e.target.value)}
+            error={trimmedUrl !== '' && !urlValid}
+            helperText={
+              trimmedUrl !== '' && urlProblem
+                ? `The URL ${urlProblem}`
+                : 'An http(s) link to the evidence'
+            }
+          />
+          <TextField
+            id="ml-maturity-attest-comment"
+            fullWidth
+            multiline
+            margin="dense"
+            label="Comment (optional)"
+            value={comment}
+            onChange={e => setComment(e.target.value)}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={!urlValid || submitting}
+          >
+            Attest
+          </Button>
+        </DialogActions>
+      </form>
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -28,6 +28,13 @@ const useStyles = makeStyles(theme => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   details: { flex: 1, minWidth: 0, wordBreak: 'break-word' },
+  // the item takes the focus after an attest or revoke (see below)
+  focusable: {
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.primary.main}`,
+      outlineOffset: 2,
+    },
+  },
 }));
 
 /** Props of {@link Checklist}. */
@@ -65,16 +72,29 @@ export function Checklist(props: ChecklistProps) {
   }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // After an attest or revoke the button that opened the dialog gives way to
+  // the other one (or is disabled while the revoke runs), so the dialog
+  // cannot hand the focus back to it: the item takes it instead, so that
+  // keyboard and screen reader users stay where they were.
+  const itemElements = useRef(new Map<string, HTMLLIElement>());
+  const [focusItem, setFocusItem] = useState<string>();
+  useEffect(() => {
+    if (focusItem === undefined) return;
+    itemElements.current.get(focusItem)?.focus();
+    setFocusItem(undefined);
+  }, [focusItem]);
 
-  const revoke = async (id: string) => {
+  const revoke = async (item: JoinedItem, id: string) => {
     setError(undefined);
     setBusy(true);
     try {
       await api.revokeAttestation(id);
       setRevoking(undefined);
+      setFocusItem(item.result.id);
       onChanged();
     } catch (e) {
       setRevoking(undefined);
+      setFocusItem(item.result.id);
       setError(`Could not revoke the attestation: ${errorMessage(e)}`);
       // e.g. revoked by someone else meanwhile (409): show the list as it is
       onChanged();
@@ -107,7 +127,18 @@ export function Checklist(props: ChecklistProps) {
           const pending =
             attestations && pendingChange(item, attestations, snapshotAt);
           return (
-            <li key={item.result.id} className={classes.item}>
+            <li
+              key={item.result.id}
+              className={`${classes.item} ${classes.focusable}`}
+              tabIndex={-1}
+              ref={element => {
+                if (element) {
+                  itemElements.current.set(item.result.id, element);
+                } else {
+                  itemElements.current.delete(item.result.id);
+                }
+              }}
+            >
               <div className={classes.details}>
                 <Typography variant="body2" component="div">
                   <strong>{item.title}</strong>{' '}
@@ -197,7 +228,7 @@ export function Checklist(props: ChecklistProps) {
             <Button
               color="secondary"
               disabled={busy}
-              onClick={() => revoke(revoking.attestation.id)}
+              onClick={() => revoke(revoking.item, revoking.attestation.id)}
             >
               Revoke
             </Button>
@@ -217,6 +248,7 @@ export function Checklist(props: ChecklistProps) {
               comment,
             });
             setAttesting(undefined);
+            setFocusItem(attesting.result.id);
             onChanged();
           }}
         />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   isInaccessible,
   screen,
@@ -152,6 +153,55 @@ describe('EntityMlMaturityCard', () => {
     await renderCard(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.getTeamAssessment).toHaveBeenCalledWith('group:default/vision');
+  });
+
+  it("does not show the previous group's results while another group's results load", async () => {
+    const user = userEvent.setup({ delay: null });
+    const division: Entity = {
+      ...group,
+      metadata: { name: 'ml-division', namespace: 'default' },
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async (ref: string) =>
+        ref === 'group:default/vision' ? vision : new Promise<never>(() => {}),
+      ),
+    });
+    // an entity page that stays mounted while its entity changes, as the
+    // legacy catalog's EntityLayout does on a link to another group
+    function Page() {
+      const [entity, setEntity] = useState(group);
+      return (
+        <>
+          <button type="button" onClick={() => setEntity(division)}>
+            Go to the division
+          </button>
+          <EntityProvider entity={entity}>
+            <EntityMlMaturityCard />
+          </EntityProvider>
+        </>
+      );
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+        <Page />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByText(/2 of 5 kits complete/)).toBeInTheDocument();
+
+    await user.click(
+      screen.getByRole('button', { name: 'Go to the division' }),
+    );
+    await waitFor(() =>
+      expect(api.getTeamAssessment).toHaveBeenCalledWith(
+        'group:default/ml-division',
+      ),
+    );
+    expect(screen.queryByText(/2 of 5 kits complete/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Attest scaler practice defined' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('says what to add to the catalog when the group is not assessed', async () => {
@@ -402,6 +452,89 @@ describe('EntityMlMaturityCard', () => {
     expect(
       await within(dialog).findByText('You are not a member of this team'),
     ).toBeInTheDocument();
+  });
+
+  it('attests from the keyboard: Enter in the URL field submits', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      createAttestation: jest.fn(async () => practiceAttestation()),
+    });
+    await renderCard(api);
+    (
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      })
+    ).focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog');
+    const url = within(dialog).getByLabelText(/Evidence URL/);
+    await user.tab();
+    expect(url).toHaveFocus();
+
+    // Enter does not submit a URL the form refuses
+    await user.keyboard('ftp://wiki.example.com/practice{Enter}');
+    expect(api.createAttestation).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    await user.clear(url);
+    await user.keyboard(`${PRACTICE_URL}{Enter}`);
+    expect(api.createAttestation).toHaveBeenCalledTimes(1);
+    expect(api.createAttestation).toHaveBeenCalledWith({
+      entityRef: 'group:default/vision',
+      itemId: 'scaler.process.practice',
+      url: PRACTICE_URL,
+      comment: undefined,
+    });
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+  });
+
+  it('keeps the keyboard focus on the item after attesting and after revoking', async () => {
+    const user = userEvent.setup({ delay: null });
+    const recorded = practiceAttestation({ at: '2026-11-27T06:05:00Z' });
+    let attestations: unknown[] = [];
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getAttestations: jest.fn(async () => attestations),
+      createAttestation: jest.fn(async () => {
+        attestations = [recorded];
+        return recorded;
+      }),
+      revokeAttestation: jest.fn(async () => {
+        attestations = [{ ...recorded, revokedAt: '2026-11-27T06:06:00Z' }];
+      }),
+    });
+    await renderCard(api);
+    const checklist = await screen.findByRole('list', {
+      name: /Checklist of the/,
+    });
+    const practice = within(checklist)
+      .getAllByRole('listitem')
+      .find(li => li.textContent?.includes('scaler practice defined'))!;
+
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByLabelText(/Evidence URL/));
+    await user.paste(PRACTICE_URL);
+    await user.click(within(dialog).getByRole('button', { name: 'Attest' }));
+    // the Attest button that opened the dialog gives way to Revoke
+    await screen.findByRole('button', { name: REVOKE_BUTTON });
+    expect(
+      screen.queryByRole('button', { name: 'Attest scaler practice defined' }),
+    ).not.toBeInTheDocument();
+    expect(practice).toHaveFocus();
+
+    await revokeConfirmed(user);
+    await screen.findByRole('button', {
+      name: 'Attest scaler practice defined',
+    });
+    expect(practice).toHaveFocus();
   });
 
   it('says an attestation is pending until the refresh, and reloads until it counts', async () => {

@@ -20,7 +20,11 @@ export interface EntityMlMaturityCardProps {
 export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { value, loading, error, retry } = useTeamAssessment(entityRef);
+  const { value: loaded, loading, error, retry } = useTeamAssessment(entityRef);
+  // While it reloads, the card keeps what it shows (no flicker after an
+  // attest); but when the page moved to another group, the previous
+  // group's results must not show under its name while it loads.
+  const value = loaded?.entityRef === entityRef ? loaded : undefined;
 
   let content;
   if (loading && !value) {

@@ -22,4 +22,18 @@ describe('Evidence', () => {
       screen.queryByRole('button', { name: /more/ }),
     ).not.toBeInTheDocument();
   });
+
+  it('moves the focus to the first entry shown by "more", as its button goes', async () => {
+    const user = userEvent.setup({ delay: null });
+    const evidence = Array.from(
+      { length: 7 },
+      (_, i) => `resource:default/data-${i}`,
+    );
+    await renderInTestApp(<Evidence evidence={evidence} />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+    screen.getByRole('button', { name: '2 more' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('link', { name: /data-5/ })).toHaveFocus();
+  });
 });

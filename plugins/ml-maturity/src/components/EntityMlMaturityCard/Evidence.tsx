@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import MuiLink from '@material-ui/core/Link';
 import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -13,6 +13,15 @@ const SHOWN = 5;
 export function Evidence(props: { evidence: string[] }) {
   const { evidence } = props;
   const [all, setAll] = useState(false);
+  // The "N more" button goes once pressed: the focus moves to the first
+  // entry it showed rather than falling back to the top of the page.
+  const firstMore = useRef<HTMLSpanElement>(null);
+  const [moveFocus, setMoveFocus] = useState(false);
+  useEffect(() => {
+    if (!moveFocus) return;
+    firstMore.current?.querySelector<HTMLElement>('a, button')?.focus();
+    setMoveFocus(false);
+  }, [moveFocus]);
   if (evidence.length === 0) {
     return null;
   }
@@ -22,7 +31,7 @@ export function Evidence(props: { evidence: string[] }) {
     <span>
       Evidence:{' '}
       {shown.map((entry, i) => (
-        <span key={entry}>
+        <span key={entry} ref={i === SHOWN ? firstMore : undefined}>
           {i > 0 && ', '}
           {isEvidenceUrl(entry) ? (
             <Link to={entry}>{entry}</Link>
@@ -37,7 +46,10 @@ export function Evidence(props: { evidence: string[] }) {
           <MuiLink
             component="button"
             variant="caption"
-            onClick={() => setAll(true)}
+            onClick={() => {
+              setAll(true);
+              setMoveFocus(true);
+            }}
           >
             {hidden} more
           </MuiLink>

@@ -483,6 +483,57 @@ describe('RoadmapContent', () => {
     expect(kitHeader).toHaveStyle({ minWidth: '6.5em', wordBreak: 'normal' });
   });
 
+  it('draws the refresh time on a surface where its grey text keeps 4.5:1 contrast', async () => {
+    await renderPage(roadmapApi([makeTeam('alpha', 3)]));
+    const caption = await screen.findByText(/Last refreshed:/);
+    /** [r, g, b, a] of a computed CSS colour. */
+    const rgba = (css: string) => {
+      const [r, g, b, a = 1] = css.match(/[\d.]+/g)!.map(Number);
+      return [r, g, b, a];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const [lr, lg, lb] = [r, g, b].map(v => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+    };
+    // The page around the plugin is the app's (the portal's is #f5f5f5, on
+    // which this grey falls to 4.47:1): the text must sit on a background
+    // of the plugin's own, an opaque one set on an element around it.
+    let surface: Element | null = caption;
+    let background: number[] | undefined;
+    while (surface && !background) {
+      const colour = rgba(
+        getComputedStyle(surface).backgroundColor || 'rgba(0, 0, 0, 0)',
+      );
+      if (colour[3] === 1) background = colour;
+      surface = surface.parentElement;
+    }
+    expect(background).toBeDefined();
+    const [r, g, b, a] = rgba(getComputedStyle(caption).color);
+    const text = [r, g, b].map((c, i) => c * a + background![i] * (1 - a));
+    const [hi, lo] = [luminance(text), luminance(background!)].sort(
+      (x, y) => y - x,
+    );
+    expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('warns on the page when the last refresh failed', async () => {
+    const api = roadmapApi([makeTeam('alpha', 3)]);
+    const roadmap = await api.getRoadmap();
+    api.getRoadmap.mockResolvedValue({
+      ...roadmap,
+      stale: true,
+      lastError: 'catalog timed out',
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText(/This assessment may be out of date/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/catalog timed out/).length).toBeGreaterThan(0);
+  });
+
   it('makes the card titles second-level headings, in page order', async () => {
     await renderPage(roadmapApi([makeTeam('alpha', 3)]));
     await screen.findByRole('table', {
