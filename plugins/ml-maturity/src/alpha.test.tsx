@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -69,6 +70,30 @@ describe('ml-maturity alpha plugin', () => {
     expect(
       await screen.findByText('No teams assessed yet.'),
     ).toBeInTheDocument();
+  });
+
+  it("gives the roadmap page exactly one main landmark inside the app's own layout", async () => {
+    const api = mockMlMaturityApi({
+      getRoadmap: jest.fn(async () => ({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
+        teams: [],
+        items: [],
+        stale: false,
+        lastRefresh: null,
+        lastError: null,
+      })),
+    });
+    // the whole app shell (sidebar layout, nav, page header) around the page
+    await renderTestApp({
+      extensions: [mlMaturityRoadmapPage],
+      initialRouteEntries: ['/ml-maturity'],
+      apis: [[mlMaturityApiRef, api]],
+    });
+    const hint = await screen.findByText('No teams assessed yet.');
+    const mains = screen.getAllByRole('main');
+    expect(mains).toHaveLength(1);
+    expect(mains[0]).toContainElement(hint);
   });
 
   it('filters the cards to groups and ML assets', () => {

@@ -30,6 +30,10 @@ export const mlMaturityApi = ApiBlueprint.make({
  * The roadmap page at `/ml-maturity`. Its title and icon also make the
  * "ML Maturity" nav item (the nav is inferred from pages since
  * frontend-plugin-api 0.17, which removed NavItemBlueprint).
+ *
+ * The content is the page's `<main>` landmark: the new system's shell (the
+ * app layout's `SidebarPage` and the page layout's header) renders none, and
+ * `Content` is an `<article>`. The legacy page gets its one from `Page`.
  * @alpha
  */
 export const mlMaturityRoadmapPage = PageBlueprint.make({
@@ -40,9 +44,11 @@ export const mlMaturityRoadmapPage = PageBlueprint.make({
     icon: <TrendingUpIcon fontSize="inherit" />,
     loader: () =>
       import('./components/MlMaturityRoadmapPage').then(m => (
-        <Content>
-          <m.RoadmapContent />
-        </Content>
+        <main>
+          <Content>
+            <m.RoadmapContent />
+          </Content>
+        </main>
       )),
   },
 });

@@ -23,3 +23,11 @@ export function csvField(value: string | number): string {
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>) {
   return rows.map(row => row.map(csvField).join(',')).join('\r\n');
 }
+
+/**
+ * The UTF-8 byte order mark, put before a downloaded CSV file: without it
+ * Excel reads the file in the system's legacy code page and garbles
+ * non-ASCII text such as team names. Only for CSV, not JSON (RFC 8259
+ * forbids a BOM there). @internal
+ */
+export const UTF8_BOM = '\uFEFF';

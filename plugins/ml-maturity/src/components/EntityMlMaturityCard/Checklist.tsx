@@ -9,6 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
 import type { Attestation } from '../../api';
 import { errorMessage } from '../../lib/errors';
@@ -154,7 +155,12 @@ export function Checklist(props: ChecklistProps) {
                 </Typography>
                 {item.result.attestation?.by && (
                   <Typography variant="caption" component="div">
-                    Attested by {item.result.attestation.by}
+                    {/* a link to the user's page, with their display name */}
+                    Attested by{' '}
+                    <EntityRefLink
+                      entityRef={item.result.attestation.by}
+                      defaultKind="user"
+                    />
                     {item.result.attestation.expiresAt &&
                       `, expires ${item.result.attestation.expiresAt.slice(
                         0,

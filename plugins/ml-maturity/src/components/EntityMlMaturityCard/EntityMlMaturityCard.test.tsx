@@ -10,7 +10,9 @@ import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
+  type EntityPresentationApi,
   EntityProvider,
+  entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
@@ -386,6 +388,8 @@ describe('EntityMlMaturityCard', () => {
     expect(submit).toBeDisabled();
 
     const url = within(dialog).getByLabelText(/Evidence URL/);
+    // opened with a click too, the dialog puts the focus in its URL field
+    expect(url).toHaveFocus();
     await user.click(url);
     await user.paste('ftp://example.com/x');
     expect(submit).toBeDisabled();
@@ -469,7 +473,7 @@ describe('EntityMlMaturityCard', () => {
     await user.keyboard('{Enter}');
     const dialog = screen.getByRole('dialog');
     const url = within(dialog).getByLabelText(/Evidence URL/);
-    await user.tab();
+    // the dialog opens with the focus in its URL field
     expect(url).toHaveFocus();
 
     // Enter does not submit a URL the form refuses
@@ -607,6 +611,71 @@ describe('EntityMlMaturityCard', () => {
     expect(
       screen.queryByRole('button', { name: /^Attest / }),
     ).not.toBeInTheDocument();
+  });
+
+  it('names who attested as Backstage names users: a link to their page', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested({
+          by: 'user:default/jane.doe',
+          expiresAt: '2999-01-01T00:00:00Z',
+        }),
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+    const item = (await screen.findByText('scaler practice defined')).closest(
+      'li',
+    )!;
+    await waitFor(() =>
+      expect(item).toHaveTextContent(
+        /Attested by jane\.doe, expires 2999-01-01/,
+      ),
+    );
+    expect(item).not.toHaveTextContent('user:default/jane.doe');
+    expect(
+      within(item).getByRole('link', { name: 'jane.doe' }),
+    ).toHaveAttribute('href', '/catalog/default/user/jane.doe');
+  });
+
+  it("shows the attesting user's display name from the entity presentation", async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested({ by: 'user:default/jane.doe' }),
+        ...freshStatus,
+      })),
+    });
+    const snapshot = (entityRef: string) => ({
+      entityRef,
+      primaryTitle:
+        entityRef === 'user:default/jane.doe' ? 'Jane Doe' : entityRef,
+    });
+    const presentation: EntityPresentationApi = {
+      forEntity: entityOrRef => {
+        const ref =
+          typeof entityOrRef === 'string' ? entityOrRef : 'user:default/x';
+        return {
+          snapshot: snapshot(ref),
+          promise: Promise.resolve(snapshot(ref)),
+        };
+      },
+    };
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [mlMaturityApiRef, api],
+          [entityPresentationApiRef, presentation],
+        ]}
+      >
+        <EntityProvider entity={group}>
+          <EntityMlMaturityCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    const link = await screen.findByRole('link', { name: 'Jane Doe' });
+    expect(link).toHaveAttribute('href', '/catalog/default/user/jane.doe');
+    expect(link.closest('div')).toHaveTextContent(/^Attested by Jane Doe$/);
   });
 
   it('revokes an active portal attestation', async () => {

@@ -21,6 +21,7 @@ import {
   type KitDefinition,
   type RoadmapTeam,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { UTF8_BOM } from '../../lib/csv';
 import { downloadFile } from '../../lib/download';
 import { LevelBadge } from '../LevelBadge';
 import { useTeamTitles } from '../../hooks/useTeamTitles';
@@ -55,12 +56,19 @@ const useStyles = makeStyles(theme => ({
   },
   table: { minWidth: 720 },
   name: { minWidth: '12em' },
-  // the team column stays in view while the table scrolls sideways
+  // The team column stays in view while the table scrolls sideways. It
+  // needs an opaque background, the same as its row's: the Backstage theme
+  // stripes odd body rows with background.default (head rows and even rows
+  // show the card's paper): the cell takes the same palette colours, so it
+  // matches its row in the light and the dark theme alike.
   sticky: {
     position: 'sticky',
     left: 0,
     zIndex: 1,
     backgroundColor: theme.palette.background.paper,
+    'tbody > tr:nth-of-type(odd) > &': {
+      backgroundColor: theme.palette.background.default,
+    },
   },
   // kit titles wrap between words, never a letter per line
   cell: {
@@ -224,7 +232,8 @@ export function HeatMap(props: HeatMapProps) {
           onClick={() =>
             downloadFile({
               filename: 'ml-maturity-teams.csv',
-              content: heatmapCsv(filtered, titles),
+              // Excel reads a CSV as UTF-8 only after a BOM
+              content: UTF8_BOM + heatmapCsv(filtered, titles),
               mimeType: 'text/csv;charset=utf-8',
             })
           }

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+// the new system's test app has the app's light and dark themes
+import { renderInTestApp as renderInNewTestApp } from '@backstage/frontend-test-utils';
 import {
   type CatalogApi,
   catalogApiRef,
@@ -227,7 +229,9 @@ describe('RoadmapContent', () => {
     expect(downloadFile).toHaveBeenCalledTimes(1);
     const { filename, content } = (downloadFile as jest.Mock).mock.calls[0][0];
     expect(filename).toBe('ml-maturity-teams.csv');
-    expect(content.split('\r\n')).toEqual([
+    // a UTF-8 byte order mark first, or Excel garbles non-ASCII names
+    expect(content.charCodeAt(0)).toBe(0xfeff);
+    expect(content.slice(1).split('\r\n')).toEqual([
       'team,title,parent,level,levelName,starter,starterMet,starterTotal,accelerator,acceleratorMet,acceleratorTotal,scaler,scalerMet,scalerTotal,synergizer,synergizerMet,synergizerTotal,transformer,transformerMet,transformerTotal',
       'group:default/alpha,,group:default/research,3,Systematic,100,2,2,100,2,2,50,1,2,0,0,2,0,0,2',
       '',
@@ -482,6 +486,56 @@ describe('RoadmapContent', () => {
     });
     expect(kitHeader).toHaveStyle({ minWidth: '6.5em', wordBreak: 'normal' });
   });
+
+  it.each(['light', 'dark'])(
+    'gives the sticky team cell the background of its row, striped or not, in the %s theme',
+    async themeId => {
+      // the theme the app starts with (its AppThemeSelector reads this)
+      localStorage.setItem('theme', themeId);
+      try {
+        // implicit teams: plain names, no entity route needed
+        const teams = ['alpha', 'beta', 'gamma'].map(name =>
+          makeTeam(name, 3, { implicit: true }),
+        );
+        renderInNewTestApp(<RoadmapContent />, {
+          apis: [[mlMaturityApiRef, roadmapApi(teams)]],
+        });
+        const heatmap = await screen.findByRole('table', {
+          name: 'Teams by kit: percent of required items met',
+        });
+        const transparent = (colour: string) =>
+          colour === '' ||
+          colour === 'transparent' ||
+          /^rgba\(.*,\s*0\)$/.test(colour);
+        /** What shows through an element: its background or the first opaque one around it. */
+        const backgroundBehind = (element: Element) => {
+          for (let e: Element | null = element; e; e = e.parentElement) {
+            const colour = getComputedStyle(e).backgroundColor;
+            if (!transparent(colour)) return colour;
+          }
+          return 'none';
+        };
+        const rows = within(heatmap).getAllByRole('row');
+        // the header row, then odd (striped) and even body rows
+        expect(rows).toHaveLength(4);
+        const [, odd, even] = rows;
+        expect(backgroundBehind(odd)).not.toBe(backgroundBehind(even));
+        const stickyCells = [
+          within(rows[0]).getAllByRole('columnheader')[0],
+          ...rows.slice(1).map(row => within(row).getByRole('rowheader')),
+        ];
+        for (const cell of stickyCells) {
+          expect(cell).toHaveStyle({ position: 'sticky' });
+          const own = getComputedStyle(cell).backgroundColor;
+          // opaque, so the cells scrolling under it do not show through
+          expect(transparent(own)).toBe(false);
+          expect(own).toBe(backgroundBehind(cell.parentElement!));
+        }
+      } finally {
+        localStorage.removeItem('theme');
+      }
+    },
+  );
 
   it('draws the refresh time on a surface where its grey text keeps 4.5:1 contrast', async () => {
     await renderPage(roadmapApi([makeTeam('alpha', 3)]));

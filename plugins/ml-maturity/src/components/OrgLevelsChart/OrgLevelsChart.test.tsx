@@ -44,6 +44,26 @@ describe('OrgLevelsChart', () => {
     expect(screen.getByText(/One day of history so far/)).toBeInTheDocument();
   });
 
+  it('moves apart the end labels of levels that end at close counts', async () => {
+    await renderInTestApp(
+      <OrgLevelsChart
+        days={[
+          day('2026-11-26', { '1': 40, '2': 20, '3': 19 }),
+          day('2026-11-27', { '1': 40, '2': 20, '3': 19 }),
+        ]}
+      />,
+    );
+    const labelY = (text: string) =>
+      Number(screen.getByText(text).getAttribute('y'));
+    // 20 and 19 of 40 lie 4 px apart on the plot: less than a line of text
+    const l2 = labelY('L-II: 20');
+    const l3 = labelY('L-III: 19');
+    expect(l3 - l2).toBeGreaterThanOrEqual(14);
+    // the others stay by their lines
+    expect(labelY('L-I: 40')).toBe(10 + 4);
+    expect(labelY('L-IV, L-V: 0')).toBe(178 + 4);
+  });
+
   it('labels the first and last day when there are several', async () => {
     await renderInTestApp(
       <OrgLevelsChart

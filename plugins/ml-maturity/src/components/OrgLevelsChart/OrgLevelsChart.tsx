@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import useMeasure from 'react-use/esm/useMeasure';
 import type { LevelKey, OrgHistoryDay } from '../../api';
+import { spreadLabels } from '../../lib/labelLayout';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
 import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
 
@@ -12,6 +13,8 @@ const HEIGHT = 200;
 const PAD = { left: 40, right: 110, top: 10, bottom: 22 };
 /** Text in CSS pixels: the SVG is drawn at its measured width, not scaled. */
 const FONT_SIZE = 12;
+/** Least distance between two end labels' lines of text, so they never overlap. */
+const LABEL_GAP = FONT_SIZE + 2;
 /** Each level also differs by dash pattern, so colour is not the only cue. */
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2'];
 /**
@@ -51,14 +54,26 @@ export function describeOrgLevels(days: OrgHistoryDay[]): string {
   return `Teams per level from ${days[0].day} to ${last.day}. On ${last.day}: ${counts}.`;
 }
 
-/** Levels that end on the same count share one label (with that count), so labels never overlap. */
-function endLabels(day: OrgHistoryDay): Array<{ n: number; levels: number[] }> {
+/**
+ * Levels that end on the same count share one label (with that count);
+ * labels of close counts are then moved apart (see `spreadLabels`), so
+ * labels never overlap.
+ */
+function endLabels(
+  day: OrgHistoryDay,
+  y: (n: number) => number,
+): Array<{ n: number; levels: number[]; y: number }> {
   const byCount = new Map<number, number[]>();
   for (const level of LEVELS) {
     const n = count(day, level);
     byCount.set(n, [...(byCount.get(n) ?? []), level]);
   }
-  return [...byCount].map(([n, levels]) => ({ n, levels }));
+  const labels = [...byCount].map(([n, levels]) => ({ n, levels }));
+  const placed = spreadLabels(
+    labels.map(label => y(label.n)),
+    { gap: LABEL_GAP, min: PAD.top, max: HEIGHT - PAD.bottom },
+  );
+  return labels.map((label, i) => ({ ...label, y: placed[i] }));
 }
 
 /**
@@ -148,16 +163,16 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
             )}
           </g>
         ))}
-        {endLabels(days[last]).map(({ n, levels }) => (
+        {endLabels(days[last], y).map(label => (
           <text
-            key={n}
+            key={label.n}
             aria-hidden="true"
             x={x(last) + 6}
-            y={y(n) + 4}
+            y={label.y + 4}
             fontSize={FONT_SIZE}
             fill={theme.palette.text.primary}
           >
-            {`${levels.map(levelCode).join(', ')}: ${n}`}
+            {`${label.levels.map(levelCode).join(', ')}: ${label.n}`}
           </text>
         ))}
       </svg>
