@@ -4,6 +4,7 @@
  * maturity permissions, the app (serves the built frontend) and our plugin.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { exitOnStartupFailure } from './exitOnStartupFailure';
 
 const backend = createBackend();
 
@@ -20,4 +21,4 @@ backend.add(import('./permissionPolicy'));
 
 backend.add(import('@aiml-service-kits/plugin-ml-maturity-backend'));
 
-backend.start();
+exitOnStartupFailure(backend.start());

@@ -1,3 +1,4 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
   mockServices,
@@ -210,5 +211,42 @@ describe('mlMaturityPlugin when the catalog fails', () => {
     });
     expect(stale.body.teams).toEqual(good.body.teams);
     expect(stale.body.generatedAt).toBe(good.body.generatedAt);
+  });
+});
+
+describe('mlMaturityPlugin with the real scheduler', () => {
+  it('answers 409 to a refresh asked for while one is queued, not yet started', async () => {
+    const { entities } = await readCatalogFiles({ paths: [FIXTURE_DIR] });
+    const { server } = await startTestBackend({
+      features: [
+        mlMaturityPlugin,
+        catalogServiceMock.factory({ entities: entities as Entity[] }),
+        schedulerServiceFactory,
+        database,
+        mockServices.rootConfig.factory({
+          data: {
+            mlMaturity: {
+              // the scheduler runs nothing before the initial delay ends,
+              // a triggered run included
+              schedule: { frequency: { hours: 1 }, initialDelay: { hours: 1 } },
+            },
+          },
+        }),
+      ],
+    });
+
+    const first = await request(server)
+      .post(`${API}/refresh`)
+      .set('Authorization', alice);
+    expect(first.status).toBe(202);
+
+    const second = await request(server)
+      .post(`${API}/refresh`)
+      .set('Authorization', alice);
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining('already asked for'),
+    });
   });
 });

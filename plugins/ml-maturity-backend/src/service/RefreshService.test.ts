@@ -671,6 +671,86 @@ describe('RefreshService', () => {
     await ctx.refresh.stop();
   });
 
+  it('refuses a manual trigger while the one asked for before has not started', async () => {
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    // the scheduler's trigger only marks the task due (this mock starts
+    // nothing), and succeeded again until a worker took it
+    await ctx.refresh.trigger();
+    await expect(ctx.refresh.trigger()).rejects.toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringMatching(
+        /^An ML maturity refresh was already asked for at \S+Z and has not started yet/,
+      ),
+    });
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(1);
+
+    // the run the scheduler starts here takes it
+    await ctx.refresh.refresh();
+    // (a run started in the same millisecond as the trigger counts as since)
+    await new Promise(resolve => setTimeout(resolve, 5));
+    await ctx.refresh.trigger();
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(2);
+    await expect(ctx.refresh.trigger()).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+
+    // so does a run another instance started since
+    const snapshotId = await ctx.store.startSnapshot({
+      startedAt: new Date(),
+      abandonedBefore: new Date(0),
+    });
+    await ctx.store.failSnapshot({
+      snapshotId,
+      finishedAt: new Date(),
+      error: 'elsewhere',
+    });
+    await ctx.refresh.trigger();
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(3);
+
+    // a trigger the scheduler refused queues nothing
+    await ctx.refresh.refresh();
+    ctx.scheduler.triggerTask.mockRejectedValueOnce(
+      new ConflictError(`Task ${REFRESH_TASK_ID} is currently running`),
+    );
+    await expect(ctx.refresh.trigger()).rejects.toMatchObject({
+      name: 'ConflictError',
+    });
+    await ctx.refresh.trigger();
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(5);
+  });
+
+  it('counts a refresh asked for as queued until the initial delay and a minute have passed', async () => {
+    const ctx = await setup(
+      async function* pages() {
+        yield entities;
+      },
+      {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 10 },
+        initialDelay: { minutes: 10 },
+      },
+    );
+    const start = Date.now();
+    await ctx.refresh.start();
+    await ctx.refresh.trigger();
+    const now = jest.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(start + 10 * 60_000);
+      await expect(ctx.refresh.trigger()).rejects.toMatchObject({
+        name: 'ConflictError',
+      });
+      // no worker took it: asking again triggers the task again
+      now.mockReturnValue(start + 11 * 60_000 + 1_000);
+      await ctx.refresh.trigger();
+    } finally {
+      now.mockRestore();
+    }
+    expect(ctx.scheduler.triggerTask).toHaveBeenCalledTimes(2);
+    await ctx.refresh.stop();
+  });
+
   it("says why when the scheduler holds the task's lock", async () => {
     const ctx = await setup(async function* pages() {
       yield entities;

@@ -44,6 +44,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long shutting down waits for a running refresh to end. */
 const STOP_WAIT_MS = 15_000;
 
+/**
+ * How long a refresh asked for with `POST /refresh` counts as queued while
+ * no refresh starts, beyond the end of this instance's `initialDelay` (the
+ * scheduler starts no run before it): the scheduler looks for due tasks
+ * every few seconds. Later, asking again triggers the task again.
+ */
+const QUEUED_FOR_MS = 60_000;
+
 /** @internal */
 export const DEFAULT_REFRESH_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
   {
@@ -119,6 +127,16 @@ export class RefreshService {
   /** The refresh after startup, from its wait to its last try (see refreshAfterStartup). */
   private startup?: Promise<void>;
 
+  /** When start() ran. */
+  private startedAt?: number;
+
+  /**
+   * The refresh this instance triggered for `POST /refresh` that no refresh
+   * has started since: when it was asked for, and until when it counts as
+   * queued (see trigger).
+   */
+  private queued?: { at: number; until: number };
+
   private constructor(
     private readonly options: Parameters<typeof RefreshService.create>[0],
   ) {}
@@ -160,6 +178,7 @@ export class RefreshService {
    */
   async start(): Promise<void> {
     const startedAt = Date.now();
+    this.startedAt = startedAt;
     await this.options.scheduler.scheduleTask({
       id: REFRESH_TASK_ID,
       ...this.options.schedule,
@@ -274,14 +293,42 @@ export class RefreshService {
     return running !== undefined;
   }
 
-  /** `POST /refresh`: runs the task now; ConflictError when one is running. */
+  /**
+   * `POST /refresh`: runs the task now; ConflictError when one is running,
+   * or when one asked for before has not started yet. The scheduler's
+   * trigger only marks the task due, and succeeds again until a worker
+   * takes it, which none does before `initialDelay` has passed.
+   */
   async trigger(): Promise<void> {
     if (await this.isRunning()) {
       throw new ConflictError('An ML maturity refresh is already running');
     }
+    await this.forgetTakenTrigger();
+    // No await between this check and the mark: of two calls at once, one
+    // triggers.
+    if (this.queued) {
+      throw new ConflictError(
+        `An ML maturity refresh was already asked for at ${new Date(
+          this.queued.at,
+        ).toISOString()} and has not started yet; the scheduler starts it within seconds once mlMaturity.schedule.initialDelay after startup has passed`,
+      );
+    }
+    const now = Date.now();
+    const { initialDelay } = this.options.schedule;
+    const queued = {
+      at: now,
+      until:
+        Math.max(
+          now,
+          (this.startedAt ?? now) +
+            (initialDelay ? durationMs(initialDelay) : 0),
+        ) + QUEUED_FOR_MS,
+    };
+    this.queued = queued;
     try {
       await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
     } catch (error) {
+      if (this.queued === queued) this.queued = undefined;
       if ((error as Error)?.name !== 'ConflictError') throw error;
       // The scheduler holds the task: a refresh is starting, or a backend
       // died during one and the lock lasts until the timeout passes.
@@ -291,6 +338,25 @@ export class RefreshService {
         )}) has passed`,
       );
     }
+  }
+
+  /**
+   * Forgets the refresh asked for when a refresh started since (here, the
+   * refresh forgets it when it starts; elsewhere, it is a snapshot started
+   * since), or when it has counted as queued long enough.
+   */
+  private async forgetTakenTrigger(): Promise<void> {
+    const queued = this.queued;
+    if (!queued) return;
+    let taken = Date.now() > queued.until;
+    if (!taken) {
+      const { lastSuccess, lastFailure } =
+        await this.options.store.getRefreshStatus();
+      taken = [lastSuccess, lastFailure].some(
+        snapshot => snapshot && Date.parse(snapshot.startedAt) >= queued.at,
+      );
+    }
+    if (taken && this.queued === queued) this.queued = undefined;
   }
 
   /**
@@ -359,6 +425,8 @@ export class RefreshService {
 
   /** One refresh; the scheduled task's body. */
   async refresh(signal?: AbortSignal): Promise<void> {
+    // this run is the one asked for: the scheduler's trigger is used up
+    this.queued = undefined;
     if (this.shutdown.signal.aborted) {
       this.options.logger.debug(
         'ML maturity refresh skipped: the backend is shutting down',

@@ -120,6 +120,84 @@ describe('readBackendSettings', () => {
     }
   });
 
+  it('refuses an initialDelay the startup refresh cannot wait for', () => {
+    // the refresh after startup waits initialDelay (plus 2 s) on a Node.js
+    // timer: past 2^31 - 1 ms it fired after 1 ms, at once on startup
+    for (const initialDelay of [
+      { days: 25 },
+      { weeks: 4 },
+      'P30D',
+      '30 days',
+      { days: 24, milliseconds: 1 },
+    ]) {
+      expect(() => settings({ schedule: { initialDelay } })).toThrow(
+        'Invalid config at mlMaturity.schedule.initialDelay: must be at most 24 days: the refresh after startup waits for it with a Node.js timer, which cannot wait longer, so a longer delay refreshes at once',
+      );
+    }
+    expect(
+      settings({ schedule: { initialDelay: { days: 24 } } }).schedule
+        .initialDelay,
+    ).toEqual({ days: 24 });
+    // the same bound for the timeout, 24 days as documented (it let 24.8 in)
+    expect(() =>
+      settings({ schedule: { timeout: { days: 24, hours: 12 } } }),
+    ).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.timeout: must be at most 24 days/,
+    );
+  });
+
+  it('refuses a frequency that gives several forms at once, naming them', () => {
+    // Backstage's reader kept { cron, minutes } whole (the scheduler ran the
+    // cron, the minutes were ignored), reduced { trigger: manual, minutes }
+    // to the trigger, and let a cron win over trigger: manual
+    expect(() =>
+      settings({ schedule: { frequency: { minutes: 5, cron: '0 * * * *' } } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency: gives cron and minutes, two forms of frequency; give one: a duration (e.g. { minutes: 30 } or PT30M), { cron: "*/30 * * * *" } or { trigger: manual }',
+    );
+    expect(() =>
+      settings({
+        schedule: {
+          frequency: { cron: '0 * * * *', hours: 1, seconds: 30 },
+        },
+      }),
+    ).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.frequency: gives cron and hours, seconds, two forms of frequency/,
+    );
+    expect(() =>
+      settings({ schedule: { frequency: { trigger: 'manual', minutes: 30 } } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency: gives trigger and minutes, two forms of frequency; give one: a duration (e.g. { minutes: 30 } or PT30M), { cron: "*/30 * * * *" } or { trigger: manual } (a manual trigger refreshes only when asked, so it takes no duration or cron)',
+    );
+    expect(() =>
+      settings({
+        schedule: { frequency: { trigger: 'manual', cron: '0 * * * *' } },
+      }),
+    ).toThrow(
+      /^Invalid config at mlMaturity\.schedule\.frequency: gives trigger and cron, two forms of frequency.*\(a manual trigger refreshes only when asked/,
+    );
+    // a key of no form beside cron or trigger was dropped without a word
+    expect(() =>
+      settings({ schedule: { frequency: { cron: '0 * * * *', tz: 'UTC' } } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency.tz: unknown key; allowed: cron',
+    );
+    expect(() =>
+      settings({ schedule: { frequency: { trigger: 'manual', every: 5 } } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency.every: unknown key; allowed: trigger',
+    );
+    // an empty cron was read as a duration with an unknown property
+    expect(() => settings({ schedule: { frequency: { cron: '' } } })).toThrow(
+      'Invalid config at mlMaturity.schedule.frequency.cron: must be a cron expression such as "*/30 * * * *", got ""',
+    );
+    // several units of one duration are one form
+    expect(
+      settings({ schedule: { frequency: { hours: 1, minutes: 30 } } }).schedule
+        .frequency,
+    ).toEqual({ hours: 1, minutes: 30 });
+  });
+
   it('refuses cron values out of range and unknown triggers, naming the key', () => {
     // five fields, but no minute 99: the scheduler refused it at startup
     // with "Invalid duration, expecting ISO Period", naming no key

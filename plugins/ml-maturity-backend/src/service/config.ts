@@ -4,7 +4,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
-import { HumanDuration, JsonObject } from '@backstage/types';
+import { HumanDuration, JsonObject, JsonValue } from '@backstage/types';
 import { CronTime } from 'cron';
 import { durationMs } from './duration';
 import { DEFAULT_REFRESH_SCHEDULE } from './RefreshService';
@@ -32,9 +32,10 @@ function readSchedule(
     );
   }
   checkKnownKeys(config, SCHEDULE_KEY, SCHEDULE_KEYS);
+  const frequency = config.getOptional('frequency');
+  checkFrequencyForm(config, frequency);
   // Backstage's reader takes any other trigger for a duration and says
   // only which duration units it knows.
-  const frequency = config.getOptional('frequency');
   const trigger =
     typeof frequency === 'object' && frequency !== null
       ? (frequency as JsonObject).trigger
@@ -68,6 +69,66 @@ function readSchedule(
   return schedule;
 }
 
+/** The units of a duration object (Backstage's HumanDuration). */
+const DURATION_UNITS = [
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'seconds',
+  'milliseconds',
+];
+
+/**
+ * One form of frequency per schedule. Backstage's reader takes the first
+ * form it finds and says nothing of the rest: an object with a `cron` is
+ * kept whole (the scheduler runs the cron; `{ cron, minutes }` ignored the
+ * minutes, and `{ cron, trigger: manual }` ran on the cron), and one with
+ * `trigger: manual` is reduced to it (`{ trigger: manual, minutes: 30 }`
+ * never ran on its own). A duration object's unknown keys it refuses itself.
+ */
+function checkFrequencyForm(config: Config, frequency: JsonValue | undefined) {
+  if (
+    typeof frequency !== 'object' ||
+    frequency === null ||
+    Array.isArray(frequency)
+  ) {
+    return;
+  }
+  const keys = Object.keys(frequency);
+  const forms = keys.filter(key => key === 'cron' || key === 'trigger');
+  const units = keys.filter(key => DURATION_UNITS.includes(key));
+  if (forms.length + (units.length > 0 ? 1 : 0) > 1) {
+    const given = [...forms, ...(units.length > 0 ? [units.join(', ')] : [])];
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.frequency: gives ${given.join(
+        ' and ',
+      )}, two forms of frequency; give one: a duration (e.g. { minutes: 30 } or PT30M), { cron: "*/30 * * * *" } or { trigger: manual }${
+        forms.includes('trigger')
+          ? ' (a manual trigger refreshes only when asked, so it takes no duration or cron)'
+          : ''
+      }`,
+    );
+  }
+  if (forms.length === 0) return;
+  checkKnownKeys(
+    config.getConfig('frequency'),
+    `${SCHEDULE_KEY}.frequency`,
+    forms,
+  );
+  const { cron } = frequency;
+  // an empty cron was read as a duration object with an unknown key
+  if (forms[0] === 'cron' && (typeof cron !== 'string' || cron === '')) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.frequency.cron: must be a cron expression such as "*/30 * * * *", got ${JSON.stringify(
+        cron,
+      )}`,
+    );
+  }
+}
+
 /**
  * Why the scheduler's cron library (`cron`, which Backstage's scheduler
  * reads `frequency.cron` with) refuses an expression, or undefined when it
@@ -94,11 +155,14 @@ function cronProblem(expression: string): string | undefined {
 }
 
 /**
- * The longest delay a Node.js timer keeps (about 24.8 days); a longer one
- * fires after 1 ms. The scheduler aborts a run with such a timer at its
- * `timeout`.
+ * The longest wait a schedule may ask of a timer. A Node.js timer keeps at
+ * most 2^31 - 1 ms (about 24.8 days); a longer one fires after 1 ms. The
+ * scheduler aborts a run with such a timer at its `timeout`, and the
+ * refresh after startup waits `initialDelay` (plus 2 seconds) with one.
+ * (The frequency is no timer: the scheduler stores the next run's time.)
  */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_DAYS = 24;
+const MAX_TIMER_MS = MAX_TIMER_DAYS * 24 * 60 * 60 * 1000;
 
 /**
  * What Backstage's reader lets through but the scheduler then refuses at
@@ -126,12 +190,17 @@ function checkSchedule(schedule: SchedulerServiceTaskScheduleDefinition) {
   }
   if (durationMs(timeout) > MAX_TIMER_MS) {
     throw new Error(
-      `Invalid config at ${SCHEDULE_KEY}.timeout: must be at most 24 days: the scheduler times a run with a Node.js timer, which cannot wait longer, so a longer timeout stops every refresh as soon as it starts`,
+      `Invalid config at ${SCHEDULE_KEY}.timeout: must be at most ${MAX_TIMER_DAYS} days: the scheduler times a run with a Node.js timer, which cannot wait longer, so a longer timeout stops every refresh as soon as it starts`,
     );
   }
   if (initialDelay && durationMs(initialDelay) < 0) {
     throw new Error(
       `Invalid config at ${SCHEDULE_KEY}.initialDelay: must not be negative`,
+    );
+  }
+  if (initialDelay && durationMs(initialDelay) > MAX_TIMER_MS) {
+    throw new Error(
+      `Invalid config at ${SCHEDULE_KEY}.initialDelay: must be at most ${MAX_TIMER_DAYS} days: the refresh after startup waits for it with a Node.js timer, which cannot wait longer, so a longer delay refreshes at once`,
     );
   }
 }

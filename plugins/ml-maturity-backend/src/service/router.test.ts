@@ -488,6 +488,46 @@ describe('createRouter', () => {
     expect(missing.status).toBe(404);
   });
 
+  it.each([
+    ['/v1/assessments', 'name', (long: string) => `group/default/${long}`],
+    ['/v1/assets', 'name', (long: string) => `resource/default/${long}`],
+    ['/v1/assessments', 'namespace', (long: string) => `group/${long}/x`],
+    ['/v1/assets', 'kind', (long: string) => `${long}/default/x`],
+  ])(
+    'answers 400 naming the param for a ref too long to exist, not echoing it (%s, %s)',
+    async (route, field, path) => {
+      const { app, store } = await createApp();
+      const res = await request(app)
+        .get(`${route}/${path('a'.repeat(10_000))}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message: `${field}: too long (10000 characters); an entity ref, kind:namespace/name, is at most 255 characters`,
+      });
+      // (the error handler's `request.url` is Backstage's, as on any error)
+      expect(res.body.error.message).not.toContain('a'.repeat(64));
+      expect(store.getTeam).not.toHaveBeenCalled();
+    },
+  );
+
+  it('answers 404 for an unknown ref of the longest length a ref may have', async () => {
+    const { app } = await createApp();
+    // group:default/ and 241 characters: 255 in all
+    const name = 'a'.repeat(241);
+    for (const path of [
+      `/v1/assessments/group/default/${name}`,
+      `/v1/assets/resource/default/${'b'.repeat(238)}`,
+    ]) {
+      const res = await request(app).get(path).set('Authorization', user);
+      expect(res.status).toBe(404);
+    }
+    const longer = await request(app)
+      .get(`/v1/assessments/group/default/${name}a`)
+      .set('Authorization', user);
+    expect(longer.status).toBe(400);
+  });
+
   it('serves history of a visible team and the org view of visible teams', async () => {
     const { app } = await createApp();
     const team = await request(app)

@@ -132,7 +132,18 @@ export const attestationIdSchema = z.object({
     .transform(id => id.toLowerCase()),
 });
 
-/** `kind/namespace/name` route params as a lower-case entity ref. */
+/**
+ * The longest entity ref the API takes: the stored columns hold 255
+ * characters. (The catalog's default rules allow 63 per part, but an
+ * implicit team is any ref an owner names, and the rules can be replaced.)
+ */
+const MAX_REF_LENGTH = 255;
+
+/**
+ * `kind/namespace/name` route params as a lower-case entity ref. A ref
+ * longer than any stored one is refused naming its longest part, rather
+ * than echoed whole in a 404.
+ */
 export function refFromParams(params: {
   kind: string;
   namespace: string;
@@ -144,7 +155,14 @@ export function refFromParams(params: {
       'kind, namespace and name must not contain control characters',
     );
   }
-  return `${params.kind}:${params.namespace}/${params.name}`.toLocaleLowerCase(
-    'en-US',
-  );
+  const ref = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
+  if (ref.length > MAX_REF_LENGTH) {
+    const [field, value] = Object.entries({ kind, namespace, name }).reduce(
+      (longest, part) => (part[1].length > longest[1].length ? part : longest),
+    );
+    throw new InputError(
+      `${field}: too long (${value.length} characters); an entity ref, kind:namespace/name, is at most ${MAX_REF_LENGTH} characters`,
+    );
+  }
+  return ref;
 }
