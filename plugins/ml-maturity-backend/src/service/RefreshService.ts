@@ -104,7 +104,7 @@ export class RefreshService {
     assetTypeAliases: Record<string, string>;
     retentionDays: number;
     schedule: SchedulerServiceTaskScheduleDefinition;
-    /** For tests: how often a rerun asked for while a refresh runs, or the refresh after startup, is tried. */
+    /** For tests: how often a rerun asked for while a refresh runs, or the refresh after startup, is tried (see retrying). */
     rerunRetryMs?: number;
     /** For tests: how much longer than `initialDelay` the startup refresh waits. */
     startupRefreshGraceMs?: number;
@@ -118,11 +118,8 @@ export class RefreshService {
   /** Refreshes running in this instance, settled or not. */
   private readonly running = new Set<Promise<void>>();
 
-  /** Whether a series of tries to start a rerun is under way. */
-  private rerunPending = false;
-
-  /** The next try of that series. */
-  private rerunTimer?: NodeJS.Timeout;
+  /** The series of tries to start a rerun under way, if any (see requestRerun). */
+  private rerun?: Promise<void>;
 
   /** The refresh after startup, from its wait to its last try (see refreshAfterStartup). */
   private startup?: Promise<void>;
@@ -150,10 +147,9 @@ export class RefreshService {
    */
   async stop(): Promise<void> {
     this.shutdown.abort(new Error('Backend is shutting down'));
-    clearTimeout(this.rerunTimer);
-    this.rerunTimer = undefined;
     // The refresh after startup ends its wait at once on the abort; a
-    // database read or trigger it has begun is waited for.
+    // database read or trigger it has begun is waited for. (A rerun's
+    // series of tries ends its wait too, and tries nothing more.)
     const pending = [...this.running, ...(this.startup ? [this.startup] : [])];
     if (pending.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
@@ -229,38 +225,55 @@ export class RefreshService {
    * Triggers the task, unless a refresh that started after this instance
    * did has succeeded or is running (one that started before may have
    * used the old kits). While the task cannot start (a refresh is running,
-   * here or elsewhere), tries again every few seconds, for up to
-   * {@link RERUN_RETRY_FOR_MS}, as requestRerun does, checking again first.
+   * here or elsewhere), tries again (see retrying), checking again first.
    */
   private async startupRefresh(startedAt: number): Promise<void> {
     const { store, scheduler, logger } = this.options;
-    const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
-    for (let triesLeft = Math.ceil(RERUN_RETRY_FOR_MS / retryMs); ; ) {
-      if (this.shutdown.signal.aborted) return;
+    await this.retrying(async lastTry => {
       const { lastSuccess } = await store.getRefreshStatus();
       if (lastSuccess && Date.parse(lastSuccess.startedAt) >= startedAt) {
-        return;
+        return true;
       }
       const running = await store.getRunningSnapshot({
         since: new Date(Date.now() - HEARTBEAT_STALE_MS),
       });
-      if (running && Date.parse(running.startedAt) >= startedAt) return;
-      if (this.shutdown.signal.aborted) return;
+      if (running && Date.parse(running.startedAt) >= startedAt) return true;
+      if (this.shutdown.signal.aborted) return true;
       if (!running) {
         try {
           await scheduler.triggerTask(REFRESH_TASK_ID);
-          return;
+          return true;
         } catch (error) {
           // the scheduler holds the task: a refresh is starting or running
           if ((error as Error)?.name !== 'ConflictError') throw error;
         }
       }
-      if (triesLeft-- <= 0) {
+      if (lastTry) {
         logger.warn(
           'Gave up starting the ML maturity refresh after startup: a refresh kept running; the schedule runs the next one',
         );
-        return;
       }
+      return false;
+    });
+  }
+
+  /**
+   * Calls `tryOnce` until it returns true (or throws): again every few
+   * seconds, for up to {@link RERUN_RETRY_FOR_MS}, telling it when it is
+   * the last try. A wait ends at once when the backend shuts down, and
+   * then nothing more is tried.
+   */
+  private async retrying(
+    tryOnce: (lastTry: boolean) => Promise<boolean>,
+  ): Promise<void> {
+    const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
+    for (
+      let triesLeft = Math.ceil(RERUN_RETRY_FOR_MS / retryMs);
+      !this.shutdown.signal.aborted;
+      triesLeft--
+    ) {
+      const lastTry = triesLeft <= 0;
+      if ((await tryOnce(lastTry)) || lastTry) return;
       await this.pause(retryMs);
     }
   }
@@ -372,55 +385,46 @@ export class RefreshService {
 
   /**
    * Triggers the task; while it cannot start (a refresh is running), tries
-   * again every few seconds, for up to {@link RERUN_RETRY_FOR_MS}. One
-   * series of tries at a time, from the first call until a trigger
-   * succeeds or the series gives up: a rerun asked for meanwhile is the
-   * same rerun.
+   * again (see retrying). One series of tries at a time, from the first
+   * call until a trigger succeeds or the series gives up: a rerun asked for
+   * meanwhile is the same rerun. Returns after the first try.
    */
   private async requestRerun(): Promise<void> {
-    if (this.rerunPending || this.shutdown.signal.aborted) return;
-    this.rerunPending = true;
-    const retryMs = this.options.rerunRetryMs ?? RERUN_RETRY_MS;
+    if (this.rerun || this.shutdown.signal.aborted) return;
+    const { scheduler, logger } = this.options;
     let warned = false;
-    const attempt = async (triesLeft: number): Promise<void> => {
-      this.rerunTimer = undefined;
-      if (this.shutdown.signal.aborted) {
-        this.rerunPending = false;
-        return;
-      }
+    let firstTried!: () => void;
+    const firstTry = new Promise<void>(resolve => {
+      firstTried = resolve;
+    });
+    this.rerun = this.retrying(async lastTry => {
       try {
-        await this.options.scheduler.triggerTask(REFRESH_TASK_ID);
-        this.rerunPending = false;
+        await scheduler.triggerTask(REFRESH_TASK_ID);
+        return true;
       } catch (error) {
-        if (this.shutdown.signal.aborted) {
-          this.rerunPending = false;
-          return;
+        if (this.shutdown.signal.aborted) return true;
+        if (lastTry) {
+          logger.warn(
+            `Gave up starting an ML maturity refresh for an attestation change; the next scheduled refresh applies it: ${stringifyError(
+              error,
+            )}`,
+          );
+        } else if ((error as Error)?.name !== 'ConflictError' && !warned) {
+          warned = true;
+          logger.warn(
+            `Could not start an ML maturity refresh for an attestation change, trying again: ${stringifyError(
+              error,
+            )}`,
+          );
         }
-        const conflict = (error as Error)?.name === 'ConflictError';
-        if (triesLeft > 0) {
-          if (!conflict && !warned) {
-            warned = true;
-            this.options.logger.warn(
-              `Could not start an ML maturity refresh for an attestation change, trying again: ${stringifyError(
-                error,
-              )}`,
-            );
-          }
-          this.rerunTimer = setTimeout(() => {
-            attempt(triesLeft - 1).catch(() => {});
-          }, retryMs);
-          this.rerunTimer.unref?.();
-          return;
-        }
-        this.rerunPending = false;
-        this.options.logger.warn(
-          `Gave up starting an ML maturity refresh for an attestation change; the next scheduled refresh applies it: ${stringifyError(
-            error,
-          )}`,
-        );
+        return false;
+      } finally {
+        firstTried();
       }
-    };
-    await attempt(Math.ceil(RERUN_RETRY_FOR_MS / retryMs));
+    }).finally(() => {
+      this.rerun = undefined;
+    });
+    await firstTry;
   }
 
   /** One refresh; the scheduled task's body. */

@@ -423,6 +423,9 @@ describe('createRouter', () => {
     ['/v1/assessments?limit=1e3', 'limit'],
     ['/v1/assessments?limit=2.5', 'limit'],
     ['/v1/assessments?limit=1&limit=2', 'limit'],
+    ['/v1/assessments?limit=00000', 'limit'],
+    ['/v1/assessments?limit=05001', 'limit'],
+    [`/v1/assessments?limit=${'9'.repeat(400)}`, 'limit'],
     [`/v1/history?entityRef=group:default/${'x'.repeat(300)}`, 'entityRef'],
     ['/v1/assessments?cursor=%21%21', 'cursor'],
     ['/v1/history?entityRef=vision', 'entityRef'],
@@ -434,6 +437,23 @@ describe('createRouter', () => {
     const res = await request(app).get(path).set('Authorization', user);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+  });
+
+  it('takes a limit written with leading zeros (digits only)', async () => {
+    readable.add(SECRET);
+    try {
+      const { app } = await createApp();
+      const res = await request(app)
+        .get('/v1/assessments?limit=00001')
+        .set('Authorization', user);
+      expect(res.status).toBe(200);
+      expect(
+        res.body.teams.map((t: { entityRef: string }) => t.entityRef),
+      ).toEqual([SECRET]);
+      expect(res.body.nextCursor).toEqual(expect.any(String));
+    } finally {
+      readable.delete(SECRET);
+    }
   });
 
   it('recounts a shortened reason over the refs the caller may read', async () => {
@@ -963,16 +983,22 @@ describe('createRouter', () => {
     });
 
     it.each([
-      '/v1/assessments/group/default/a%00',
-      '/v1/assets/resource/default/a%00',
-      '/v1/history?entityRef=group:default/a%00',
-      '/v1/attestations?entityRef=group:default/a%00',
-    ])('answers 400 for a control character in a ref (%s)', async path => {
-      const { app } = await createApp();
-      const res = await request(app).get(path).set('Authorization', user);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(/entityRef: |control characters/);
-    });
+      ['/v1/assessments/group/default/a%00', 'name'],
+      ['/v1/assessments/group/a%07/vision', 'namespace'],
+      ['/v1/assets/resource/default/a%00', 'name'],
+      ['/v1/assets/x%1b/default/a', 'kind'],
+      ['/v1/history?entityRef=group:default/a%00', 'entityRef'],
+      ['/v1/attestations?entityRef=group:default/a%00', 'entityRef'],
+    ])(
+      'answers 400 for a control character in a ref, naming the field (%s)',
+      async (path, field) => {
+        const { app } = await createApp();
+        const res = await request(app).get(path).set('Authorization', user);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
+      },
+    );
 
     it('stores the URL without surrounding spaces', async () => {
       const { app, store } = await createApp();
@@ -1181,6 +1207,23 @@ describe('createRouter', () => {
       }
       expect(refresh.trigger).toHaveBeenCalledTimes(2);
     });
+
+    it.each([
+      ['post', '/v1/refresh', 202],
+      ['get', '/v1/kits', 200],
+      ['delete', `/v1/attestations/${ATTESTATION_ID}`, 200],
+    ] as const)(
+      'ignores a stray body on a route that takes none: %s %s',
+      async (method, path, status) => {
+        const { app } = await createApp();
+        const res = await request(app)
+          [method](path)
+          .set('Authorization', user)
+          .set('Content-Type', 'application/json')
+          .send('{not json');
+        expect(res.status).toBe(status);
+      },
+    );
 
     it('passes on a conflict as 409', async () => {
       const { app, refresh } = await createApp();

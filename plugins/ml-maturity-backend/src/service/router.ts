@@ -49,9 +49,11 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, assessments, attestations, refresh } = options;
   const router = Router();
-  // Not strict: a body of `null` or `"x"` is then refused by the schema as
-  // `body: Expected object, ...` (the strict parser called it invalid JSON).
-  router.use(express.json({ strict: false }));
+  // Only the route that takes a body parses one: elsewhere a stray body is
+  // ignored rather than refused. Not strict: a body of `null` or `"x"` is
+  // then refused by the schema as `body: Expected object, ...` (the strict
+  // parser called it invalid JSON).
+  const jsonBody = express.json({ strict: false });
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -159,7 +161,7 @@ export async function createRouter(
     });
   });
 
-  router.post('/v1/attestations', async (req, res) => {
+  router.post('/v1/attestations', jsonBody, async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     // A body of another type is not parsed: without this, a form or text
     // body holding every field was answered `entityRef: Required`.

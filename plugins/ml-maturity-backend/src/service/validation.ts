@@ -55,7 +55,7 @@ export const assessmentsQuerySchema = z.object({
   // digits only: Number() would also take 0x10, 1e3 or ' 7 '
   limit: z
     .string()
-    .regex(/^\d{1,4}$/, 'must be a whole number between 1 and 5000')
+    .regex(/^\d+$/, 'must be a whole number between 1 and 5000')
     .optional()
     .transform(value => (value === undefined ? 5000 : Number(value)))
     .pipe(
@@ -150,9 +150,12 @@ export function refFromParams(params: {
   name: string;
 }): string {
   const { kind, namespace, name } = params;
-  if ([kind, namespace, name].some(part => containsControlCharacters(part))) {
+  const withControl = Object.entries({ kind, namespace, name }).find(
+    ([, part]) => containsControlCharacters(part),
+  );
+  if (withControl) {
     throw new InputError(
-      'kind, namespace and name must not contain control characters',
+      `${withControl[0]}: must not contain control characters`,
     );
   }
   const ref = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
