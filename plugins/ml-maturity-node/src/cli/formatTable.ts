@@ -50,27 +50,59 @@ function listed(lines: string[], more: string): string[] {
   return shown;
 }
 
+/** What the table shows besides the assessment. */
+export interface AssessmentTableOptions {
+  /**
+   * Refs of ML assets that count for no team because they name no owner
+   * (no finding says so: a missing owner is no invalid value).
+   */
+  ownerless?: ReadonlySet<string>;
+}
+
 /**
  * The findings on no team and the ML assets that count for no team, with
- * why (their findings say it): otherwise only --json would show them.
+ * why (their findings say it, listed first so that the cut at MAX_LISTED
+ * keeps them; an asset without an owner has no finding, so its line says
+ * it): otherwise only --json would show them.
  */
-function unplacedLines(assessment: Assessment): string[] {
+function unplacedLines(
+  assessment: Assessment,
+  ownerless: ReadonlySet<string>,
+): string[] {
   const lines: string[] = [];
+  const unattributed = new Set(assessment.unattributedAssets);
   if (assessment.unattributedAssets.length > 0) {
     lines.push(
       '',
       `ML assets that count for no team (${assessment.unattributedAssets.length}); the findings below say why:`,
       ...listed(
-        assessment.unattributedAssets,
+        assessment.unattributedAssets.map(ref =>
+          ownerless.has(ref)
+            ? `${ref} (no owner: add spec.owner, e.g. group:default/<team>)`
+            : ref,
+        ),
         'jq .unattributedAssets of --json',
       ),
     );
   }
   if (assessment.findings.length > 0) {
+    const onAssets = assessment.findings.filter(f =>
+      unattributed.has(f.entityRef),
+    );
+    const others = assessment.findings.filter(
+      f => !unattributed.has(f.entityRef),
+    );
     lines.push(
       '',
-      `Findings on no team (${assessment.findings.length}):`,
-      ...listed(assessment.findings.map(findingLine), 'jq .findings of --json'),
+      `Findings on no team (${assessment.findings.length})${
+        onAssets.length > 0 && others.length > 0
+          ? ', those on the assets above first'
+          : ''
+      }:`,
+      ...listed(
+        [...onAssets, ...others].map(findingLine),
+        'jq .findings of --json',
+      ),
     );
   }
   return lines;
@@ -81,7 +113,10 @@ function unplacedLines(assessment: Assessment): string[] {
  * required items met of the current kit), a summary line, then the ML
  * assets and findings on no team (a team's own are in its --team report).
  */
-export function formatAssessmentTable(assessment: Assessment): string {
+export function formatAssessmentTable(
+  assessment: Assessment,
+  options: AssessmentTableOptions = {},
+): string {
   const rows = [['TEAM', 'LEVEL', 'NAME', 'CURRENT KIT', 'MET']];
   for (const team of assessment.teams) {
     const current = team.kits.find(kit => kit.id === team.currentKit);
@@ -116,7 +151,7 @@ export function formatAssessmentTable(assessment: Assessment): string {
         'unattributed ML asset',
       )}`,
   ];
-  lines.push(...unplacedLines(assessment));
+  lines.push(...unplacedLines(assessment, options.ownerless ?? new Set()));
   if (assessment.teams.length > 0) {
     lines.push(
       '',

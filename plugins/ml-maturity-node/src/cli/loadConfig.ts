@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import {
+  editDistance,
   KitDefinition,
   readMlMaturityConfig,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -11,10 +12,43 @@ import { parse } from 'yaml';
 export interface CliMlMaturityConfig {
   kits: KitDefinition[];
   assetTypeAliases: Record<string, string>;
+  /** What to tell the user on stderr: config files that change nothing. */
+  notes: string[];
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why a config file cannot be read, in one line: Node's errors without
+ * their code and syscall, the YAML parser's without its code excerpt.
+ */
+function readErrorOf(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') {
+    return 'it is a directory; give an app-config YAML file';
+  }
+  return messageOf(error).split('\n')[0].replace(/:$/, '');
+}
+
+const SECTION = 'mlMaturity';
+
+/** Why a config file without an mlMaturity section may have been meant to have one. */
+function sectionHint(data: Record<string, unknown>): string {
+  for (const key of Object.keys(data)) {
+    if (key.toLowerCase() === SECTION.toLowerCase()) {
+      return ` (it has ${key}: keys are case-sensitive)`;
+    }
+  }
+  for (const key of Object.keys(data)) {
+    if (editDistance(key.toLowerCase(), SECTION.toLowerCase(), 2) <= 2) {
+      return ` (it has ${key}: did you mean ${SECTION}?)`;
+    }
+  }
+  return '';
 }
 
 /**
@@ -29,6 +63,11 @@ export async function loadMlMaturityConfig(
   paths: string[],
 ): Promise<CliMlMaturityConfig> {
   const configs = [];
+  const notes: string[] = [];
+  const changesNothing = (path: string, hint = '') =>
+    notes.push(
+      `config file ${path} has no ${SECTION} section, so it changes nothing${hint}`,
+    );
   for (const path of paths) {
     let data: unknown;
     try {
@@ -38,10 +77,11 @@ export async function loadMlMaturityConfig(
       throw new InputError(
         /multiple documents/.test(message)
           ? `Config file ${path} holds several YAML documents (separated by ---); an app-config file holds one`
-          : `Cannot read config file ${path}: ${message}`,
+          : `Cannot read config file ${path}: ${readErrorOf(error)}`,
       );
     }
     if (data === null || data === undefined) {
+      changesNothing(path);
       continue;
     }
     if (typeof data !== 'object' || Array.isArray(data)) {
@@ -49,13 +89,20 @@ export async function loadMlMaturityConfig(
         `Config file ${path} must hold a YAML mapping at the root`,
       );
     }
+    if (!(SECTION in data)) {
+      changesNothing(path, sectionHint(data as Record<string, unknown>));
+    }
     configs.push({ context: path, data: data as Record<string, any> });
   }
   try {
     const { kits, assetTypeAliases } = readMlMaturityConfig(
       ConfigReader.fromConfigs(configs),
     );
-    return { kits: [...kits], assetTypeAliases: { ...assetTypeAliases } };
+    return {
+      kits: [...kits],
+      assetTypeAliases: { ...assetTypeAliases },
+      notes,
+    };
   } catch (error) {
     // "Invalid ML maturity config at <key>: ..." becomes
     // "Invalid ML maturity config in <files> at <key>: ..."

@@ -533,6 +533,51 @@ describe('ml-maturity assess', () => {
     expect(stdout).toContain('  ... and 5 more (jq .findings of --json)');
   });
 
+  it('lists first the findings that say why the listed ML assets count for no team', async () => {
+    // 25 findings on components that sort before the asset's own finding
+    const docs = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: c${i}\nspec:\n  type: service\n  owner: c${i}@example.com\n`,
+    );
+    docs.push(
+      'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: shared-data\n  annotations:\n    ml-maturity.io/asset: dataset\nspec:\n  type: dataset\n  owner: user:ghost\n',
+    );
+    await fs.writeFile(join(tmp, 'many.yaml'), docs.join('---\n'));
+    const { code, stdout } = await run(['assess', tmp, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'ML assets that count for no team (1); the findings below say why:\n  resource:default/shared-data\n',
+    );
+    expect(stdout).toContain(
+      'Findings on no team (26), those on the assets above first:\n  resource:default/shared-data spec.owner = "user:default/ghost": User entity is missing',
+    );
+    expect(stdout).toContain('  ... and 6 more (jq .findings of --json)');
+  });
+
+  it('says which ML assets count for no team because they have no owner', async () => {
+    await fs.writeFile(
+      join(tmp, 'orphans.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: orphan-data\n  annotations:\n    ml-maturity.io/asset: dataset\nspec:\n  type: dataset\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: ghost-data\nspec:\n  type: dataset\n  owner: user:ghost\n',
+      ].join('---\n'),
+    );
+    const assessment = await assessJson(tmp);
+    expect(assessment.unattributedAssets).toEqual([
+      'resource:default/ghost-data',
+      'resource:default/orphan-data',
+    ]);
+    // no finding says why orphan-data counts for no team
+    expect(assessment.findings.map(f => f.entityRef)).toEqual([
+      'resource:default/ghost-data',
+    ]);
+    const { stdout } = await run(['assess', tmp, '--now', NOW]);
+    expect(stdout).toContain(
+      '  resource:default/ghost-data\n  resource:default/orphan-data (no owner: add spec.owner, e.g. group:default/<team>)\n',
+    );
+  });
+
   it('says where a --team that is no team is named', async () => {
     await fs.writeFile(
       join(tmp, 'jane.yaml'),
@@ -617,11 +662,88 @@ describe('ml-maturity assess', () => {
     );
   });
 
+  it('says in one line why a --config file cannot be read', async () => {
+    await fs.writeFile(join(tmp, 'broken.yaml'), 'mlMaturity:\n  kits: [\n');
+    const stderrOf = async (path: string) => {
+      const result = await run(['assess', EXAMPLES, '--config', path]);
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    expect(await stderrOf(join(tmp, 'missing.yaml'))).toBe(
+      `ml-maturity: Cannot read config file ${join(
+        tmp,
+        'missing.yaml',
+      )}: no such file or directory\n`,
+    );
+    expect(await stderrOf(tmp)).toBe(
+      `ml-maturity: Cannot read config file ${tmp}: it is a directory; give an app-config YAML file\n`,
+    );
+    expect(await stderrOf(join(tmp, 'broken.yaml'))).toBe(
+      `ml-maturity: Cannot read config file ${join(
+        tmp,
+        'broken.yaml',
+      )}: Flow sequence in block collection must be sufficiently indented and end with a ] at line 3, column 1\n`,
+    );
+  });
+
+  it('says when a --config file has no mlMaturity section, so changes nothing', async () => {
+    await fs.writeFile(
+      join(tmp, 'typo.yaml'),
+      'mlmaturity:\n  assetTypeAliases:\n    mlflow: ml-platform\n',
+    );
+    await fs.writeFile(join(tmp, 'other.yaml'), 'app:\n  title: Portal\n');
+    await fs.writeFile(join(tmp, 'empty.yaml'), '# nothing yet\n');
+    const plain = await run(['assess', EXAMPLES, '--json', '--now', NOW]);
+    for (const [name, hint] of [
+      ['typo.yaml', ' (it has mlmaturity: keys are case-sensitive)'],
+      ['other.yaml', ''],
+      ['empty.yaml', ''],
+    ]) {
+      const result = await run([
+        'assess',
+        EXAMPLES,
+        '--json',
+        '--now',
+        NOW,
+        '--config',
+        join(tmp, name),
+      ]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(plain.stdout);
+      expect(result.stderr).toBe(
+        `ml-maturity: config file ${join(
+          tmp,
+          name,
+        )} has no mlMaturity section, so it changes nothing${hint}\n`,
+      );
+    }
+  });
+
   it('exits 0 for the help command', async () => {
     for (const argv of [['help'], ['help', 'assess']]) {
       const { code, stdout } = await run(argv);
       expect(code).toBe(0);
       expect(stdout).toContain('assess');
+    }
+  });
+
+  it('says on bad usage what is wrong and where to find the usage', async () => {
+    for (const [argv, error] of [
+      [['assess', EXAMPLES, '--frobnicate'], "unknown option '--frobnicate'"],
+      [['assess'], "missing required argument 'paths'"],
+      [
+        ['assess', EXAMPLES, '--team'],
+        "option '--team <entityRef>' argument missing",
+      ],
+      [['asses', EXAMPLES], "unknown command 'asses'\n(Did you mean assess?)"],
+    ] as const) {
+      const { code, stdout, stderr } = await run([...argv]);
+      expect({ argv, code, stdout, stderr }).toEqual({
+        argv,
+        code: 2,
+        stdout: '',
+        stderr: `error: ${error}\n(add --help for usage)\n`,
+      });
     }
   });
 

@@ -135,6 +135,41 @@ function locationTargets(entity: unknown): string[] {
   return all.filter((t): t is string => typeof t === 'string');
 }
 
+/** Whether an entity names an owner, in spec.owner or an ownedBy relation. */
+function namesOwner(entity: unknown): boolean {
+  const e = entity as {
+    spec?: { owner?: unknown };
+    relations?: Array<{ type?: unknown }>;
+  };
+  return (
+    (e.spec?.owner !== undefined && e.spec?.owner !== null) ||
+    (Array.isArray(e.relations) &&
+      e.relations.some(relation => relation?.type === 'ownedBy'))
+  );
+}
+
+/**
+ * The ML assets that count for no team because none of their definitions
+ * names an owner: no finding says why (a missing owner is no invalid
+ * value), so the table does.
+ */
+function ownerlessAssets(
+  read: ReadCatalogFilesResult,
+  assessment: Assessment,
+): Set<string> {
+  const unattributed = new Set(assessment.unattributedAssets);
+  const withOwner = new Set<string>();
+  const without = new Set<string>();
+  for (const entity of read.entities) {
+    const identity = identityOf(entity);
+    if (!identity) continue;
+    const ref = `${identity.kind}:${identity.namespace}/${identity.name}`;
+    if (!unattributed.has(ref)) continue;
+    (namesOwner(entity) ? withOwner : without).add(ref);
+  }
+  return new Set([...without].filter(ref => !withOwner.has(ref)));
+}
+
 /** The findings (on teams or on none) whose value is this ref, once each. */
 function findingsNaming(assessment: Assessment, ref: string): string[] {
   const lines = new Set<string>();
@@ -166,9 +201,12 @@ async function assess(
   const now = options.now !== undefined ? parseNow(options.now) : new Date();
   const teamRef =
     options.team !== undefined ? normalizeTeamRef(options.team) : undefined;
-  const { kits, assetTypeAliases } = await loadMlMaturityConfig(
+  const { kits, assetTypeAliases, notes } = await loadMlMaturityConfig(
     options.config ?? [],
   );
+  for (const note of notes) {
+    stderr.write(`ml-maturity: ${note}\n`);
+  }
 
   const read = await readCatalogFiles({ paths });
   reportReadProblems(read, stderr);
@@ -249,7 +287,9 @@ async function assess(
     stdout.write(
       options.json
         ? assessmentJson(assessment)
-        : formatAssessmentTable(assessment),
+        : formatAssessmentTable(assessment, {
+            ownerless: ownerlessAssets(read, assessment),
+          }),
     );
     return;
   }
@@ -304,7 +344,9 @@ function createProgram(
     .configureOutput({
       writeOut: text => io.stdout.write(text),
       writeErr: text => io.stderr.write(text),
-    });
+    })
+    // after a usage error, say where the usage is (inherited by `assess`)
+    .showHelpAfterError('(add --help for usage)');
   program
     .command('assess')
     .description('Assess the teams found in catalog YAML files and directories')

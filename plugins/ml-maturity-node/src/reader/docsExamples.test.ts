@@ -95,7 +95,10 @@ describe('docs/annotations.md examples', () => {
         'accelerator.technology.cluster-platform',
         'scaler.technology.cloud',
       ],
-      storage: ['starter.technology.provisioned-resources'],
+      storage: [
+        'starter.technology.provisioned-resources',
+        'scaler.technology.cloud',
+      ],
       'ml-environment': ['synergizer.technology.versioned-environments'],
       'ml-library': [
         'scaler.technology.shared-repos',
@@ -120,6 +123,39 @@ describe('docs/annotations.md examples', () => {
         type: block.type,
         missing: claims[block.type].filter(id => !counted.has(id)),
       }).toEqual({ type: block.type, missing: [] });
+    }
+  });
+
+  it('names in its note every item it counts toward, as "<Kit>: <item title>"', () => {
+    const markdown = fs.readFileSync(DOC, 'utf8');
+    // the text between an example's heading and its yaml block
+    const noteOf = (heading: string) => {
+      const start = markdown.indexOf(`${heading}\n`) + heading.length;
+      return markdown
+        .slice(start, markdown.indexOf('```yaml', start))
+        .replace(/\s+/g, ' ')
+        .toLowerCase();
+    };
+    const items = new Map(
+      DEFAULT_KITS.flatMap(kit => kit.items.map(item => [item.id, item])),
+    );
+    for (const block of typed) {
+      const note = noteOf(block.heading);
+      const counted = [
+        ...new Set(
+          details.assets
+            .find(a => a.entityRef === block.ref)
+            ?.countsToward.map(c => c.itemId),
+        ),
+      ];
+      expect(counted.length).toBeGreaterThan(0);
+      expect({
+        type: block.type,
+        unnamed: counted.filter(id => {
+          const item = items.get(id)!;
+          return !note.includes(`${item.kit}: ${item.title.toLowerCase()}`);
+        }),
+      }).toEqual({ type: block.type, unnamed: [] });
     }
   });
 

@@ -141,6 +141,16 @@ describe('parseCatalogYaml', () => {
     expect(skipped[0].category).toBe('template');
   });
 
+  it('says a document without apiVersion has none (an app-config file, say)', () => {
+    const { skipped } = parseCatalogYaml(
+      'app:\n  title: Portal\n',
+      'app-config.yaml',
+    );
+    expect(skipped.map(s => s.reason)).toEqual([
+      'not an entity: no apiVersion (a Backstage entity has one starting with backstage.io/)',
+    ]);
+  });
+
   it('skips documents that are not Backstage entities, with the reason', () => {
     const text = [
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n',

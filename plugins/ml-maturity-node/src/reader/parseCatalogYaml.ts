@@ -99,6 +99,9 @@ function notEntityReason(doc: unknown): string | undefined {
     }`;
   }
   const { apiVersion, kind, metadata } = doc;
+  if (apiVersion === undefined) {
+    return 'not an entity: no apiVersion (a Backstage entity has one starting with backstage.io/)';
+  }
   if (
     typeof apiVersion !== 'string' ||
     !apiVersion.startsWith('backstage.io/')

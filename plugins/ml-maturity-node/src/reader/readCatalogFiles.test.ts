@@ -119,6 +119,27 @@ describe('readCatalogFiles', () => {
     ]);
   });
 
+  it('says a binary file given as a path is binary, not text in another encoding', async () => {
+    // an executable's first bytes, and a PNG image's
+    await fs.writeFile(
+      join(root, 'tool'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0, 0, 0, 0, 0]),
+    );
+    await fs.writeFile(
+      join(root, 'logo.yaml'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]),
+    );
+    const result = await readCatalogFiles({
+      paths: [join(root, 'tool'), root],
+    });
+    const reason =
+      'a binary file, not YAML text: pass catalog YAML files or the directories that hold them';
+    expect(result.errors).toEqual([
+      { file: join(root, 'tool'), reason },
+      { file: join(root, 'logo.yaml'), reason },
+    ]);
+  });
+
   it('reports missing paths and oversized files instead of throwing', async () => {
     await write('ok.yaml', entity('Component', 'ok'));
     const big = join(root, 'big.yaml');

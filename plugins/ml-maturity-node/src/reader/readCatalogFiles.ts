@@ -68,6 +68,35 @@ async function listYamlFiles(
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** How many leading bytes decide whether a file is binary. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/**
+ * Whether the bytes look like a binary file (an executable, an image, an
+ * archive) rather than text: control characters other than tab, line
+ * breaks and form feed, or NULs that are not the every-other-byte NULs of
+ * ASCII text in UTF-16.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  const nulsAt = [0, 0];
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i];
+    if (byte === 0) {
+      nulsAt[i % 2] += 1;
+    } else if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0c &&
+      byte !== 0x0d
+    ) {
+      return true;
+    }
+  }
+  return nulsAt[0] > 0 && nulsAt[1] > 0;
+}
+
 /**
  * The file's text, or why it is not UTF-8 (as the catalog reads YAML): a
  * UTF-16 file or Latin-1 bytes would otherwise turn into odd names.
@@ -80,6 +109,12 @@ function decodeUtf8(bytes: Uint8Array): string | { error: string } {
   ) {
     return {
       error: 'the file is UTF-16 text; save it as UTF-8, as catalog files are',
+    };
+  }
+  if (looksBinary(bytes)) {
+    return {
+      error:
+        'a binary file, not YAML text: pass catalog YAML files or the directories that hold them',
     };
   }
   try {
