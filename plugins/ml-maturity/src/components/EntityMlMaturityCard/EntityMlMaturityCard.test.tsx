@@ -19,12 +19,17 @@ import { mlMaturityApiRef } from '../../api';
 import type { Attestation, MlMaturityApi } from '../../api';
 import {
   type ItemAttestation,
+  type KitDefinition,
+  type KitItemDefinition,
+  type KitRule,
   NO_ASSESSMENT_YET_MESSAGE,
+  type TeamAssessment,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import {
   freshStatus,
   makeTeam,
   mockMlMaturityApi,
+  testKits,
 } from '../../testing/fixtures';
 import { EntityMlMaturityCard } from './EntityMlMaturityCard';
 
@@ -37,10 +42,10 @@ const group: Entity = {
 
 const vision = { ...makeTeam('vision', 3), ...freshStatus };
 
-function renderCard(api: MlMaturityApi) {
+function renderCard(api: MlMaturityApi, entity: Entity = group) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
-      <EntityProvider entity={group}>
+      <EntityProvider entity={entity}>
         <EntityMlMaturityCard />
       </EntityProvider>
     </TestApiProvider>,
@@ -145,6 +150,100 @@ async function revokeConfirmed(user: ReturnType<typeof userEvent.setup>) {
   await user.click(
     within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke' }),
   );
+}
+
+/** A starter item of the tailored next-steps tests: unmet, with a generic howTo. */
+function starterItem(
+  id: string,
+  title: string,
+  options: { rule?: KitRule; attestable?: boolean } = {},
+): KitItemDefinition {
+  const [, dimension] = id.split('.');
+  return {
+    id,
+    kit: 'starter',
+    dimension: dimension as KitItemDefinition['dimension'],
+    title,
+    description: title,
+    howTo: `Generic howTo of ${title}`,
+    required: true,
+    attestable: options.attestable ?? false,
+    ...(options.rule ? { rule: options.rule } : {}),
+  };
+}
+
+/** One item per kind of rule the tailored next steps read. */
+const tailoredItems: KitItemDefinition[] = [
+  starterItem('starter.technology.project-datasets', 'Project datasets', {
+    rule: { via: 'owned', filter: { 'ml.asset': 'dataset' } },
+  }),
+  starterItem(
+    'starter.technology.provisioned-resources',
+    'Compute and storage',
+    {
+      rule: {
+        via: 'owned',
+        filter: { 'ml.asset': 'compute' },
+        allOf: [{ via: 'owned-or-used', filter: { 'ml.asset': 'storage' } }],
+      },
+    },
+  ),
+  starterItem('starter.people.data-scientists', 'Data scientists', {
+    rule: {
+      via: 'members',
+      filter: { 'ml.roles': { $contains: { $any: ['data-scientist'] } } },
+    },
+  }),
+  starterItem('starter.process.data-management', 'Data management', {
+    attestable: true,
+  }),
+];
+
+/** The test kits with the starter kit's items replaced by {@link tailoredItems}. */
+const tailoredKits: KitDefinition[] = testKits.map(kit =>
+  kit.id === 'starter' ? { ...kit, items: tailoredItems } : kit,
+);
+
+/** A level-1 team with every tailored item unmet. */
+function tailoredTeam(entityRef: string, extra: Partial<TeamAssessment> = {}) {
+  const team = makeTeam('vision', 1, { entityRef, ...extra });
+  team.items = tailoredItems.map(definition => ({
+    id: definition.id,
+    kit: definition.kit,
+    dimension: definition.dimension,
+    required: true,
+    status: 'unmet' as const,
+    evidence: [],
+  }));
+  team.kits = team.kits.map(k =>
+    k.id === 'starter' ? { ...k, met: 0, total: tailoredItems.length } : k,
+  );
+  return { ...team, ...freshStatus };
+}
+
+/** Renders the card for `team` and returns the next step of the item titled `title`. */
+async function renderTailored(
+  team: ReturnType<typeof tailoredTeam>,
+  entity: Entity = group,
+) {
+  const api = mockMlMaturityApi({
+    getKits: jest.fn(async () => tailoredKits),
+    getTeamAssessment: jest.fn(async () => team),
+  });
+  await renderCard(api, entity);
+  const list = await screen.findByRole('list', { name: 'Next steps' });
+  return (title: string) => {
+    const step = within(list).getByText(title).closest('li');
+    if (!step) throw new Error(`no next step ${title}`);
+    return step as HTMLElement;
+  };
+}
+
+/** The monospace snippet `text` in `step`. */
+function snippet(step: HTMLElement, text: string) {
+  const element = within(step).getByText(text);
+  expect(element.tagName).toBe('CODE');
+  return element;
 }
 
 describe('EntityMlMaturityCard', () => {
@@ -1071,5 +1170,117 @@ describe('EntityMlMaturityCard', () => {
     expect(
       await screen.findByRole('list', { name: 'Teams at level 2' }),
     ).toBeInTheDocument();
+  });
+  describe('next steps tailored to the team', () => {
+    it('gives the spec.owner value of this team for an owned item, under the generic howTo', async () => {
+      const step = await renderTailored(tailoredTeam('group:default/vision'));
+      const datasets = step('Project datasets');
+      expect(datasets).toHaveTextContent('Generic howTo of Project datasets');
+      snippet(datasets, 'spec.owner: vision');
+      // a bare name resolves in the asset's own namespace
+      snippet(datasets, 'spec.owner: group:default/vision');
+      expect(datasets).toHaveTextContent(
+        'from an entity of another namespace: spec.owner: group:default/vision',
+      );
+      // owned only: nothing about using an asset the team does not own
+      expect(datasets).not.toHaveTextContent('spec.dependsOn');
+      expect(datasets).not.toHaveTextContent('spec.memberOf');
+      expect(datasets).not.toHaveTextContent('ml-maturity.io/attest.');
+    });
+
+    it('adds spec.dependsOn when a rule of the item (an allOf one too) counts used assets', async () => {
+      const step = await renderTailored(tailoredTeam('group:default/vision'));
+      const resources = step('Compute and storage');
+      snippet(resources, 'spec.owner: vision');
+      snippet(resources, 'spec.dependsOn: [<kind>:<namespace>/<name>]');
+      expect(resources).toHaveTextContent(
+        'an entity with that owner lists its ref with the kind',
+      );
+    });
+
+    it('gives the spec.memberOf of this team for a members item', async () => {
+      const step = await renderTailored(tailoredTeam('group:default/vision'));
+      const scientists = step('Data scientists');
+      expect(scientists).toHaveTextContent('Generic howTo of Data scientists');
+      snippet(scientists, 'spec.memberOf: [vision]');
+      snippet(scientists, 'spec.memberOf: [group:default/vision]');
+      expect(scientists).toHaveTextContent(
+        "or list the user in this Group's spec.members",
+      );
+      expect(scientists).not.toHaveTextContent('spec.owner');
+    });
+
+    it('gives the attestation annotation of an attestable item, besides the Attest button', async () => {
+      const step = await renderTailored(tailoredTeam('group:default/vision'));
+      const management = step('Data management');
+      snippet(
+        management,
+        'ml-maturity.io/attest.starter.process.data-management: https://<evidence-page>',
+      );
+      expect(management).toHaveTextContent(
+        "in this team's Group catalog-info.yaml under metadata.annotations",
+      );
+      expect(management).not.toHaveTextContent('spec.owner');
+      expect(
+        screen.getByRole('button', { name: 'Attest Data management' }),
+      ).toBeInTheDocument();
+      // not attestable: no annotation
+      expect(step('Project datasets')).not.toHaveTextContent(
+        'ml-maturity.io/attest.',
+      );
+    });
+
+    it('writes the full ref of a team outside namespace default', async () => {
+      const mlVision: Entity = {
+        ...group,
+        metadata: { name: 'vision', namespace: 'ml' },
+      };
+      const step = await renderTailored(
+        tailoredTeam('group:ml/vision'),
+        mlVision,
+      );
+      const datasets = step('Project datasets');
+      snippet(datasets, 'spec.owner: group:ml/vision');
+      expect(datasets).not.toHaveTextContent('another namespace');
+      snippet(step('Data scientists'), 'spec.memberOf: [group:ml/vision]');
+      expect(screen.queryByText('spec.owner: vision')).not.toBeInTheDocument();
+    });
+
+    it('tells an implicit team to create its Group before the steps that need it', async () => {
+      const step = await renderTailored(
+        tailoredTeam('group:ml/vision', { implicit: true }),
+      );
+      expect(
+        screen.getByText(/This team has no Group entity in the catalog/),
+      ).toHaveTextContent('create its catalog-info.yaml first');
+      const yaml = screen.getByText(/^apiVersion: backstage\.io\/v1alpha1/);
+      expect(yaml.tagName).toBe('CODE');
+      expect(yaml.textContent).toBe(
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Group',
+          'metadata:',
+          '  name: vision',
+          '  namespace: ml',
+          'spec:',
+          '  type: team',
+          '  children: []',
+        ].join('\n'),
+      );
+      const groupFirst = "Once this team's Group entity exists (see above)";
+      expect(step('Data scientists')).toHaveTextContent(groupFirst);
+      expect(step('Data management')).toHaveTextContent(groupFirst);
+      // spec.owner is how an implicit team exists: it needs no Group
+      expect(step('Project datasets')).not.toHaveTextContent(groupFirst);
+      snippet(step('Project datasets'), 'spec.owner: group:ml/vision');
+    });
+
+    it('says nothing about creating the Group of a team that has one', async () => {
+      const step = await renderTailored(tailoredTeam('group:default/vision'));
+      expect(step('Data management')).not.toHaveTextContent('Once this team');
+      expect(
+        screen.queryByText(/This team has no Group entity/),
+      ).not.toBeInTheDocument();
+    });
   });
 });

@@ -127,7 +127,7 @@ export function TeamMaturity(props: TeamMaturityProps) {
       </Section>
 
       <Section title="Next steps">
-        <NextSteps items={items} />
+        <NextSteps items={items} team={assessment} />
       </Section>
 
       {findings.length > 0 && (
