@@ -16,7 +16,7 @@ import plugin, {
   mlMaturityTeamCard,
 } from './alpha';
 import { mlMaturityApiRef } from './api';
-import { mockMlMaturityApi } from './testing/fixtures';
+import { emptyRoadmap, mockMlMaturityApi } from './testing/fixtures';
 
 const resource = (spec: Entity['spec']): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -50,15 +50,7 @@ describe('ml-maturity alpha plugin', () => {
 
   it('mounts the roadmap page at /ml-maturity and renders it', async () => {
     const api = mockMlMaturityApi({
-      getRoadmap: jest.fn(async () => ({
-        generatedAt: '2026-11-27T06:00:00.000Z',
-        levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
-        teams: [],
-        items: [],
-        stale: false,
-        lastRefresh: null,
-        lastError: null,
-      })),
+      getRoadmap: jest.fn(async () => emptyRoadmap()),
     });
     const tester = createExtensionTester(mlMaturityRoadmapPage, {
       apis: [[mlMaturityApiRef, api]],
@@ -74,15 +66,7 @@ describe('ml-maturity alpha plugin', () => {
 
   it("gives the roadmap page exactly one main landmark inside the app's own layout", async () => {
     const api = mockMlMaturityApi({
-      getRoadmap: jest.fn(async () => ({
-        generatedAt: '2026-11-27T06:00:00.000Z',
-        levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
-        teams: [],
-        items: [],
-        stale: false,
-        lastRefresh: null,
-        lastError: null,
-      })),
+      getRoadmap: jest.fn(async () => emptyRoadmap()),
     });
     // the whole app shell (sidebar layout, nav, page header) around the page
     await renderTestApp({

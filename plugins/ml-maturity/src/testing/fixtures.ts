@@ -147,3 +147,16 @@ export const freshStatus = {
   lastRefresh: '2026-11-27T06:00:00.000Z',
   lastError: null,
 };
+
+/** The roadmap of a snapshot with no teams (nothing assessed yet). */
+export function emptyRoadmap() {
+  return {
+    generatedAt: '2026-11-27T06:00:00.000Z',
+    levels: { '1': [], '2': [], '3': [], '4': [], '5': [] },
+    teams: [],
+    items: [],
+    stale: false,
+    lastRefresh: null,
+    lastError: null,
+  };
+}
