@@ -250,6 +250,38 @@ describe('ml-maturity assess', () => {
     expect(stderr).toContain('TEAM column');
   });
 
+  it('says when --team names a User, and which teams it is a member of', async () => {
+    // sofia.rossi joins vision through her spec.memberOf, kenji.tanaka
+    // through the vision Group's spec.members
+    for (const [given, user] of [
+      ['user:default/sofia.rossi', 'user:default/sofia.rossi'],
+      ['kenji.tanaka', 'user:default/kenji.tanaka'],
+    ]) {
+      const { code, stdout, stderr } = await run([
+        'assess',
+        EXAMPLES,
+        '--team',
+        given,
+        '--now',
+        NOW,
+      ]);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `ml-maturity: ${user} is a User, not a team: --team takes a team, a Group or a group named as an owner. ${user} is a member of group:default/vision: pass it\n`,
+      );
+    }
+    await fs.writeFile(
+      join(tmp, 'loner.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: loner\nspec:\n  memberOf: []\n',
+    );
+    const loner = await run(['assess', tmp, '--team', 'loner']);
+    expect(loner.code).toBe(1);
+    expect(loner.stderr).toContain(
+      'user:default/loner is a member of no team of this input (add the team to its spec.memberOf)',
+    );
+  });
+
   it('reports malformed files and templates on stderr and still assesses the rest', async () => {
     await fs.writeFile(
       join(tmp, 'broken.yaml'),

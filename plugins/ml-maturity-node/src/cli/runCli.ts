@@ -89,6 +89,57 @@ function identityOf(
   };
 }
 
+/** A ref written in spec.memberOf or spec.members, in full, lower-cased. */
+function fullRef(value: unknown, kind: string, namespace: string): string {
+  if (typeof value !== 'string') return '';
+  const text = value.toLocaleLowerCase('en-US');
+  const withKind = text.includes(':') ? text : `${kind}:${text}`;
+  const colon = withKind.indexOf(':');
+  return withKind.includes('/')
+    ? withKind
+    : `${withKind.slice(0, colon)}:${namespace}/${withKind.slice(colon + 1)}`;
+}
+
+/**
+ * When `--team` names a User of the input (`user:default/jane` or just
+ * `jane`): the teams it is a member of, from both sides (its
+ * spec.memberOf, the Groups' spec.members), that are teams of the
+ * assessment; undefined when no such User is in the input.
+ */
+function teamsOfUser(
+  entities: ReadonlyArray<unknown>,
+  teamRef: string,
+  teams: ReadonlyArray<string>,
+): { user: string; teams: string[] } | undefined {
+  const slash = teamRef.indexOf('/');
+  const user = `user:${teamRef.slice(
+    teamRef.indexOf(':') + 1,
+    slash,
+  )}${teamRef.slice(slash)}`;
+  const identities = entities.map(identityOf);
+  const index = identities.findIndex(
+    id => id && `${id.kind}:${id.namespace}/${id.name}` === user,
+  );
+  if (index < 0) return undefined;
+  const namespace = identities[index]!.namespace;
+  const found = new Set<string>();
+  const memberOf = (entities[index] as { spec?: { memberOf?: unknown } }).spec
+    ?.memberOf;
+  for (const value of Array.isArray(memberOf) ? memberOf : [memberOf]) {
+    found.add(fullRef(value, 'group', namespace));
+  }
+  identities.forEach((id, i) => {
+    if (id?.kind !== 'group') return;
+    const members = (entities[i] as { spec?: { members?: unknown } }).spec
+      ?.members;
+    if (!Array.isArray(members)) return;
+    if (members.some(m => fullRef(m, 'user', id.namespace) === user)) {
+      found.add(`group:${id.namespace}/${id.name}`);
+    }
+  });
+  return { user, teams: teams.filter(t => found.has(t)) };
+}
+
 function whereRead(read: ReadCatalogFilesResult, index: number): string {
   const source = read.sources[index];
   return source ? `${source.file}:${source.line}` : '(unknown file)';
@@ -301,6 +352,23 @@ async function assess(
     );
     const hint =
       similar.length > 0 ? ` Did you mean: ${similar.join(', ')}?` : '';
+    const ofUser = teamsOfUser(
+      read.entities,
+      teamRef,
+      assessment.teams.map(t => t.entityRef),
+    );
+    if (ofUser) {
+      const { user, teams } = ofUser;
+      const which =
+        teams.length > 0
+          ? `${user} is a member of ${teams.join(', ')}: pass ${
+              teams.length === 1 ? 'it' : 'one of those'
+            }`
+          : `${user} is a member of no team of this input (add the team to its spec.memberOf)`;
+      throw new NotFoundError(
+        `${user} is a User, not a team: --team takes a team, a Group or a group named as an owner. ${which}`,
+      );
+    }
     // Named in the input (a membership, a parent) but no team: say where.
     const naming = findingsNaming(assessment, teamRef);
     if (naming.length > 0) {
