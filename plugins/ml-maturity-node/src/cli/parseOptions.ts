@@ -83,21 +83,30 @@ const TEAM_REF =
   /^[a-z][a-z0-9]*:[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9][a-z0-9._-]*$/;
 
 /**
+ * A ref as written in YAML or on the command line, lower-cased and
+ * completed with the default kind and namespace (`vision` is
+ * `group:default/vision` for kind group); not validated.
+ */
+export function completeRef(
+  text: string,
+  defaultKind: string,
+  defaultNamespace: string,
+): string {
+  const ref = text.toLocaleLowerCase('en-US');
+  const colon = ref.indexOf(':');
+  const kind = colon < 0 ? defaultKind : ref.slice(0, colon);
+  const rest = ref.slice(colon + 1);
+  return rest.includes('/')
+    ? `${kind}:${rest}`
+    : `${kind}:${defaultNamespace}/${rest}`;
+}
+
+/**
  * Normalises a `--team` value the way catalog refs default: kind `group`,
  * namespace `default`, compared lower-case.
  */
 export function normalizeTeamRef(value: string): string {
-  let ref = value.trim().toLocaleLowerCase('en-US');
-  if (!ref.includes(':')) {
-    ref = `group:${ref}`;
-  }
-  const [kind, rest] = [
-    ref.slice(0, ref.indexOf(':')),
-    ref.slice(ref.indexOf(':') + 1),
-  ];
-  const full = rest.includes('/')
-    ? `${kind}:${rest}`
-    : `${kind}:default/${rest}`;
+  const full = completeRef(value.trim(), 'group', 'default');
   if (!TEAM_REF.test(full)) {
     throw new InputError(
       `Invalid --team "${value}": expected a team's entity ref, e.g. vision, default/vision or group:default/vision`,

@@ -10,7 +10,7 @@ import { readCatalogFiles, ReadCatalogFilesResult } from '../reader';
 import { findingLine, formatAssessmentTable, plural } from './formatTable';
 import { formatTeamReport, othersMeeting } from './formatTeamReport';
 import { loadMlMaturityConfig } from './loadConfig';
-import { normalizeTeamRef, parseNow } from './parseOptions';
+import { completeRef, normalizeTeamRef, parseNow } from './parseOptions';
 import { CliOutput, RunCliOptions } from './types';
 
 /** Exit codes of the CLI (docs/cli.md). @public */
@@ -91,13 +91,7 @@ function identityOf(
 
 /** A ref written in spec.memberOf or spec.members, in full, lower-cased. */
 function fullRef(value: unknown, kind: string, namespace: string): string {
-  if (typeof value !== 'string') return '';
-  const text = value.toLocaleLowerCase('en-US');
-  const withKind = text.includes(':') ? text : `${kind}:${text}`;
-  const colon = withKind.indexOf(':');
-  return withKind.includes('/')
-    ? withKind
-    : `${withKind.slice(0, colon)}:${namespace}/${withKind.slice(colon + 1)}`;
+  return typeof value === 'string' ? completeRef(value, kind, namespace) : '';
 }
 
 /**

@@ -1,8 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type {
-  KitItemDefinition,
-  KitRule,
-  RuleVia,
+import {
+  ANNOTATION_ATTEST_PREFIX,
+  type KitItemDefinition,
+  type KitRule,
+  type RuleVia,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 
 /** The team the card is about, as the assessment names it. */
@@ -75,7 +76,7 @@ export function teamSteps(definition: KitItemDefinition): TeamSteps {
     dependsOn: vias.has('owned-or-used'),
     memberOf: vias.has('members'),
     attestAnnotation: definition.attestable
-      ? `ml-maturity.io/attest.${definition.id}`
+      ? `${ANNOTATION_ATTEST_PREFIX}${definition.id}`
       : undefined,
   };
 }
