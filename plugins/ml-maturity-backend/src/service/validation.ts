@@ -31,11 +31,17 @@ function isEntityRef(value: string): boolean {
   }
 }
 
+/**
+ * The longest entity ref the API takes: the stored columns hold 255
+ * characters. (The catalog's default rules allow 63 per part, but an
+ * implicit team is any ref an owner names, and the rules can be replaced.)
+ */
+const MAX_REF_LENGTH = 255;
+
 /** An entity ref with a kind, normalised to lower-case `kind:namespace/name`. */
 export const entityRefSchema = z
   .string()
-  // a ref is at most 63 + 1 + 63 + 1 + 63 characters; the stored columns hold 255
-  .max(255, 'must be an entity ref, kind:namespace/name')
+  .max(MAX_REF_LENGTH, 'must be an entity ref, kind:namespace/name')
   .refine(isEntityRef, 'must be an entity ref, kind:namespace/name')
   .transform(value =>
     stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US'),
@@ -131,13 +137,6 @@ export const attestationIdSchema = z.object({
     .uuid('must be a UUID')
     .transform(id => id.toLowerCase()),
 });
-
-/**
- * The longest entity ref the API takes: the stored columns hold 255
- * characters. (The catalog's default rules allow 63 per part, but an
- * implicit team is any ref an owner names, and the rules can be replaced.)
- */
-const MAX_REF_LENGTH = 255;
 
 /**
  * `kind/namespace/name` route params as a lower-case entity ref. A ref
