@@ -21,6 +21,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import request from 'supertest';
+import type { TeamAssessment } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { mlMaturityPlugin } from './plugin';
 import {
   catalogConfig,
@@ -36,7 +37,7 @@ const API = '/api/ml-maturity/v1';
 const SECRET = 'resource:default/secret-dataset';
 
 /** The test's policy: users may not read entities annotated example.com/restricted. */
-function policy(permission: Permission): PolicyDecision {
+function restrictedPolicy(permission: Permission): PolicyDecision {
   if (isPermission(permission, catalogEntityReadPermission)) {
     return createCatalogConditionalDecision(permission, {
       not: catalogConditions.hasAnnotation({
@@ -46,6 +47,28 @@ function policy(permission: Permission): PolicyDecision {
   }
   return { result: AuthorizeResult.ALLOW };
 }
+
+/**
+ * A policy with IS_ENTITY_OWNER, as a catalog policy commonly has it: a user
+ * reads the Groups and Resources, and what its ownership refs own (here
+ * alice's: herself and vision), not the other Users nor nlp's Component.
+ */
+function ownerPolicy(permission: Permission): PolicyDecision {
+  if (isPermission(permission, catalogEntityReadPermission)) {
+    return createCatalogConditionalDecision(permission, {
+      anyOf: [
+        catalogConditions.isEntityOwner({
+          claims: ['user:default/alice', 'group:default/vision'],
+        }),
+        catalogConditions.isEntityKind({ kinds: ['Group', 'Resource'] }),
+      ],
+    });
+  }
+  return { result: AuthorizeResult.ALLOW };
+}
+
+/** The policy of the backend a test starts. */
+let policy = restrictedPolicy;
 
 /**
  * The permissions service of every plugin, deciding with the policy above.
@@ -80,6 +103,7 @@ const policyPermissions = createServiceFactory({
 
 describe('visibility', () => {
   it('never shows a user a ref the catalog denies them', async () => {
+    policy = restrictedPolicy;
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -157,5 +181,134 @@ describe('visibility', () => {
       (i: { id: string }) => i.id === 'starter.technology.project-datasets',
     );
     expect(datasets).toMatchObject({ status: 'met', evidence: [] });
+  });
+  it('under an IS_ENTITY_OWNER policy, names only refs the catalog lets the user read, and tells nothing of hidden Users', async () => {
+    policy = ownerPolicy;
+    const { server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        policyPermissions,
+        mlMaturityPlugin,
+        database,
+        mockServices.rootConfig.factory({
+          data: catalogConfig(),
+        }),
+      ],
+    });
+    await waitForFixtureCatalog(server);
+    const service = mockCredentials.service.header();
+    const alice = mockCredentials.user.header('user:default/alice');
+    expect(
+      (
+        await request(server)
+          .post(`${API}/refresh`)
+          .set('Authorization', service)
+      ).status,
+    ).toBe(202);
+
+    // What the catalog itself lets alice read, by ref.
+    const readableByAlice = async (refs: string[]) => {
+      const res = await request(server)
+        .post('/api/catalog/entities/by-refs')
+        .set('Authorization', alice)
+        .send({ entityRefs: refs });
+      expect(res.status).toBe(200);
+      return new Set(refs.filter((_, i) => res.body.items[i]));
+    };
+    const REF = /[a-z][a-z0-9_-]*:[a-z0-9._-]+\/[a-z0-9._-]+/gi;
+
+    // the service reads the whole catalog, so the test can see what is cut
+    const all = await request(server)
+      .get(`${API}/assessments`)
+      .set('Authorization', service);
+    expect(all.status).toBe(200);
+    const allText = JSON.stringify(all.body);
+    expect(allText).toContain('user:default/bob');
+    expect(allText).toContain('component:default/nlp-pipeline');
+    // llama is owned by carol, a User in no group: the finding says so
+    expect(
+      all.body.findings.filter(
+        (f: { entityRef: string; field: string }) =>
+          f.entityRef === 'resource:default/llama' && f.field === 'spec.owner',
+      ),
+    ).toHaveLength(1);
+
+    const paths = [
+      '/assessments',
+      '/assessments/group/default/vision',
+      '/assessments/group/default/nlp',
+      '/assessments/group/default/ml-org',
+      '/assessments/group/default/platform',
+      '/assets/resource/default/gpu-pool',
+      '/assets/resource/default/secret-dataset',
+      '/assets/resource/default/llama',
+      '/assets/component/default/vision-notebook',
+      '/roadmap',
+      '/history',
+      '/history?entityRef=group:default/vision',
+      '/attestations?entityRef=group:default/vision',
+    ];
+    const bodies: Record<string, unknown> = {};
+    for (const path of paths) {
+      const res = await request(server)
+        .get(`${API}${path}`)
+        .set('Authorization', alice);
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      bodies[path] = res.body;
+    }
+    // nlp's Component is hidden: a 404 like an unknown asset
+    expect(
+      (
+        await request(server)
+          .get(`${API}/assets/component/default/nlp-pipeline`)
+          .set('Authorization', alice)
+      ).status,
+    ).toBe(404);
+
+    // every ref of every response: readable by alice, or an implicit team
+    // she is shown (platform, through gpu-pool)
+    const implicit = new Set(
+      (bodies['/assessments'] as { teams: TeamAssessment[] }).teams
+        .filter(t => t.implicit)
+        .map(t => t.entityRef),
+    );
+    expect([...implicit]).toEqual(['group:default/platform']);
+    const named = [
+      ...new Set(
+        Object.values(bodies).flatMap(
+          body => JSON.stringify(body).match(REF) ?? [],
+        ),
+      ),
+    ].map(ref => ref.toLowerCase());
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'group:default/vision',
+        'resource:default/vision-images',
+        'resource:default/secret-dataset',
+      ]),
+    );
+    const readable = await readableByAlice(named);
+    expect(
+      named.filter(ref => !readable.has(ref) && !implicit.has(ref)),
+    ).toEqual([]);
+    const aliceText = JSON.stringify(bodies);
+    for (const hidden of [
+      'user:default/bob',
+      'user:default/carol',
+      'component:default/nlp-pipeline',
+    ]) {
+      expect(aliceText).not.toContain(hidden);
+    }
+    // and nothing tells alice whether carol exists, nor what her groups are
+    expect(
+      (bodies['/assessments'] as { findings: Array<{ entityRef: string }> })
+        .findings,
+    ).not.toContainEqual(
+      expect.objectContaining({ entityRef: 'resource:default/llama' }),
+    );
+    expect(
+      (bodies['/assets/resource/default/llama'] as { findings: unknown[] })
+        .findings,
+    ).toEqual([]);
   });
 });

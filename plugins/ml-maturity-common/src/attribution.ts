@@ -12,6 +12,7 @@ import {
   CYCLE_MESSAGE,
   MAX_FINDING_VALUE_LENGTH,
   SAME_NAME_USER_MESSAGE,
+  USER_WITHOUT_TEAM_MESSAGES,
 } from './findings';
 import { Finding } from './types';
 import { compareStrings, insertionSort } from './util';
@@ -496,13 +497,13 @@ interface OwnerContext {
  */
 function userWithoutTeamMessage(graph: EntityGraph, user: number): string {
   if (user < 0) {
-    return 'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner';
+    return USER_WITHOUT_TEAM_MESSAGES.missing;
   }
   const memberOf = graph.edges[EDGES.memberOf];
   if (memberOf.offsets[user] === memberOf.offsets[user + 1]) {
-    return 'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User';
+    return USER_WITHOUT_TEAM_MESSAGES.noGroup;
   }
-  return "None of the groups in the owning User's spec.memberOf is a Group entity, so this entity counts for no team: add those Group entities or fix the User's spec.memberOf";
+  return USER_WITHOUT_TEAM_MESSAGES.noGroupEntity;
 }
 
 function ownerTeams(ctx: OwnerContext, e: number): number[] {

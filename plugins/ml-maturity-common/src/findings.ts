@@ -79,6 +79,26 @@ export const CYCLE_MESSAGE =
   'The group hierarchy has a cycle among these groups, which rollups cut, so they do not all count as descendants of each other: fix spec.parent and spec.children so that no group is its own ancestor';
 
 /**
+ * Messages of the finding on an entity owned by a User through whom it
+ * counts for no team (its `value` is the User's ref): the User entity is
+ * missing; it is a member of no group; none of its groups is a Group
+ * entity. Each tells something about the User, its existence first.
+ * @internal
+ */
+export const USER_WITHOUT_TEAM_MESSAGES = {
+  missing:
+    'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
+  noGroup:
+    'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User',
+  noGroupEntity:
+    "None of the groups in the owning User's spec.memberOf is a Group entity, so this entity counts for no team: add those Group entities or fix the User's spec.memberOf",
+} as const;
+
+const USER_WITHOUT_TEAM_MESSAGE_SET: ReadonlySet<string> = new Set(
+  Object.values(USER_WITHOUT_TEAM_MESSAGES),
+);
+
+/**
  * Start of the message of a finding about a reference to an entity that is
  * not in the input (its `value` is the ref).
  * @internal
@@ -93,7 +113,9 @@ export const MISSING_REF_MESSAGE_START = 'No entity with this ref was read';
  * whose existence alone would tell the caller about an entity it may not
  * see: a reference to a missing entity (no finding means the entity
  * exists, for a hidden one), a cycle through a hidden group, the hint
- * naming a User of an implicit team's name.
+ * naming a User of an implicit team's name, an owning User through whom
+ * an entity counts for no team (the message says whether that User exists
+ * and what its memberships are; no finding means it is in a team).
  *
  * @public
  */
@@ -101,7 +123,8 @@ export function hiddenValuePolicy(finding: Finding): 'mask' | 'drop' {
   if (
     finding.message.startsWith(MISSING_REF_MESSAGE_START) ||
     finding.message === CYCLE_MESSAGE ||
-    finding.message === SAME_NAME_USER_MESSAGE
+    finding.message === SAME_NAME_USER_MESSAGE ||
+    USER_WITHOUT_TEAM_MESSAGE_SET.has(finding.message)
   ) {
     return 'drop';
   }

@@ -146,6 +146,31 @@ describe('references to entities that are not in the input', () => {
   });
 });
 
+describe('an owning User through whom an entity counts for no team', () => {
+  it('tells a reader that hides the User to drop the finding (its message says whether the User exists)', () => {
+    const a = classify({
+      now: NOW,
+      entities: [
+        ...world(),
+        asset('by-ghost', 'dataset', { owner: 'user:ghost' }),
+        user('loner'),
+        asset('by-loner', 'dataset', { owner: 'user:loner' }),
+        user('stray', { memberOf: ['nowhere'] }),
+        asset('by-stray', 'dataset', { owner: 'user:stray' }),
+        // a User in a team: no finding at all
+        asset('by-bob', 'dataset', { owner: 'user:bob' }),
+      ],
+    });
+    const owners = allFindings(a).filter(f => f.field === 'spec.owner');
+    expect(owners.map(f => f.value)).toEqual([
+      'user:default/ghost',
+      'user:default/loner',
+      'user:default/stray',
+    ]);
+    expect(owners.map(hiddenValuePolicy)).toEqual(['drop', 'drop', 'drop']);
+  });
+});
+
 describe('an owner written without a kind that names a User', () => {
   it('adds a finding naming the User to the implicit team', () => {
     const a = classify({

@@ -75,7 +75,7 @@ describe('RefreshService', () => {
       rerunRetryMs: 5,
       startupRefreshGraceMs: 5,
     });
-    return { store, scheduler, refresh, logger };
+    return { store, scheduler, refresh, logger, knex };
   }
 
   const attestation = {
@@ -568,6 +568,35 @@ describe('RefreshService', () => {
       'ML maturity refresh failed',
       expect.objectContaining({
         error: expect.stringContaining('http://10.0.3.7:7007'),
+      }),
+    );
+  });
+
+  it('keeps the entity refs of a failed database write out of the stored error, not out of the log', async () => {
+    // knex puts the failed statement, its values written in, before the
+    // database's message: the values of a snapshot write are the teams'
+    // assessments, naming entities that lastError's readers may not read
+    const ctx = await setup(async function* pages() {
+      yield entities;
+    });
+    await ctx.knex.raw(
+      "CREATE TRIGGER fail_write BEFORE INSERT ON team_assessments BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
+    const failure = await ctx.refresh.refresh().then(
+      () => new Error('resolved'),
+      e => e,
+    );
+    expect(String(failure)).toContain('resource:default/images');
+    const stored = (await ctx.store.getRefreshStatus()).lastFailure?.error;
+    expect(stored).toBeDefined();
+    expect(stored).not.toMatch(/vision|images|insert into/i);
+    // what went wrong is still said
+    expect(stored).toContain('disk I/O error');
+    // the log keeps the statement for the operator
+    expect(ctx.logger.error).toHaveBeenCalledWith(
+      'ML maturity refresh failed',
+      expect.objectContaining({
+        error: expect.stringContaining('resource:default/images'),
       }),
     );
   });

@@ -84,6 +84,33 @@ function describeError(error: unknown): string {
   return text;
 }
 
+/** Constructor names of the database drivers' errors (pg, better-sqlite3, sqlite3). */
+const DATABASE_ERROR_NAMES = new Set(['DatabaseError', 'SqliteError']);
+
+/**
+ * An error as the readers of `lastError` may see it. knex starts the
+ * message of a failed query with the statement, its values written in
+ * (`<statement> - <what the database said>`): for the snapshot write, the
+ * assessments of the teams, naming entities that a reader may not be
+ * allowed to read. So an error of the plugin database (any error after the
+ * catalog was read, or a database driver's error) keeps only what the
+ * database said; the log keeps the statement.
+ */
+function forReaders(error: unknown, afterRead: boolean): unknown {
+  if (!isError(error)) return error;
+  const fromDatabase =
+    afterRead || DATABASE_ERROR_NAMES.has(error.constructor?.name ?? '');
+  const at = error.message.lastIndexOf(' - ');
+  if (!fromDatabase || at < 0) return error;
+  const safe = new Error(
+    `${error.message.slice(
+      at + 3,
+    )} (a statement of the plugin database failed; the backend log has it)`,
+  );
+  safe.name = error.name;
+  return safe;
+}
+
 function utcDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
@@ -466,6 +493,9 @@ export class RefreshService {
 
     // The attestations the stored classification saw.
     let version: number;
+    // Once the catalog is read, what fails is the database (or the pure
+    // classifier): see forReaders.
+    let afterRead = false;
     try {
       const entities = await reader.readAll({
         signal: signal
@@ -475,6 +505,7 @@ export class RefreshService {
         onPage: () =>
           Date.now() - lastBeat >= PAGE_HEARTBEAT_MS ? beat() : undefined,
       });
+      afterRead = true;
       const readMs = Date.now() - started;
       // Classified again while the attestations change under it, then
       // stored once: a snapshot's rows never change after it succeeded
@@ -511,8 +542,11 @@ export class RefreshService {
         snapshotId,
         finishedAt: new Date(),
         // every reader sees it as lastError: not the backend's internal
-        // addresses (the log above keeps them)
-        error: withoutAddresses(message),
+        // addresses, nor a failed statement's values (the log above keeps
+        // them)
+        error: withoutAddresses(
+          this.failureMessage(forReaders(error, afterRead), signal),
+        ),
       });
       throw error;
     } finally {

@@ -664,6 +664,67 @@ describe('createRouter', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/hidden-data|secret/i);
   });
 
+  it('tells nothing of an owning User the caller may not read, nor of an attester written in mixed case', async () => {
+    const store = createStore();
+    const ownerFinding = (owner: string, message: string) => ({
+      entityRef: 'resource:default/images',
+      field: 'spec.owner',
+      value: owner,
+      message,
+    });
+    store.getAsset.mockResolvedValue({
+      entityRef: 'resource:default/images',
+      assetType: 'dataset',
+      countsToward: [],
+      findings: [
+        // the User does not exist / is in no group: either message would
+        // tell a caller who may not read it whether it exists
+        ownerFinding(
+          'user:default/ghost',
+          'User entity is missing and no group lists it as a member, so this entity counts for no team: add the User with spec.memberOf, or make a Group the owner',
+        ),
+        ownerFinding(
+          'user:default/loner',
+          'The owning User is a member of no group, so this entity counts for no team: add spec.memberOf to the User',
+        ),
+      ],
+    });
+    store.getTeam.mockResolvedValue(
+      stored(
+        makeTeam(VISION, {
+          items: [
+            {
+              id: 'starter.process.use-cases',
+              kit: 'starter',
+              dimension: 'process',
+              required: true,
+              status: 'unmet',
+              evidence: [],
+              reason:
+                'The portal attestation by user:default/Hidden.Person recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence',
+            },
+          ],
+        }),
+      ),
+    );
+    const { app } = await createApp({ store });
+    const asset = await request(app)
+      .get('/v1/assets/resource/default/images')
+      .set('Authorization', user);
+    expect(asset.status).toBe(200);
+    expect(asset.body.findings).toEqual([]);
+    const team = await request(app)
+      .get('/v1/assessments/group/default/vision')
+      .set('Authorization', user);
+    expect(team.status).toBe(200);
+    expect(team.body.items[0].reason).toBe(
+      'The portal attestation by a hidden entity recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence',
+    );
+    expect(JSON.stringify([asset.body, team.body])).not.toMatch(
+      /ghost|loner|hidden\.person/i,
+    );
+  });
+
   it('answers 503 before the first refresh', async () => {
     const store = createStore();
     store.getRefreshStatus.mockResolvedValue({

@@ -209,6 +209,55 @@ describe('cutTeam', () => {
     expect(cut.items[2].attestation?.by).toBe('user:default/seen');
   });
 
+  it('masks an attester whose ref is not lower case (as a sign-in resolver may write it) in reasons', () => {
+    // portal attestations store `by` as the caller's userEntityRef, which
+    // a sign-in resolver may write in mixed case; refs compare ignoring case
+    const reason =
+      'The portal attestation by user:default/Jane.Doe recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence';
+    const team = makeTeam('group:default/team', {
+      items: [
+        {
+          id: 'y',
+          kit: 'starter',
+          dimension: 'process',
+          required: true,
+          status: 'unmet',
+          evidence: [],
+          reason,
+        },
+      ],
+    });
+    const refs = teamRefsToCheck({ assessment: team, referencedBy: [] });
+    expect(refs.map(r => r.toLowerCase())).toContain('user:default/jane.doe');
+    const hidden = cutTeam(
+      team,
+      ref => ref === 'group:default/team',
+      () => undefined,
+    );
+    expect(hidden.items[0].reason).toBe(
+      'The portal attestation by a hidden entity recorded 2025-01-01T00:00:00.000Z expired on 2026-01-01T00:00:00.000Z; attest again with current evidence',
+    );
+    // a caller who may read that User (the catalog answers for its
+    // lower-case ref) is told who it was
+    const visibility = new CatalogVisibility(
+      catalogServiceMock.mock({
+        getEntitiesByRefs: jest.fn(async ({ entityRefs }) => ({
+          items: entityRefs.map(r =>
+            r === 'user:default/jane.doe' || r === 'group:default/team'
+              ? ({ kind: 'User', metadata: { name: 'jane.doe' } } as any)
+              : undefined,
+          ),
+        })),
+      }),
+      mockCredentials.user('user:default/alice'),
+    );
+    return visibility.load(refs).then(() => {
+      expect(
+        cutTeam(team, visibility.canRead, () => undefined).items[0].reason,
+      ).toBe(reason);
+    });
+  });
+
   it('shows implicit teams to callers who can read an entity naming them', () => {
     const implicit = makeTeam('group:default/platform', { implicit: true });
     expect(
@@ -336,6 +385,46 @@ describe('finding values', () => {
       'group:default/guest',
       'group:default/s',
     ]);
+  });
+
+  it('drops a finding on an asset owned by a User without team when that User is hidden (its message tells whether the User exists)', () => {
+    const classified = classify({
+      now: '2026-11-27T06:00:00.000Z',
+      entities: [
+        doc('Group', 'team', { type: 'team', children: [] }),
+        // no User entity named ghost
+        doc('Resource', 'by-ghost', { type: 'dataset', owner: 'user:ghost' }),
+        // a User in no group
+        doc('User', 'loner', {}),
+        doc('Resource', 'by-loner', { type: 'dataset', owner: 'user:loner' }),
+        // a User whose only group is no Group entity
+        doc('User', 'stray', { memberOf: ['nowhere'] }),
+        doc('Resource', 'by-stray', { type: 'dataset', owner: 'user:stray' }),
+      ],
+    });
+    const ownerFindings = classified.findings.filter(
+      f => f.field === 'spec.owner',
+    );
+    // the classifier tells the three cases apart (the CLI shows them all)
+    expect(ownerFindings.map(f => f.entityRef)).toEqual([
+      'resource:default/by-ghost',
+      'resource:default/by-loner',
+      'resource:default/by-stray',
+    ]);
+    expect(new Set(ownerFindings.map(f => f.message)).size).toBe(3);
+    // A caller who reads the assets but none of the Users must not learn
+    // which of them exist, nor what a hidden User's memberships are: the
+    // three answers must look alike (and like an owner in a team, which has
+    // no finding at all).
+    const assetsOnly = (ref: string) => ref.startsWith('resource:');
+    const shown = cutFindings(ownerFindings, assetsOnly);
+    expect(shown).toEqual([]);
+    // a caller who may read the User is told what is wrong with it
+    const readsLoner = (ref: string) =>
+      assetsOnly(ref) || ref === 'user:default/loner';
+    expect(
+      cutFindings(ownerFindings, readsLoner).map(f => [f.entityRef, f.value]),
+    ).toEqual([['resource:default/by-loner', 'user:default/loner']]);
   });
 
   it('leaves out a cycle finding too long to name all its groups, even for a caller who reads them all', () => {

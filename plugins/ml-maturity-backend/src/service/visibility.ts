@@ -25,6 +25,15 @@ const PARALLEL_BATCHES = 4;
 /** A lower-case Group ref, as the classifier writes team refs. */
 const GROUP_REF = /^group:([a-z0-9._-]+)\/([a-z0-9._-]+)$/;
 
+/**
+ * Refs compare ignoring case (the catalog keeps them in lower case); a ref
+ * may reach a response in another case (an attester's `userEntityRef`, as
+ * a sign-in resolver wrote it).
+ */
+function refKey(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
 /** Evidence holds entity refs or, for attestations, http(s) URLs. */
 export function isUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
@@ -68,7 +77,9 @@ export class CatalogVisibility {
   async load(refs: Iterable<string>): Promise<void> {
     const unknown = new Set<string>();
     for (const ref of refs) {
-      if (!isUrl(ref) && !this.readable.has(ref)) unknown.add(ref);
+      if (isUrl(ref)) continue;
+      const key = refKey(ref);
+      if (!this.readable.has(key)) unknown.add(key);
     }
     const list = [...unknown];
     const batches: string[][] = [];
@@ -108,7 +119,8 @@ export class CatalogVisibility {
   async loadGroups(refs: Iterable<string>): Promise<void> {
     const byNamespace = new Map<string, Array<[ref: string, name: string]>>();
     const others: string[] = [];
-    for (const ref of refs) {
+    for (const original of refs) {
+      const ref = refKey(original);
       if (this.readable.has(ref)) continue;
       const match = GROUP_REF.exec(ref);
       if (!match) {
@@ -154,12 +166,16 @@ export class CatalogVisibility {
   }
 
   /** Whether the caller may read `ref`; refs not loaded count as unreadable. */
-  canRead = (ref: string): boolean => this.readable.get(ref) ?? false;
+  canRead = (ref: string): boolean => this.readable.get(refKey(ref)) ?? false;
 }
 
-/** An entity ref as the classifier writes it into reason texts. */
+/**
+ * An entity ref in a reason text: the classifier writes them in lower case,
+ * but an attester's ref is written as the sign-in resolver gave it, so any
+ * case is read (a ref in another case is the same entity).
+ */
 const REF = '[a-z][a-z0-9_-]*:[a-z0-9._-]+/[a-z0-9._-]+';
-const REF_IN_TEXT = new RegExp(REF, 'g');
+const REF_IN_TEXT = new RegExp(REF, 'gi');
 
 /** Refs named in a free text (challenge reasons list their evidence). */
 export function refsInText(text: string): string[] {
@@ -167,7 +183,7 @@ export function refsInText(text: string): string[] {
 }
 
 /** A parenthesised ref list as reasons write it, maybe cut short. */
-const REF_LIST = new RegExp(`^(${REF}(?:, ${REF})*)( and \\d+ more)?$`);
+const REF_LIST = new RegExp(`^(${REF}(?:, ${REF})*)( and \\d+ more)?$`, 'i');
 
 /**
  * The text without unreadable refs: they leave parenthesised ref lists
