@@ -75,3 +75,18 @@ export class AssetTypeResolver {
     return isAssetType(key) ? key : undefined;
   }
 }
+
+/**
+ * The vocabulary word of one raw `ml-maturity.io/asset` or `spec.type`
+ * value, as the classifier reads it (trimmed, case-insensitive, the default
+ * aliases plus `extraAliases` first); undefined for anything else.
+ * @public
+ */
+export function resolveAssetType(
+  value: unknown,
+  extraAliases?: Readonly<Record<string, string>>,
+): AssetType | undefined {
+  return typeof value === 'string'
+    ? new AssetTypeResolver(extraAliases).resolve(value)
+    : undefined;
+}

@@ -35,10 +35,13 @@ export type LevelKey = '1' | '2' | '3' | '4' | '5';
  * @public
  */
 export interface Freshness {
-  /** True when the latest refresh failed (or none succeeded yet). */
+  /** True when a refresh failed after the last successful one. */
   stale: boolean;
-  /** ISO time of the last successful refresh, or null before the first one. */
-  lastRefresh: string | null;
+  /**
+   * ISO time at which the last successful refresh finished. Never null in a
+   * response: before the first success the routes answer 503 instead.
+   */
+  lastRefresh: string;
   /** Error of the latest failed refresh after the last success, or null. */
   lastError: string | null;
 }

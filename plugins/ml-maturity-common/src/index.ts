@@ -8,7 +8,11 @@
 export * from './types';
 export * from './api';
 export * from './constants';
-export { DEFAULT_ASSET_TYPE_ALIASES, isAssetType } from './aliases';
+export {
+  DEFAULT_ASSET_TYPE_ALIASES,
+  isAssetType,
+  resolveAssetType,
+} from './aliases';
 export { DEFAULT_KITS } from './kits/defaultKits';
 export { classify, classifyWithDetails } from './classify';
 export { isUnrenderedTemplate } from './entities';

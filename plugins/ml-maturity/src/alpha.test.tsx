@@ -6,6 +6,10 @@ import {
 } from '@backstage/frontend-test-utils';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -119,5 +123,40 @@ describe('ml-maturity alpha plugin', () => {
       }),
     ).toBe(true);
     expect(filter(resource({ type: 'database' }))).toBe(false);
+  });
+
+  it('renders the same asset card as the legacy export, hints included', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => undefined),
+    });
+    // shown on a non-ML entity by a filter from app config
+    const service: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'billing', namespace: 'default' },
+      spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+    };
+    const tester = createExtensionTester(mlMaturityAssetCard, {
+      apis: [[mlMaturityApiRef, api]],
+    });
+    await renderInTestApp(
+      <EntityProvider entity={service}>{tester.reactElement()}</EntityProvider>,
+      {
+        apis: [[mlMaturityApiRef, api]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'ML asset' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('This entity is not an ML asset.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Refresh now' }),
+    ).toBeInTheDocument();
+    expect(api.getAssetContribution).toHaveBeenCalledWith(
+      'component:default/billing',
+    );
   });
 });

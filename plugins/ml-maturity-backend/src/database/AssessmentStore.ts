@@ -31,6 +31,8 @@ export interface SnapshotPayload {
 
 /** A successful snapshot with its payload. @internal */
 export interface SucceededSnapshot extends Snapshot {
+  /** Set when the snapshot completes, as every succeeded one has. */
+  finishedAt: string;
   payload: SnapshotPayload;
 }
 

@@ -441,7 +441,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       this.payloadCache = cached;
     }
     return {
-      lastSuccess: { ...snapshot, payload: cached.payload },
+      lastSuccess: {
+        ...snapshot,
+        // completeSnapshot sets both to the same time
+        finishedAt: snapshot.finishedAt ?? snapshot.heartbeatAt,
+        payload: cached.payload,
+      },
       lastFailure:
         failure && Number(failure.id) > snapshot.id
           ? toSnapshot(failure)

@@ -6,6 +6,8 @@ import type { AssetContributionResponse } from '../api';
 
 /** The asset card's data: undefined contribution = not an ML asset. */
 export interface AssetContributionData {
+  /** The entity these are of (the hook keeps them while it loads another). */
+  entityRef: string;
   contribution?: AssetContributionResponse;
   kits: KitDefinition[];
 }
@@ -18,6 +20,6 @@ export function useAssetContribution(entityRef: string) {
       api.getAssetContribution(entityRef),
       api.getKits(),
     ]);
-    return { contribution, kits };
+    return { entityRef, contribution, kits };
   }, [api, entityRef]);
 }

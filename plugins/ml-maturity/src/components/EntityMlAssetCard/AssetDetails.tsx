@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -5,14 +7,28 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   AssetContribution,
   Finding,
   KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
-import { FindingsList } from '../FindingsList';
 import { ML_ANNOTATION_PREFIX } from '@aiml-service-kits/plugin-ml-maturity-common';
+import type { SourceFile } from '../../lib/sourceFile';
+import { FindingsList } from '../FindingsList';
+import { InSourceFile } from './InSourceFile';
+
+/** Rows of "Counts toward" shown before "Show all" (a shared platform may count for hundreds of teams). */
+const ROWS_SHOWN = 10;
+
+function isUser(ref: string): boolean {
+  try {
+    return parseEntityRef(ref).kind.toLowerCase() === 'user';
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Advice beyond the finding's own message, which already says what is
@@ -20,7 +36,7 @@ import { ML_ANNOTATION_PREFIX } from '@aiml-service-kits/plugin-ml-maturity-comm
  * annotations of this entity (a finding about, say, its owning User is
  * fixed elsewhere, as its message says).
  */
-function whereToFix(finding: Finding, entityRef: string) {
+function whereToFix(finding: Finding, entityRef: string, file?: SourceFile) {
   if (
     finding.entityRef.toLowerCase() !== entityRef.toLowerCase() ||
     !finding.field.startsWith(ML_ANNOTATION_PREFIX)
@@ -29,8 +45,8 @@ function whereToFix(finding: Finding, entityRef: string) {
   }
   return (
     <Typography variant="caption" component="div" color="textSecondary">
-      The annotation is under <code>metadata.annotations</code> in this entity's
-      catalog-info.yaml.
+      The annotation is under <code>metadata.annotations</code> in{' '}
+      <InSourceFile file={file} />.
     </Typography>
   );
 }
@@ -56,13 +72,23 @@ function NotCountedHint(props: { owner?: string; findings: Finding[] }) {
       </Typography>
     );
   }
+  // A User gets no credit: the teams it is a member of do (spec §4).
+  const credited = isUser(owner) ? (
+    <>
+      Its owner is a user: the teams that <EntityRefLink entityRef={owner} /> is
+      a member of get credit for an item
+    </>
+  ) : (
+    <>
+      Its owner, <EntityRefLink entityRef={owner} />, gets credit for an item
+    </>
+  );
   return (
     <Typography variant="body2" gutterBottom>
-      No checklist item of any team you can see counts this asset yet. Its
-      owner, <EntityRefLink entityRef={owner} />, gets credit for an item only
-      when the item's rule matches this asset's annotations: the team cards say
-      which annotations each item looks for. A team's entity can also list it in{' '}
-      <code>spec.dependsOn</code>.
+      No checklist item of any team you can see counts this asset yet.{' '}
+      {credited} only when the item&apos;s rule matches this asset&apos;s
+      annotations: the team cards say which annotations each item looks for. A
+      team&apos;s entity can also list it in <code>spec.dependsOn</code>.
     </Typography>
   );
 }
@@ -83,9 +109,17 @@ export function AssetDetails(props: {
   kits: KitDefinition[];
   /** The full ref of the entity's `spec.owner` (default kind Group), if it has one. */
   owner?: string;
+  /** The entity's file, when the catalog recorded it. */
+  sourceFile?: SourceFile;
 }) {
-  const { contribution, kits, owner } = props;
+  const { contribution, kits, owner, sourceFile } = props;
   const names = itemNames(kits);
+  const [allRows, setAllRows] = useState(false);
+  const rows = contribution.countsToward;
+  const collapsible = rows.length > ROWS_SHOWN;
+  const visibleRows =
+    collapsible && !allRows ? rows.slice(0, ROWS_SHOWN) : rows;
+  const tableId = 'ml-maturity-asset-counts-toward';
   return (
     <div>
       <Typography variant="body2" component="div" gutterBottom>
@@ -104,6 +138,7 @@ export function AssetDetails(props: {
         <NotCountedHint owner={owner} findings={contribution.findings} />
       ) : (
         <Table
+          id={tableId}
           size="small"
           aria-label="Checklist items this asset counts toward"
         >
@@ -115,7 +150,7 @@ export function AssetDetails(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {contribution.countsToward.map(c => {
+            {visibleRows.map(c => {
               const name = names.get(c.itemId);
               return (
                 <TableRow key={`${c.team}|${c.itemId}|${c.via}`}>
@@ -132,6 +167,16 @@ export function AssetDetails(props: {
           </TableBody>
         </Table>
       )}
+      {collapsible && (
+        <Button
+          size="small"
+          aria-expanded={allRows}
+          aria-controls={tableId}
+          onClick={() => setAllRows(!allRows)}
+        >
+          {allRows ? 'Show fewer' : `Show all ${rows.length}`}
+        </Button>
+      )}
 
       <Typography variant="h6" component="h3" style={{ marginTop: 16 }}>
         Findings
@@ -146,7 +191,7 @@ export function AssetDetails(props: {
         <FindingsList
           findings={contribution.findings}
           label="Findings"
-          advice={f => whereToFix(f, contribution.entityRef)}
+          advice={f => whereToFix(f, contribution.entityRef, sourceFile)}
         />
       )}
     </div>

@@ -1,4 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
@@ -31,6 +33,33 @@ function renderCard(api: MlMaturityApi, entity: Entity = dataset) {
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
+
+const contribution = (extra: Record<string, unknown> = {}) => ({
+  entityRef: 'resource:default/vision-images',
+  assetType: 'dataset',
+  countsToward: [],
+  findings: [],
+  ...freshStatus,
+  ...extra,
+});
+
+const responseError = (status: number, name: string, message: string) =>
+  ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      {
+        status,
+        statusText: name,
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+
+// Rendering in a test app is slow on small CI machines.
+jest.setTimeout(30_000);
 
 describe('EntityMlAssetCard', () => {
   it('shows progress while loading', async () => {
@@ -286,5 +315,221 @@ describe('EntityMlAssetCard', () => {
     expect(
       within(alert).getByRole('button', { name: 'Retry' }),
     ).toBeInTheDocument();
+  });
+
+  it('says an entity that is no ML asset is none, and how to make it one', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => undefined),
+    });
+    // e.g. under an asset card filter set in app config
+    await renderCard(api, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'billing', namespace: 'default' },
+      spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+    });
+    expect(
+      await screen.findByText('This entity is not an ML asset.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/This ML asset is not assessed yet/),
+    ).not.toBeInTheDocument();
+    const hint = screen.getByRole('status');
+    expect(hint).toHaveTextContent(
+      /spec\.type "service" is not an ML asset type/,
+    );
+    expect(hint).toHaveTextContent(/no ml-maturity\.io\/asset annotation/);
+    expect(
+      within(hint).getByText('ml-maturity.io/asset: dataset'),
+    ).toBeVisible();
+    expect(hint).toHaveTextContent(/metadata\.annotations/);
+    expect(
+      within(hint).getByRole('link', { name: /annotations/ }),
+    ).toHaveAttribute('href', expect.stringMatching(/docs\/annotations\.md$/));
+  });
+
+  it('says which ml-maturity.io/asset value is not an asset type', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => undefined),
+    });
+    await renderCard(api, {
+      ...dataset,
+      metadata: {
+        ...dataset.metadata,
+        annotations: { 'ml-maturity.io/asset': 'datasets' },
+      },
+      spec: { type: 'bucket', owner: 'vision' },
+    });
+    expect(
+      await screen.findByText(
+        'This entity is not an ML asset: its ml-maturity.io/asset value is not an asset type.',
+      ),
+    ).toBeInTheDocument();
+    const hint = screen.getByRole('status');
+    expect(hint).toHaveTextContent(/"datasets" is not an ML asset type/);
+    expect(hint).toHaveTextContent(/spec\.type "bucket" is not one either/);
+    expect(hint).toHaveTextContent(/collaboration-platform/);
+    expect(hint).toHaveTextContent(/metadata\.annotations/);
+    expect(hint).not.toHaveTextContent(/after the next refresh\./);
+  });
+
+  it('says when the next refresh is, starts one on request and shows the asset once assessed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getAssetContribution = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(contribution());
+    const refresh = jest.fn(async () => 'started' as const);
+    const api = mockMlMaturityApi({ getAssetContribution, refresh });
+    await renderCard(api);
+    expect(
+      await screen.findByText('This ML asset is not assessed yet.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/every 30 minutes by default/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Refresh now' }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(/Refresh started/)).toBeInTheDocument();
+    // it checks again until the refresh brought the asset
+    expect(
+      await screen.findByLabelText(
+        'ML asset type: dataset',
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(getAssetContribution).toHaveBeenCalledTimes(3);
+  }, 30_000);
+
+  it('says a refresh is already running, and waits for it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getAssetContribution = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(contribution());
+    const api = mockMlMaturityApi({
+      getAssetContribution,
+      refresh: jest.fn(async () => 'already-running' as const),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', { name: 'Refresh now' }),
+    );
+    expect(
+      await screen.findByText(/A refresh is already running/),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(getAssetContribution).toHaveBeenCalledTimes(2), {
+      timeout: 10_000,
+    });
+    expect(
+      await screen.findByLabelText('ML asset type: dataset'),
+    ).toBeInTheDocument();
+  }, 20_000);
+
+  it('says who may start a refresh when the user may not (403)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'Permission ml-maturity.refresh denied',
+    );
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => undefined),
+      refresh: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', { name: 'Refresh now' }),
+    );
+    expect(
+      await screen.findByText(/You may not start a refresh/),
+    ).toHaveTextContent(/ml-maturity\.refresh/);
+    expect(screen.getByText(/after the next scheduled refresh/)).toBeVisible();
+  });
+
+  it('shows the first rows of a long list of items, with a toggle for the rest', async () => {
+    const user = userEvent.setup({ delay: null });
+    const countsToward = Array.from({ length: 25 }, (_, i) => ({
+      team: `group:default/team-${String(i).padStart(2, '0')}`,
+      itemId: 'scaler.technology.datasets',
+      via: 'used' as const,
+    }));
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => contribution({ countsToward })),
+    });
+    await renderCard(api);
+    const table = await screen.findByRole('table', {
+      name: 'Checklist items this asset counts toward',
+    });
+    // a header row and the first ten
+    expect(within(table).getAllByRole('row')).toHaveLength(11);
+    const toggle = screen.getByRole('button', { name: 'Show all 25' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', table.id);
+    await user.click(toggle);
+    expect(within(table).getAllByRole('row')).toHaveLength(26);
+    expect(screen.getByRole('button', { name: 'Show fewer' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+  });
+
+  it('gives the credit of a user-owned asset to the teams of that user', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => contribution()),
+    });
+    await renderCard(api, {
+      ...dataset,
+      spec: { type: 'dataset', owner: 'user:jane' },
+    });
+    const hint = await screen.findByText(/No checklist item of any team/);
+    expect(hint).toHaveTextContent(/the teams .*jane.* is a member of/);
+    expect(hint).not.toHaveTextContent(/Its owner, jane, gets credit/);
+  });
+
+  it('names the file to fix, linked to its editor, when the catalog knows it', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () =>
+        contribution({
+          findings: [
+            {
+              entityRef: 'resource:default/vision-images',
+              field: 'ml-maturity.io/hosting',
+              value: 'multicloud',
+              message:
+                'Unknown value; did you mean multi-cloud? Allowed: on-prem, cloud, hybrid, multi-cloud. The default on-prem is used',
+            },
+          ],
+        }),
+      ),
+    });
+    await renderCard(api, {
+      ...dataset,
+      metadata: {
+        ...dataset.metadata,
+        annotations: {
+          'ml-maturity.io/asset': 'dataset',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/vision/blob/main/catalog/datasets.yaml',
+          'backstage.io/edit-url':
+            'https://github.com/acme/vision/edit/main/catalog/datasets.yaml',
+        },
+      },
+    });
+    const findings = await screen.findByRole('list', { name: 'Findings' });
+    const advice = within(findings).getByText(/The annotation is under/);
+    // (the link adds ", Opens in a new window" for screen readers)
+    expect(advice).toHaveTextContent(
+      /^The annotation is under metadata\.annotations in this entity's file, datasets\.yaml(, Opens in a new window)?\.$/,
+    );
+    expect(
+      within(advice).getByRole('link', { name: /datasets\.yaml/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme/vision/edit/main/catalog/datasets.yaml',
+    );
   });
 });

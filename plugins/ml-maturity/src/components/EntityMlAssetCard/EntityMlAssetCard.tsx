@@ -4,13 +4,14 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import { useAssetContribution } from '../../hooks/useAssetContribution';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
-import { EmptyHint } from '../EmptyHint';
+import { sourceFileOf } from '../../lib/sourceFile';
 import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { AssetDetails } from './AssetDetails';
+import { NotAssessedHint } from './NotAssessedHint';
 
 /** The entity's `spec.owner` as a full ref (a Group when it has no kind), if any. */
 function ownerRef(entity: Entity): string | undefined {
@@ -42,13 +43,20 @@ export interface EntityMlAssetCardProps {
  */
 export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
   const { entity } = useEntity();
-  const { value, loading, error, retry } = useAssetContribution(
-    stringifyEntityRef(entity),
-  );
+  const entityRef = stringifyEntityRef(entity);
+  const {
+    value: loaded,
+    loading,
+    error,
+    retry,
+  } = useAssetContribution(entityRef);
+  // While it reloads (after "Refresh now"), the card keeps what it shows;
+  // but another entity's answer must not show under this one's name.
+  const value = loaded?.entityRef === entityRef ? loaded : undefined;
   const owner = ownerRef(entity);
 
   let content;
-  if (loading) {
+  if (loading && !value) {
     content = <Progress />;
   } else if (error) {
     content = (
@@ -60,24 +68,7 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
     );
   } else if (!value?.contribution) {
     content = (
-      <EmptyHint title="This ML asset is not assessed yet.">
-        It shows here after the next refresh. If it still does not, check its{' '}
-        <code>ml-maturity.io/asset</code> annotation: the value must be one of
-        the asset types (dataset, notebook, ml-model, ml-pipeline,
-        feature-store…).{' '}
-        {owner ? (
-          <>
-            If it is not, the ML maturity card of the team that owns this entity
-            lists it under Findings (owner: <EntityRefLink entityRef={owner} />
-            ).
-          </>
-        ) : (
-          <>
-            This entity has no <code>spec.owner</code>, so no team's ML maturity
-            card lists findings about it: give it an owner Group.
-          </>
-        )}
-      </EmptyHint>
+      <NotAssessedHint entity={entity} owner={owner} onReload={retry} />
     );
   } else {
     // when the last refresh failed, this is the previous snapshot's answer
@@ -88,6 +79,7 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
           contribution={value.contribution}
           kits={value.kits}
           owner={owner}
+          sourceFile={sourceFileOf(entity)}
         />
       </>
     );

@@ -321,6 +321,28 @@ describe('EntityMlMaturityCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says when the next refresh is, starts one on request and shows the group once assessed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getTeamAssessment = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(vision);
+    const refresh = jest.fn(async () => 'started' as const);
+    const api = mockMlMaturityApi({ getTeamAssessment, refresh });
+    await renderCard(api);
+    expect(
+      await screen.findByText('This group has no ML maturity assessment yet.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/every 30 minutes by default/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Refresh now' }));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText(/Refresh started/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/2 of 5 kits complete/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(getTeamAssessment).toHaveBeenCalledTimes(2);
+  }, 20_000);
+
   const responseError = (status: number, name: string, message: string) =>
     ResponseError.fromResponse(
       new Response(
@@ -443,6 +465,22 @@ describe('EntityMlMaturityCard', () => {
     expect(chart.getAttribute('aria-label')).toContain(
       'L-II Opportunistic at the start, L-III Systematic now',
     );
+  });
+
+  it('gives screen readers the levels in words: a named image, not a label on a plain element', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+    });
+    await renderCard(api);
+    // aria-label on an element without a role is not read out
+    expect(
+      await screen.findByRole('img', {
+        name: 'Maturity level 3 of 5: Systematic',
+      }),
+    ).toHaveTextContent('L-III Systematic');
+    expect(
+      screen.getByRole('img', { name: 'Data level 3 of 5: Systematic' }),
+    ).toBeInTheDocument();
   });
 
   it('warns when the data is stale', async () => {
@@ -876,6 +914,51 @@ describe('EntityMlMaturityCard', () => {
       '/catalog/default/group/vision-a',
     );
     expect(screen.queryByText(/other/)).not.toBeInTheDocument();
+  });
+
+  it('shows the first teams of a level of a large rollup, with a toggle for the rest', async () => {
+    const user = userEvent.setup({ delay: null });
+    const teams = Array.from(
+      { length: 30 },
+      (_, i) => `group:default/team-${String(i).padStart(2, '0')}`,
+    );
+    const parent = {
+      ...makeTeam('vision', 2, {
+        rollup: {
+          teams,
+          levels: { '1': 30, '2': 0, '3': 0, '4': 0, '5': 0 },
+          level: 1,
+          kitsCompleted: 0,
+          currentKit: 'starter',
+          kits: [],
+        },
+      }),
+      ...freshStatus,
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => parent),
+      getRoadmap: jest.fn(async () => ({
+        generatedAt: '2026-11-27T06:00:00.000Z',
+        levels: { '1': teams, '2': [], '3': [], '4': [], '5': [] },
+        items: [],
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+    const level1 = await screen.findByRole('list', {
+      name: 'Teams at level 1',
+    });
+    expect(within(level1).getAllByRole('listitem')).toHaveLength(10);
+    const toggle = screen.getByRole('button', {
+      name: 'Show all 30 teams at level 1',
+    });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-controls', level1.id);
+    await user.click(toggle);
+    expect(within(level1).getAllByRole('listitem')).toHaveLength(30);
+    expect(
+      screen.getByRole('button', { name: 'Show fewer teams at level 1' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('lists the findings, the first five with a toggle for the rest', async () => {

@@ -5,6 +5,7 @@ import { useTeamAssessment } from '../../hooks/useTeamAssessment';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
 import { LoadError } from '../LoadError';
+import { RefreshNow } from '../RefreshNow';
 import { TeamMaturity } from './TeamMaturity';
 
 /** Props of {@link EntityMlMaturityCard}. @public */
@@ -39,14 +40,17 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
     );
   } else if (!value?.assessment) {
     content = (
-      <EmptyHint title="This group has no ML maturity assessment yet.">
-        Every Group of the catalog is assessed at each refresh, so this one was
-        probably added to the catalog after the last refresh: it shows here
-        after the next one. Its level then comes from the ML assets it owns:
-        annotate their catalog-info.yaml with{' '}
-        <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
-        ml-pipeline…) and make this group their <code>spec.owner</code>.
-      </EmptyHint>
+      <>
+        <EmptyHint title="This group has no ML maturity assessment yet.">
+          Every Group of the catalog is assessed at each refresh, so this one
+          was probably added to the catalog after the last refresh: it shows
+          here after the next one. Its level then comes from the ML assets it
+          owns: annotate their catalog-info.yaml with{' '}
+          <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
+          ml-pipeline…) and make this group their <code>spec.owner</code>.
+        </EmptyHint>
+        <RefreshNow onReload={retry} />
+      </>
     );
   } else {
     content = (

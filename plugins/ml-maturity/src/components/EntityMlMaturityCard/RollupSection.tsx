@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -7,6 +9,41 @@ import { useRollupLevels } from '../../hooks/useRollupLevels';
 import { LEVELS } from '../../lib/levels';
 import { LevelBadge } from '../LevelBadge';
 import { LoadError } from '../LoadError';
+
+/** Teams listed per level before "Show all" (an organisation may hold hundreds). */
+const TEAMS_SHOWN = 10;
+
+/** The teams of one level, each linked; the first few of a long list. */
+function LevelTeams(props: { level: number; refs: string[] }) {
+  const { level, refs } = props;
+  const [all, setAll] = useState(false);
+  const listId = `ml-maturity-rollup-level-${level}`;
+  const collapsible = refs.length > TEAMS_SHOWN;
+  const shown = collapsible && !all ? refs.slice(0, TEAMS_SHOWN) : refs;
+  return (
+    <>
+      <ul id={listId} aria-label={`Teams at level ${level}`}>
+        {shown.map(ref => (
+          <li key={ref}>
+            <EntityRefLink entityRef={ref} />
+          </li>
+        ))}
+      </ul>
+      {collapsible && (
+        <Button
+          size="small"
+          aria-expanded={all}
+          aria-controls={listId}
+          onClick={() => setAll(!all)}
+        >
+          {all
+            ? `Show fewer teams at level ${level}`
+            : `Show all ${refs.length} teams at level ${level}`}
+        </Button>
+      )}
+    </>
+  );
+}
 
 /** A parent group's descendant teams, grouped by level, each linked. */
 export function RollupSection(props: { rollup: TeamRollup }) {
@@ -40,13 +77,7 @@ export function RollupSection(props: { rollup: TeamRollup }) {
                 <LevelBadge level={level} /> {total} team
                 {total === 1 ? '' : 's'}
               </Typography>
-              <ul aria-label={`Teams at level ${level}`}>
-                {refs.map(ref => (
-                  <li key={ref}>
-                    <EntityRefLink entityRef={ref} />
-                  </li>
-                ))}
-              </ul>
+              <LevelTeams level={level} refs={refs} />
             </div>
           );
         })}

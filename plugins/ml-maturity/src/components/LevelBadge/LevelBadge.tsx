@@ -24,6 +24,9 @@ export interface LevelBadgeProps {
 
 /**
  * The level as text (`L-III Systematic`); the colour only repeats it.
+ * Screen readers get it in words (`Maturity level 3 of 5: Systematic`): the
+ * chip is a named image, since a label on an element without a role is
+ * not read out.
  * @internal
  */
 export function LevelBadge(props: LevelBadgeProps) {
@@ -35,6 +38,7 @@ export function LevelBadge(props: LevelBadgeProps) {
       size={size}
       className={`${classes.badge} ${tone}`}
       label={`${levelCode(level)} ${levelNameOf(level)}`}
+      role="img"
       aria-label={`${subject} ${level} of 5: ${levelNameOf(level)}`}
     />
   );

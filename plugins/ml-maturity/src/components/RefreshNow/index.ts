@@ -1,0 +1,1 @@
+export { RefreshNow } from './RefreshNow';
