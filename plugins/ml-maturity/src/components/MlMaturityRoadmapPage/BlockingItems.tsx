@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import FormLabel from '@material-ui/core/FormLabel';
+import Radio from '@material-ui/core/Radio';
+import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
-  KitDefinition,
-  RoadmapItem,
+import {
+  KIT_IDS,
+  type KitDefinition,
+  type RoadmapItem,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { TeamName } from './TeamName';
 
 const SHOWN = 10;
 
@@ -32,8 +38,25 @@ export function blockingText(blocked: number, completing: number): string {
 /** Team links listed under an item before "and N more". */
 const TEAMS_SHOWN = 20;
 
-/** The teams an item holds back, those it would level up first and marked. */
-function BlockedTeams(props: { blocks: string[]; completes: string[] }) {
+/** The Transformer kit, which level-5 teams work on. */
+const LAST_KIT = KIT_IDS[KIT_IDS.length - 1];
+
+/**
+ * Whether completing a kit of `kit` raises a team's level: not for the last
+ * kit (completing it sets `kitsCompleted` to 5; there is no sixth level).
+ */
+function levelsUp(kit: string): boolean {
+  return kit !== LAST_KIT;
+}
+
+/** The teams an item holds back, those whose kit it would complete first and marked. */
+function BlockedTeams(props: {
+  blocks: string[];
+  completes: string[];
+  /** What completing the kit does for a team, e.g. "levels up". */
+  completeNote: string;
+  implicitTeams: ReadonlySet<string>;
+}) {
   const completing = new Set(props.completes);
   const ordered = [
     ...props.completes,
@@ -52,8 +75,12 @@ function BlockedTeams(props: { blocks: string[]; completes: string[] }) {
         {shown.map((ref, i) => (
           <span key={ref}>
             {i > 0 && ', '}
-            <EntityRefLink entityRef={ref} defaultKind="group" />
-            {completing.has(ref) && ' (levels up)'}
+            <TeamName
+              entityRef={ref}
+              implicit={props.implicitTeams.has(ref)}
+              defaultKind="group"
+            />
+            {completing.has(ref) && ` (${props.completeNote})`}
           </span>
         ))}
         {more > 0 && ` and ${more} more`}
@@ -62,14 +89,35 @@ function BlockedTeams(props: { blocks: string[]; completes: string[] }) {
   );
 }
 
-/** The items that hold back most teams, as the roadmap ranks them. */
-export function BlockingItems(props: {
+type Order = 'blocks' | 'completes';
+
+/** The items by the kits they complete, then as the roadmap ranks them. */
+function byCompletes(items: RoadmapItem[]): RoadmapItem[] {
+  // a stable sort keeps the roadmap's order (teams held back) among ties
+  return [...items].sort((a, b) => b.completes.length - a.completes.length);
+}
+
+const NO_IMPLICIT_TEAMS: ReadonlySet<string> = new Set();
+
+/** Props of {@link BlockingItems}. @internal */
+export interface BlockingItemsProps {
   items: RoadmapItem[];
   kits: KitDefinition[];
-}) {
+  /** Teams without a Group entity: named as text, not linked. */
+  implicitTeams?: ReadonlySet<string>;
+}
+
+/**
+ * The items that hold back most teams, as the roadmap ranks them or by the
+ * kits they would complete, and the one item that completes the most kits.
+ */
+export function BlockingItems(props: BlockingItemsProps) {
+  const implicitTeams = props.implicitTeams ?? NO_IMPLICIT_TEAMS;
   const [showAll, setShowAll] = useState(false);
+  const [order, setOrder] = useState<Order>('blocks');
   const all = props.items.filter(i => i.blocks.length > 0);
-  const blocking = showAll ? all : all.slice(0, SHOWN);
+  const ordered = order === 'completes' ? byCompletes(all) : all;
+  const blocking = showAll ? ordered : ordered.slice(0, SHOWN);
   if (blocking.length === 0) {
     return (
       <Typography variant="body2">
@@ -80,7 +128,17 @@ export function BlockingItems(props: {
   const definitions = new Map(
     props.kits.flatMap(k => k.items.map(i => [i.id, { item: i, kit: k }])),
   );
-  const levelUps = all.filter(i => i.completes.length > 0).length;
+  const titleOf = (item: RoadmapItem) =>
+    definitions.get(item.id)?.item.title ?? item.id;
+  const kitTitleOf = (item: RoadmapItem) =>
+    props.kits.find(k => k.id === item.kit)?.title ?? item.kit;
+  const levelUps = all.filter(
+    i => i.completes.length > 0 && levelsUp(i.kit),
+  ).length;
+  const lastKitTitle =
+    props.kits.find(k => k.id === LAST_KIT)?.title ?? LAST_KIT;
+  const [best] = byCompletes(all);
+  const bestCount = best.completes.length;
   return (
     <>
       <Typography variant="body2" paragraph>
@@ -90,23 +148,58 @@ export function BlockingItems(props: {
         kit, and the team goes up a level
         {levelUps > 0 &&
           ` (${levelUps} of these ${all.length} items would level up a team)`}
-        . Items holding back the most teams come first.
+        ; a team on the last kit ({lastKitTitle}) is at level 5, the top, and
+        stays there when it completes it.
       </Typography>
+      <Typography variant="body2" paragraph>
+        {bestCount > 0 ? (
+          <>
+            Meeting <strong>{titleOf(best)}</strong> ({kitTitleOf(best)}) would
+            complete the most kits: the current kit of {bestCount} team
+            {bestCount === 1 ? '' : 's'}.
+          </>
+        ) : (
+          'No single item completes a kit yet: every team held back lacks two or more required items of its current kit.'
+        )}
+      </Typography>
+      <FormControl component="fieldset">
+        <FormLabel component="legend">Order items by</FormLabel>
+        <RadioGroup
+          row
+          name="ml-maturity-blocking-order"
+          value={order}
+          onChange={e => setOrder(e.target.value as Order)}
+        >
+          <FormControlLabel
+            value="blocks"
+            control={<Radio size="small" />}
+            label="Teams held back"
+          />
+          <FormControlLabel
+            value="completes"
+            control={<Radio size="small" />}
+            label="Kits completed"
+          />
+        </RadioGroup>
+      </FormControl>
       <ol aria-label="Blocking items">
         {blocking.map(item => {
           const def = definitions.get(item.id);
           const n = item.blocks.length;
           const m = item.completes.length;
+          const teams = `${m} team${m === 1 ? '' : 's'}`;
           return (
             <li key={item.id}>
               <Typography variant="body2">
-                <strong>{def?.item.title ?? item.id}</strong>
-                {def && ` (${def.kit.title})`} {blockingText(n, m)}
+                <strong>{titleOf(item)}</strong> ({kitTitleOf(item)}){' '}
+                {blockingText(n, m)}
                 {m > 0 && (
                   <>
                     {' '}
                     <strong>
-                      Levels up {m} team{m === 1 ? '' : 's'}.
+                      {levelsUp(item.kit)
+                        ? `Levels up ${teams}.`
+                        : `Completes the kit for ${teams}.`}
                     </strong>
                   </>
                 )}
@@ -116,7 +209,14 @@ export function BlockingItems(props: {
                   {def.item.howTo}
                 </Typography>
               )}
-              <BlockedTeams blocks={item.blocks} completes={item.completes} />
+              <BlockedTeams
+                blocks={item.blocks}
+                completes={item.completes}
+                completeNote={
+                  levelsUp(item.kit) ? 'levels up' : 'completes the kit'
+                }
+                implicitTeams={implicitTeams}
+              />
             </li>
           );
         })}

@@ -8,14 +8,10 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { parseEntityRef } from '@backstage/catalog-model';
-import {
-  EntityRefLink,
-  humanizeEntityRef,
-} from '@backstage/plugin-catalog-react';
 import {
   KIT_IDS,
   type KitDefinition,
@@ -24,12 +20,16 @@ import {
 import { UTF8_BOM } from '../../lib/csv';
 import { downloadFile } from '../../lib/download';
 import { LevelBadge } from '../LevelBadge';
+import { TeamName } from './TeamName';
 import { useTeamTitles } from '../../hooks/useTeamTitles';
 import {
   filterTeams,
   heatmapCsv,
+  type HeatmapSort,
+  type HeatmapSortKey,
   kitPercent,
   sortByName,
+  sortTeams,
   teamName,
 } from './heatmapRows';
 
@@ -49,12 +49,17 @@ const useStyles = makeStyles(theme => ({
   },
   select: { minWidth: 220 },
   // On a phone the table scrolls sideways rather than squeezing the names
-  // to a letter per line.
+  // to a letter per line. It scrolls down inside its own box, so that its
+  // head stays in view (a sticky head sticks to its scrolling box).
   scroller: {
     overflowX: 'auto',
+    maxHeight: '70vh',
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
-  table: { minWidth: 720 },
+  table: {
+    minWidth: 720,
+    '& caption': { captionSide: 'top', padding: theme.spacing(0, 0, 1) },
+  },
   name: { minWidth: '12em' },
   // The team column stays in view while the table scrolls sideways. It
   // needs an opaque background, the same as its row's: the Backstage theme
@@ -70,6 +75,16 @@ const useStyles = makeStyles(theme => ({
       backgroundColor: theme.palette.background.default,
     },
   },
+  // The head stays in view while the table scrolls down, above the team
+  // column; its cells are opaque, with the head row's background.
+  head: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 2,
+    backgroundColor: theme.palette.background.paper,
+  },
+  // the Team heading stays in view both ways, above everything
+  corner: { zIndex: 3 },
   // kit titles wrap between words, never a letter per line
   cell: {
     textAlign: 'center',
@@ -105,19 +120,6 @@ function cellStyle(percent: number) {
   };
 }
 
-/** A team's name: a link to its Group, or plain text for an implicit team, which has none. */
-function TeamName(props: { entityRef: string; implicit: boolean }) {
-  if (!props.implicit) return <EntityRefLink entityRef={props.entityRef} />;
-  return (
-    <span title="No Group entity in the catalog: the team is named as an owner only">
-      {humanizeEntityRef(parseEntityRef(props.entityRef), {
-        defaultKind: 'group',
-      })}{' '}
-      (no Group entity)
-    </span>
-  );
-}
-
 /**
  * Under a parent group's name: its row is the group's own assessment (what
  * it owns itself), not its teams'; its page shows the rollup.
@@ -145,6 +147,10 @@ export function HeatMap(props: HeatMapProps) {
   const [search, setSearch] = useState('');
   const [parent, setParent] = useState('');
   const [page, setPage] = useState(0);
+  const [sort, setSort] = useState<HeatmapSort>({
+    key: 'name',
+    direction: 'asc',
+  });
 
   const parentRefs = useMemo(
     () => [...new Set(teams.flatMap(t => (t.parent ? [t.parent] : [])))],
@@ -173,7 +179,8 @@ export function HeatMap(props: HeatMapProps) {
     () => new Set(teams.filter(t => t.implicit).map(t => t.entityRef)),
     [teams],
   );
-  const sorted = useMemo(() => sortByName(teams, titles), [teams, titles]);
+  const byName = useMemo(() => sortByName(teams, titles), [teams, titles]);
+  const sorted = useMemo(() => sortTeams(byName, sort), [byName, sort]);
   const filtered = useMemo(
     () => filterTeams(sorted, { search, parent }, titles),
     [sorted, search, parent, titles],
@@ -195,6 +202,33 @@ export function HeatMap(props: HeatMapProps) {
   }, [teams.length]);
 
   const kitTitle = (id: string) => kits.find(k => k.id === id)?.title ?? id;
+
+  /**
+   * A column heading that sorts by its column: a button, so the keyboard
+   * sorts too; a first press sorts ascending (least mature first for a
+   * level or kit), the next reverses. The cell tells screen readers the
+   * order (`aria-sort`).
+   */
+  const sortLabel = (key: HeatmapSortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <TableSortLabel
+        active={active}
+        direction={active ? sort.direction : 'asc'}
+        onClick={() => {
+          setSort({
+            key,
+            direction: active && sort.direction === 'asc' ? 'desc' : 'asc',
+          });
+          setPage(0);
+        }}
+      >
+        {label}
+      </TableSortLabel>
+    );
+  };
+  const sortDirection = (key: HeatmapSortKey) =>
+    sort.key === key ? sort.direction : false;
 
   return (
     <div>
@@ -238,7 +272,9 @@ export function HeatMap(props: HeatMapProps) {
             })
           }
         >
-          Export CSV ({filtered.length} teams)
+          {`Export CSV (${filtered.length} team${
+            filtered.length === 1 ? '' : 's'
+          })`}
         </Button>
       </div>
       {filtered.length === 0 ? (
@@ -251,7 +287,7 @@ export function HeatMap(props: HeatMapProps) {
           <TableContainer
             className={classes.scroller}
             role="region"
-            aria-label="Heat map, scrolls sideways"
+            aria-label="Heat map, scrollable"
             tabIndex={0}
           >
             <Table
@@ -259,25 +295,40 @@ export function HeatMap(props: HeatMapProps) {
               className={classes.table}
               aria-label="Teams by kit: percent of required items met"
             >
+              <caption>
+                Each kit's cell is the percent of its required items the team
+                has met (attested items count as met). Select a column heading
+                to sort by it.
+              </caption>
               <TableHead>
                 <TableRow>
                   <TableCell
-                    className={`${classes.name} ${classes.sticky}`}
+                    className={`${classes.name} ${classes.sticky} ${classes.head} ${classes.corner}`}
+                    style={WHOLE_WORDS}
+                    sortDirection={sortDirection('name')}
+                  >
+                    {sortLabel('name', 'Team')}
+                  </TableCell>
+                  <TableCell
+                    className={`${classes.name} ${classes.head}`}
                     style={WHOLE_WORDS}
                   >
-                    Team
-                  </TableCell>
-                  <TableCell className={classes.name} style={WHOLE_WORDS}>
                     Parent
                   </TableCell>
-                  <TableCell>Level</TableCell>
+                  <TableCell
+                    className={classes.head}
+                    sortDirection={sortDirection('level')}
+                  >
+                    {sortLabel('level', 'Level')}
+                  </TableCell>
                   {KIT_IDS.map(id => (
                     <TableCell
                       key={id}
-                      className={classes.cell}
+                      className={`${classes.cell} ${classes.head}`}
                       style={WHOLE_WORDS}
+                      sortDirection={sortDirection(id)}
                     >
-                      {kitTitle(id)}
+                      {sortLabel(id, kitTitle(id))}
                     </TableCell>
                   ))}
                 </TableRow>

@@ -15,6 +15,7 @@ import { mlMaturityApiRef } from '../../api';
 import type { MlMaturityApi } from '../../api';
 import { downloadFile } from '../../lib/download';
 import {
+  emptyRoadmap,
   freshStatus,
   makeTeam,
   mockMlMaturityApi,
@@ -94,6 +95,43 @@ function renderPage(api: MlMaturityApi, catalogApi?: CatalogApi) {
   });
 }
 
+/**
+ * Contrast of an element's text with the first opaque background around it
+ * (the page around the plugin is the app's: the portal's is #f5f5f5, on
+ * which grey caption text falls to 4.47:1, so the text must sit on a
+ * background of the plugin's own).
+ */
+function contrastOnOwnSurface(element: HTMLElement): number {
+  /** [r, g, b, a] of a computed CSS colour. */
+  const rgba = (css: string) => {
+    const [r, g, b, a = 1] = css.match(/[\d.]+/g)!.map(Number);
+    return [r, g, b, a];
+  };
+  const luminance = ([r, g, b]: number[]) => {
+    const [lr, lg, lb] = [r, g, b].map(v => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
+  };
+  let surface: Element | null = element;
+  let background: number[] | undefined;
+  while (surface && !background) {
+    const colour = rgba(
+      getComputedStyle(surface).backgroundColor || 'rgba(0, 0, 0, 0)',
+    );
+    if (colour[3] === 1) background = colour;
+    surface = surface.parentElement;
+  }
+  expect(background).toBeDefined();
+  const [r, g, b, a] = rgba(getComputedStyle(element).color);
+  const text = [r, g, b].map((c, i) => c * a + background![i] * (1 - a));
+  const [hi, lo] = [luminance(text), luminance(background!)].sort(
+    (x, y) => y - x,
+  );
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 // Rendering in a test app is slow on small CI machines.
 jest.setTimeout(30_000);
 
@@ -151,7 +189,15 @@ describe('RoadmapContent', () => {
         /holds back 3 teams; for 1 of them it is the last required item missing from that kit\./,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText('scaler practice defined')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Blocking items' })).getByText(
+        'scaler practice defined',
+      ),
+    ).toBeInTheDocument();
+    // the one item that completes the most kits, in words
+    expect(screen.getByText(/would complete the most kits/)).toHaveTextContent(
+      'Meeting scaler practice defined (AIML Scaler Kit) would complete the most kits: the current kit of 1 team.',
+    );
 
     expect(
       await screen.findByRole('img', { name: /On 2026-11-01: L-I Basic 24/ }),
@@ -223,7 +269,7 @@ describe('RoadmapContent', () => {
     await user.click(await screen.findByLabelText('Search teams'));
     await user.paste('alpha');
     await user.click(
-      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+      screen.getByRole('button', { name: 'Export CSV (1 team)' }),
     );
 
     expect(downloadFile).toHaveBeenCalledTimes(1);
@@ -297,7 +343,7 @@ describe('RoadmapContent', () => {
     ).toBeInTheDocument();
 
     await user.click(
-      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+      screen.getByRole('button', { name: 'Export CSV (1 team)' }),
     );
     const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
     expect(content.split('\r\n')[1]).toMatch(
@@ -362,7 +408,7 @@ describe('RoadmapContent', () => {
       within(heatmap).getByLabelText(/^Zebra Vision, AIML Starter Kit: /),
     ).toBeInTheDocument();
     await user.click(
-      screen.getByRole('button', { name: /Export CSV \(1 teams\)/ }),
+      screen.getByRole('button', { name: 'Export CSV (1 team)' }),
     );
     const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
     expect(content.split('\r\n')[1]).toMatch(
@@ -458,7 +504,7 @@ describe('RoadmapContent', () => {
       name: 'Teams by kit: percent of required items met',
     });
     const scroller = screen.getByRole('region', {
-      name: 'Heat map, scrolls sideways',
+      name: 'Heat map, scrollable',
     });
     expect(scroller).toContainElement(heatmap);
     // focusable, so it scrolls with the keyboard too
@@ -540,37 +586,7 @@ describe('RoadmapContent', () => {
   it('draws the refresh time on a surface where its grey text keeps 4.5:1 contrast', async () => {
     await renderPage(roadmapApi([makeTeam('alpha', 3)]));
     const caption = await screen.findByText(/Last refreshed:/);
-    /** [r, g, b, a] of a computed CSS colour. */
-    const rgba = (css: string) => {
-      const [r, g, b, a = 1] = css.match(/[\d.]+/g)!.map(Number);
-      return [r, g, b, a];
-    };
-    const luminance = ([r, g, b]: number[]) => {
-      const [lr, lg, lb] = [r, g, b].map(v => {
-        const c = v / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      });
-      return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb;
-    };
-    // The page around the plugin is the app's (the portal's is #f5f5f5, on
-    // which this grey falls to 4.47:1): the text must sit on a background
-    // of the plugin's own, an opaque one set on an element around it.
-    let surface: Element | null = caption;
-    let background: number[] | undefined;
-    while (surface && !background) {
-      const colour = rgba(
-        getComputedStyle(surface).backgroundColor || 'rgba(0, 0, 0, 0)',
-      );
-      if (colour[3] === 1) background = colour;
-      surface = surface.parentElement;
-    }
-    expect(background).toBeDefined();
-    const [r, g, b, a] = rgba(getComputedStyle(caption).color);
-    const text = [r, g, b].map((c, i) => c * a + background![i] * (1 - a));
-    const [hi, lo] = [luminance(text), luminance(background!)].sort(
-      (x, y) => y - x,
-    );
-    expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(4.5);
+    expect(contrastOnOwnSurface(caption)).toBeGreaterThanOrEqual(4.5);
   });
 
   it('warns on the page when the last refresh failed', async () => {
@@ -619,6 +635,157 @@ describe('RoadmapContent', () => {
       await screen.findByRole('table', {
         name: 'Teams by kit: percent of required items met',
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('warns that the snapshot is stale even when it holds no team yet', async () => {
+    const api = mockMlMaturityApi({
+      getRoadmap: jest.fn(async () => ({
+        ...emptyRoadmap(),
+        stale: true,
+        lastRefresh: '2026-11-26T06:00:00.000Z',
+        lastError: 'catalog timed out',
+      })),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText('No teams assessed yet.'),
+    ).toBeInTheDocument();
+    // "they show here after the next refresh" while refreshes fail: say so
+    expect(
+      screen.getByText(/This assessment may be out of date/),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/catalog timed out/).length).toBeGreaterThan(0);
+  });
+
+  it('says when an empty snapshot was taken', async () => {
+    const api = mockMlMaturityApi({
+      getRoadmap: jest.fn(async () => ({
+        ...emptyRoadmap(),
+        lastRefresh: '2026-11-26T06:00:00.000Z',
+      })),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText('No teams assessed yet.'),
+    ).toBeInTheDocument();
+    const caption = screen.getByText(/Last refreshed:/);
+    expect(contrastOnOwnSurface(caption)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('names a team without a Group entity as text in the blocking items too', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = roadmapApi([
+      makeTeam('a', 3, { implicit: true }),
+      makeTeam('b', 3),
+      makeTeam('c', 3),
+    ]);
+    await renderPage(api);
+    const list = await screen.findByRole('list', { name: 'Blocking items' });
+    const [item] = within(list).getAllByRole('listitem');
+    await user.click(within(item).getByText('Teams (3)'));
+    expect(within(item).getByText('a (no Group entity)')).toBeInTheDocument();
+    expect(
+      within(item)
+        .getAllByRole('link')
+        .map(link => link.getAttribute('href')),
+    ).toEqual(['/catalog/default/group/b', '/catalog/default/group/c']);
+  });
+
+  it('says in visible words what the heat map percentages are', async () => {
+    await renderPage(roadmapApi([makeTeam('alpha', 3)]));
+    const heatmap = await screen.findByRole('table', {
+      name: /Teams by kit: percent of required items met/,
+    });
+    // not only to screen readers (an aria-label): a caption everyone sees
+    const caption = heatmap.querySelector('caption');
+    expect(caption).not.toBeNull();
+    expect(caption).toHaveTextContent(
+      "Each kit's cell is the percent of its required items the team has met",
+    );
+    expect(caption).toBeVisible();
+  });
+
+  it('keeps the kit headers in view while the heat map scrolls down', async () => {
+    await renderPage(roadmapApi(manyTeams()));
+    const heatmap = await screen.findByRole('table', {
+      name: /Teams by kit: percent of required items met/,
+    });
+    const scroller = screen.getByRole('region', { name: /^Heat map/ });
+    // scrolls down inside its own box, so the head can stick to its top
+    expect(scroller).toHaveStyle({ maxHeight: '70vh' });
+    const headers = within(heatmap).getAllByRole('columnheader');
+    for (const header of headers) {
+      expect(header).toHaveStyle({ position: 'sticky', top: '0px' });
+    }
+    // the corner (Team) stays above both the head and the team column
+    const corner = getComputedStyle(headers[0]).zIndex;
+    const kitHeader = getComputedStyle(headers[3]).zIndex;
+    const teamCell = getComputedStyle(
+      within(heatmap).getAllByRole('rowheader')[0],
+    ).zIndex;
+    expect(Number(corner)).toBeGreaterThan(Number(kitHeader));
+    expect(Number(kitHeader)).toBeGreaterThan(Number(teamCell));
+  });
+
+  it('sorts the heat map by level and by kit from the keyboard, and exports in that order', async () => {
+    const user = userEvent.setup({ delay: null });
+    const teams = [
+      makeTeam('alpha', 3),
+      makeTeam('beta', 1),
+      makeTeam('gamma', 5),
+      makeTeam('delta', 2),
+    ];
+    await renderPage(roadmapApi(teams));
+    const heatmap = await screen.findByRole('table', {
+      name: /Teams by kit: percent of required items met/,
+    });
+    const names = () =>
+      within(heatmap)
+        .getAllByRole('rowheader')
+        .map(cell => cell.textContent);
+    expect(names()).toEqual(['alpha', 'beta', 'delta', 'gamma']);
+
+    const levelButton = within(heatmap).getByRole('button', {
+      name: 'Level',
+    });
+    levelButton.focus();
+    await user.keyboard('{Enter}');
+    expect(names()).toEqual(['beta', 'delta', 'alpha', 'gamma']);
+    const levelHeader = within(heatmap).getByRole('columnheader', {
+      name: 'Level',
+    });
+    expect(levelHeader).toHaveAttribute('aria-sort', 'ascending');
+    await user.keyboard(' ');
+    expect(names()).toEqual(['gamma', 'alpha', 'delta', 'beta']);
+    expect(levelHeader).toHaveAttribute('aria-sort', 'descending');
+
+    // the scaler kit: gamma and alpha... by % met, then by name
+    within(heatmap).getByRole('button', { name: 'AIML Scaler Kit' }).focus();
+    await user.keyboard('{Enter}');
+    expect(names()).toEqual(['beta', 'delta', 'alpha', 'gamma']);
+    expect(levelHeader).not.toHaveAttribute('aria-sort');
+
+    await user.click(screen.getByRole('button', { name: /Export CSV/ }));
+    const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
+    expect(
+      content
+        .slice(1)
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line: string) => line.split(',')[0]),
+    ).toEqual([
+      'group:default/beta',
+      'group:default/delta',
+      'group:default/alpha',
+      'group:default/gamma',
+    ]);
+  });
+
+  it('counts one team in the export button as one team', async () => {
+    await renderPage(roadmapApi([makeTeam('alpha', 3)]));
+    expect(
+      await screen.findByRole('button', { name: 'Export CSV (1 team)' }),
     ).toBeInTheDocument();
   });
 

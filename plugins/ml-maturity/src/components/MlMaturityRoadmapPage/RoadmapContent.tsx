@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
@@ -28,6 +28,11 @@ function Card(props: { title: string; children: ReactNode }) {
  */
 export function RoadmapContent() {
   const { value, loading, error, retry } = useRoadmapData();
+  const teams = value?.teams;
+  const implicitTeams = useMemo(
+    () => new Set((teams ?? []).filter(t => t.implicit).map(t => t.entityRef)),
+    [teams],
+  );
   if (loading) {
     return <Progress />;
   }
@@ -38,13 +43,20 @@ export function RoadmapContent() {
   }
   if (!value || value.teams.length === 0) {
     return (
-      <EmptyHint title="No teams assessed yet.">
-        Teams are the catalog's Group entities. Add your teams as Groups, and
-        their ML assets with a Group as <code>spec.owner</code>: annotate each
-        asset's catalog-info.yaml with{' '}
-        <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
-        ml-pipeline…). They show here after the next refresh.
-      </EmptyHint>
+      <Grid container spacing={2}>
+        {/* "after the next refresh" may be a while when refreshes fail: the
+            notice says so; on a card, for its grey text's contrast */}
+        <Card title="Teams per level">
+          {value && <SnapshotStatusNotice status={value.status} />}
+          <EmptyHint title="No teams assessed yet.">
+            Teams are the catalog's Group entities. Add your teams as Groups,
+            and their ML assets with a Group as <code>spec.owner</code>:
+            annotate each asset's catalog-info.yaml with{' '}
+            <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
+            ml-pipeline…). They show here after the next refresh.
+          </EmptyHint>
+        </Card>
+      </Grid>
     );
   }
   return (
@@ -56,7 +68,11 @@ export function RoadmapContent() {
         <LevelSummary levels={value.roadmap.levels} />
       </Card>
       <Card title="What holds teams back">
-        <BlockingItems items={value.roadmap.items} kits={value.kits} />
+        <BlockingItems
+          items={value.roadmap.items}
+          kits={value.kits}
+          implicitTeams={implicitTeams}
+        />
       </Card>
       <Card title="Teams per level over time">
         <OrgHistorySection />

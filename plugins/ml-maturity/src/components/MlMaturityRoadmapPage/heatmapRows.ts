@@ -96,3 +96,31 @@ export function heatmapCsv(
   ]);
   return `${toCsv([header, ...rows])}\r\n`;
 }
+
+/** A column the heat map sorts by: the team's name, its level or a kit's %. */
+export type HeatmapSortKey = 'name' | 'level' | KitId;
+
+/** The heat map's order. */
+export interface HeatmapSort {
+  key: HeatmapSortKey;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * The teams in the order of a column (teams of equal value by name, A to Z,
+ * whichever the direction), from teams already sorted by name.
+ */
+export function sortTeams(
+  byName: RoadmapTeam[],
+  sort: HeatmapSort,
+): RoadmapTeam[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  if (sort.key === 'name') {
+    return sign === 1 ? byName : [...byName].reverse();
+  }
+  const key = sort.key;
+  const value = (team: RoadmapTeam) =>
+    key === 'level' ? team.level : kitPercent(team, key);
+  // a stable sort keeps the name order among equal values
+  return [...byName].sort((a, b) => sign * (value(a) - value(b)));
+}

@@ -31,6 +31,30 @@ describe('OrgLevelsChart', () => {
     ).toBeInTheDocument();
   });
 
+  it('tells screen readers the trend: the first day as well as the last', async () => {
+    await renderInTestApp(
+      <OrgLevelsChart
+        days={[
+          day('2026-10-01', { '1': 9, '2': 1 }),
+          day('2026-10-15', { '1': 7, '2': 3 }),
+          day('2026-11-27', { '1': 4, '2': 5, '3': 1 }),
+        ]}
+      />,
+    );
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      'Teams per level from 2026-10-01 to 2026-11-27. On 2026-11-27: L-I Basic 4, L-II Opportunistic 5, L-III Systematic 1, L-IV Differentiating 0, L-V Transformational 0; on 2026-10-01: L-I Basic 9, L-II Opportunistic 1, L-III Systematic 0, L-IV Differentiating 0, L-V Transformational 0. 3 days recorded.',
+    );
+  });
+
+  it('names the single day once when there is one', async () => {
+    await renderInTestApp(
+      <OrgLevelsChart days={[day('2026-11-27', { '1': 4 })]} />,
+    );
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      'Teams per level on 2026-11-27, the only day recorded: L-I Basic 4, L-II Opportunistic 0, L-III Systematic 0, L-IV Differentiating 0, L-V Transformational 0.',
+    );
+  });
+
   it('gives levels that end on the same count one shared label, with a dot per level on a single day', async () => {
     const { container } = await renderInTestApp(
       <OrgLevelsChart days={[day('2026-11-27', { '1': 4, '2': 2 })]} />,

@@ -45,13 +45,26 @@ const useStyles = makeStyles(theme => ({
 const count = (day: OrgHistoryDay, level: number) =>
   day.levels[String(level) as LevelKey] ?? 0;
 
-/** The sentence a screen reader hears instead of the picture. */
+/**
+ * The sentence a screen reader hears instead of the picture: the counts on
+ * the last and the first day (the trend), and how many days are recorded
+ * (fewer than the span when refreshes missed days).
+ */
 export function describeOrgLevels(days: OrgHistoryDay[]): string {
+  const first = days[0];
   const last = days[days.length - 1];
-  const counts = LEVELS.map(
-    level => `${levelLabel(level)} ${count(last, level)}`,
-  ).join(', ');
-  return `Teams per level from ${days[0].day} to ${last.day}. On ${last.day}: ${counts}.`;
+  const counts = (day: OrgHistoryDay) =>
+    LEVELS.map(level => `${levelLabel(level)} ${count(day, level)}`).join(', ');
+  if (days.length === 1) {
+    return `Teams per level on ${last.day}, the only day recorded: ${counts(
+      last,
+    )}.`;
+  }
+  return (
+    `Teams per level from ${first.day} to ${last.day}. ` +
+    `On ${last.day}: ${counts(last)}; on ${first.day}: ${counts(first)}. ` +
+    `${days.length} days recorded.`
+  );
 }
 
 /**
