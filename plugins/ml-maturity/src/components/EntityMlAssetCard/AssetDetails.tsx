@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -17,6 +16,7 @@ import type {
 import { ML_ANNOTATION_PREFIX } from '@aiml-service-kits/plugin-ml-maturity-common';
 import type { SourceFile } from '../../lib/sourceFile';
 import { FindingsList } from '../FindingsList';
+import { ShowAllButton } from '../ShowAllButton';
 import { InSourceFile } from './InSourceFile';
 
 /** Rows of "Counts toward" shown before "Show all" (a shared platform may count for hundreds of teams). */
@@ -168,14 +168,12 @@ export function AssetDetails(props: {
         </Table>
       )}
       {collapsible && (
-        <Button
-          size="small"
-          aria-expanded={allRows}
-          aria-controls={tableId}
-          onClick={() => setAllRows(!allRows)}
-        >
-          {allRows ? 'Show fewer' : `Show all ${rows.length}`}
-        </Button>
+        <ShowAllButton
+          expanded={allRows}
+          controls={tableId}
+          count={rows.length}
+          onToggle={() => setAllRows(!allRows)}
+        />
       )}
 
       <Typography variant="h6" component="h3" style={{ marginTop: 16 }}>

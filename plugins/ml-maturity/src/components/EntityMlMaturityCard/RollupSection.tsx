@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -9,6 +8,7 @@ import { useRollupLevels } from '../../hooks/useRollupLevels';
 import { LEVELS } from '../../lib/levels';
 import { LevelBadge } from '../LevelBadge';
 import { LoadError } from '../LoadError';
+import { ShowAllButton } from '../ShowAllButton';
 
 /** Teams listed per level before "Show all" (an organisation may hold hundreds). */
 const TEAMS_SHOWN = 10;
@@ -30,16 +30,13 @@ function LevelTeams(props: { level: number; refs: string[] }) {
         ))}
       </ul>
       {collapsible && (
-        <Button
-          size="small"
-          aria-expanded={all}
-          aria-controls={listId}
-          onClick={() => setAll(!all)}
-        >
-          {all
-            ? `Show fewer teams at level ${level}`
-            : `Show all ${refs.length} teams at level ${level}`}
-        </Button>
+        <ShowAllButton
+          expanded={all}
+          controls={listId}
+          count={refs.length}
+          noun={`teams at level ${level}`}
+          onToggle={() => setAll(!all)}
+        />
       )}
     </>
   );

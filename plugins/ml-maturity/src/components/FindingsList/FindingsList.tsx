@@ -1,10 +1,10 @@
 import { ReactNode, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Finding } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { ShowAllButton } from '../ShowAllButton';
 
 /** Findings shown before "Show all". */
 const FINDINGS_SHOWN = 5;
@@ -92,14 +92,12 @@ export function FindingsList(props: FindingsListProps) {
         ))}
       </ul>
       {collapsible && (
-        <Button
-          size="small"
-          aria-expanded={all}
-          aria-controls={listId}
-          onClick={() => setAll(!all)}
-        >
-          {all ? 'Show fewer' : `Show all ${findings.length}`}
-        </Button>
+        <ShowAllButton
+          expanded={all}
+          controls={listId}
+          count={findings.length}
+          onToggle={() => setAll(!all)}
+        />
       )}
     </>
   );

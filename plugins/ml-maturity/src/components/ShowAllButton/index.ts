@@ -1,0 +1,1 @@
+export { ShowAllButton } from './ShowAllButton';
