@@ -101,30 +101,37 @@ const policyPermissions = createServiceFactory({
   },
 });
 
+/**
+ * The plugin and the real catalog (the fixture catalog loaded) under
+ * `withPolicy`, with a refresh started, and the headers of the plugin's
+ * service and of alice.
+ */
+async function startRefreshed(withPolicy: typeof policy) {
+  policy = withPolicy;
+  const { server } = await startTestBackend({
+    features: [
+      catalogPlugin,
+      policyPermissions,
+      mlMaturityPlugin,
+      database,
+      mockServices.rootConfig.factory({
+        data: catalogConfig(),
+      }),
+    ],
+  });
+  await waitForFixtureCatalog(server);
+  const service = mockCredentials.service.header();
+  const alice = mockCredentials.user.header('user:default/alice');
+  expect(
+    (await request(server).post(`${API}/refresh`).set('Authorization', service))
+      .status,
+  ).toBe(202);
+  return { server, service, alice };
+}
+
 describe('visibility', () => {
   it('never shows a user a ref the catalog denies them', async () => {
-    policy = restrictedPolicy;
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        policyPermissions,
-        mlMaturityPlugin,
-        database,
-        mockServices.rootConfig.factory({
-          data: catalogConfig(),
-        }),
-      ],
-    });
-    await waitForFixtureCatalog(server);
-    const service = mockCredentials.service.header();
-    const alice = mockCredentials.user.header('user:default/alice');
-    expect(
-      (
-        await request(server)
-          .post(`${API}/refresh`)
-          .set('Authorization', service)
-      ).status,
-    ).toBe(202);
+    const { server, service, alice } = await startRefreshed(restrictedPolicy);
 
     const paths = [
       '/assessments',
@@ -183,28 +190,7 @@ describe('visibility', () => {
     expect(datasets).toMatchObject({ status: 'met', evidence: [] });
   });
   it('under an IS_ENTITY_OWNER policy, names only refs the catalog lets the user read, and tells nothing of hidden Users', async () => {
-    policy = ownerPolicy;
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        policyPermissions,
-        mlMaturityPlugin,
-        database,
-        mockServices.rootConfig.factory({
-          data: catalogConfig(),
-        }),
-      ],
-    });
-    await waitForFixtureCatalog(server);
-    const service = mockCredentials.service.header();
-    const alice = mockCredentials.user.header('user:default/alice');
-    expect(
-      (
-        await request(server)
-          .post(`${API}/refresh`)
-          .set('Authorization', service)
-      ).status,
-    ).toBe(202);
+    const { server, service, alice } = await startRefreshed(ownerPolicy);
 
     // What the catalog itself lets alice read, by ref.
     const readableByAlice = async (refs: string[]) => {
