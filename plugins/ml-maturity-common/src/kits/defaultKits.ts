@@ -271,7 +271,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Data marketplace',
     'Create a data marketplace.',
-    `Own a data marketplace (annotation ml-maturity.io/asset: data-marketplace in its catalog-info.yaml), or publish to the enterprise's one: list its ref, with the marketplace's own kind (e.g. dependsOn: [component:default/data-marketplace]), in spec.dependsOn of a dataset or pipeline the team owns.`,
+    `In the data marketplace's catalog-info.yaml add annotation ml-maturity.io/asset: data-marketplace (the enterprise's one needs it too: if it lacks it, ask its owners to add it); the team must own the marketplace, or publish to it: list its ref, with the marketplace's own kind (e.g. dependsOn: [component:default/data-marketplace]), in spec.dependsOn of a dataset or pipeline the team owns.`,
     { via: 'owned-or-used', filter: asset('data-marketplace') },
   ),
   item(
@@ -279,7 +279,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Feature store',
     'Establish feature store.',
-    `Own a feature store (annotation ml-maturity.io/asset: feature-store in its catalog-info.yaml), or use the enterprise's one: list its ref, with its kind (e.g. dependsOn: [component:default/feature-store]), in spec.dependsOn of a pipeline the team owns.`,
+    `In the feature store's catalog-info.yaml add annotation ml-maturity.io/asset: feature-store (the enterprise's one needs it too: if it lacks it, ask its owners to add it); the team must own the feature store, or use it: list its ref, with its kind (e.g. dependsOn: [component:default/feature-store]), in spec.dependsOn of a pipeline the team owns.`,
     { via: 'owned-or-used', filter: asset('feature-store') },
   ),
   item(
@@ -305,7 +305,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Reusable data pipelines',
     'Implement reusable data pipelines.',
-    `In the data pipeline's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: data-pipeline and ml-maturity.io/scope: team (or enterprise / external; or have another team list its ref, with the kind, in spec.dependsOn of an entity that team owns).`,
+    `In the data pipeline's catalog-info.yaml ${ownerNote()} add annotations ml-maturity.io/asset: data-pipeline and ml-maturity.io/scope: team (or enterprise / external; or have another team list its ref, with the kind, e.g. component:default/image-ingest, in spec.dependsOn of an entity that team owns).`,
     {
       via: 'owned',
       filter: { $all: [asset('data-pipeline'), sharedOrConsumed] },
@@ -316,7 +316,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'ML workflow notebooks',
     'Create ML workflows notebooks.',
-    `In the notebook's catalog-info.yaml ${ownerNote()} add annotation ml-maturity.io/asset: notebook and list an ML pipeline or feature pipeline it drives in spec.dependsOn (e.g. dependsOn: [component:default/defect-training]).`,
+    `In the notebook's catalog-info.yaml ${ownerNote()} add annotation ml-maturity.io/asset: notebook and list the ML pipeline or feature pipeline it drives in spec.dependsOn, by ref with the kind (e.g. dependsOn: [component:default/defect-training]); that pipeline's catalog-info.yaml needs annotation ml-maturity.io/asset: ml-pipeline (or feature-pipeline).`,
     {
       via: 'owned',
       filter: {
@@ -352,7 +352,9 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'Move to cloud',
     'Move to cloud.',
-    `In the catalog-info.yaml of an ML platform, compute or storage resource the team owns or lists in spec.dependsOn (by ref with its kind, e.g. resource:default/gpu-training-cluster) add annotation ml-maturity.io/hosting: cloud (or hybrid / multi-cloud) next to ml-maturity.io/asset: ml-platform, compute or storage.`,
+    `In the catalog-info.yaml of an ML platform, compute or storage resource add annotation ml-maturity.io/hosting: cloud (or hybrid / multi-cloud) and, if it has no asset type yet, ml-maturity.io/asset: ml-platform, compute or storage; the team must own it, or ${dependsOnNote(
+      'resource:default/gpu-training-cluster',
+    )}.`,
     {
       via: 'owned-or-used',
       filter: {
@@ -368,7 +370,7 @@ const SCALER: KitItemDefinition[] = [
     'technology',
     'ML collaboration platform',
     'Invest in ML project collaboration platforms.',
-    `Own a collaboration platform (annotation ml-maturity.io/asset: collaboration-platform in its catalog-info.yaml), or ${dependsOnNote(
+    `In the collaboration platform's catalog-info.yaml (e.g. the ML wiki) add annotation ml-maturity.io/asset: collaboration-platform; the team must own it, or ${dependsOnNote(
       'resource:default/ml-wiki',
     )}.`,
     { via: 'owned-or-used', filter: asset('collaboration-platform') },
@@ -453,7 +455,7 @@ const SYNERGIZER: KitItemDefinition[] = [
     'technology',
     'End-to-end process flows and architecture',
     'Document E2E process flows and integration architecture.',
-    `Own a System (kind: System, spec.owner: the team) that ML assets are part of (spec.system: <the system> in their catalog-info.yaml), and in the System's catalog-info.yaml add backstage.io/techdocs-ref: dir:. or a metadata.links entry with type: architecture (or process-flow).`,
+    `Own a System (kind: System, spec.owner: the team) that ML assets (entities with an asset type, e.g. ml-maturity.io/asset: ml-model) are part of: set spec.system: <the system> in their catalog-info.yaml. In the System's catalog-info.yaml add annotation backstage.io/techdocs-ref: dir:. or a metadata.links entry with type: architecture (or process-flow).`,
     {
       via: 'owned',
       filter: {
