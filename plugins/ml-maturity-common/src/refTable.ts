@@ -21,6 +21,22 @@ export class RefTable {
   }
 }
 
+/** Ref `i` is `chars[starts[i]]` to `chars[ends[i] - 1]`. */
+interface Bytes {
+  chars: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** A class, not an object literal: see ReadState in entities.ts. */
+class BytesBox implements Bytes {
+  constructor(
+    public chars: Uint8Array,
+    public starts: Int32Array,
+    public ends: Int32Array,
+  ) {}
+}
+
 /**
  * The characters of a list of refs, one after the other in one compact
  * byte array: ref `i` is `chars[starts[i]]` to `chars[ends[i] - 1]`.
@@ -34,11 +50,11 @@ export class RefTable {
  * @internal
  */
 export class RefBytes {
-  private readonly bytes: Bytes = {
-    chars: new Uint8Array(1 << 16),
-    starts: new Int32Array(1024),
-    ends: new Int32Array(1024),
-  };
+  private readonly bytes: Bytes = new BytesBox(
+    new Uint8Array(1 << 16),
+    new Int32Array(1024),
+    new Int32Array(1024),
+  );
   private count = 0;
   private used = 0;
   /** Whether every ref has only characters up to U+00FF. */
@@ -85,13 +101,6 @@ export class RefBytes {
     );
     order.set(sorted);
   }
-}
-
-/** Ref `i` is `chars[starts[i]]` to `chars[ends[i] - 1]`. */
-interface Bytes {
-  chars: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
 }
 
 function grow(array: Int32Array): Int32Array {
