@@ -107,7 +107,7 @@ export class AttestationService {
   ): Promise<void> {
     if (!(await this.mayAttest(credentials, teamRef))) {
       throw new NotAllowedError(
-        `You may not record or revoke attestations of ${teamRef}`,
+        `You may not record or revoke attestations of ${teamRef}: permission ${mlMaturityAttestationCreatePermission.name} denied`,
       );
     }
   }

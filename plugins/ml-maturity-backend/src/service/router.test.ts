@@ -1092,6 +1092,10 @@ describe('createRouter', () => {
         .set('Authorization', user)
         .send(body);
       expect(denied.status).toBe(403);
+      // says which permission the policy denied, as the other 403s do
+      expect(denied.body.error.message).toBe(
+        `You may not record or revoke attestations of ${VISION}: permission ml-maturity.attestation.create denied`,
+      );
       expect(conditional.authorizeConditional).toHaveBeenCalledWith(
         [{ permission: mlMaturityAttestationCreatePermission }],
         expect.anything(),

@@ -8,7 +8,27 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { evidenceUrlProblem } from '@aiml-service-kits/plugin-ml-maturity-common';
-import { errorMessage } from '../../lib/errors';
+import { ResponseError } from '@backstage/errors';
+import { errorMessage, serverMessage } from '../../lib/errors';
+
+/** The longest URL and comment `POST /attestations` takes. */
+const MAX_LENGTH = 2000;
+
+type Field = 'url' | 'comment';
+
+/**
+ * The field and problem of a 400 naming a field of the form
+ * (`url: must be ...`), so that it is shown next to that field.
+ */
+function refusedField(
+  error: unknown,
+): { field: Field; problem: string } | undefined {
+  if (!(error instanceof ResponseError) || error.statusCode !== 400) {
+    return undefined;
+  }
+  const match = /^(url|comment): ([^]+)$/.exec(serverMessage(error) ?? '');
+  return match ? { field: match[1] as Field, problem: match[2] } : undefined;
+}
 
 /** Props of {@link AttestDialog}. */
 export interface AttestDialogProps {
@@ -26,19 +46,32 @@ export function AttestDialog(props: AttestDialogProps) {
   const [comment, setComment] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
+  // what the API refused, shown next to its field until that field changes
+  const [refused, setRefused] = useState<Partial<Record<Field, string>>>({});
   const trimmedUrl = url.trim();
-  // the classifier's own test, which the API applies too
-  const urlProblem = evidenceUrlProblem(trimmedUrl);
+  // the API's own tests: its length limit, then the classifier's test
+  const urlProblem =
+    trimmedUrl.length > MAX_LENGTH
+      ? `must be at most ${MAX_LENGTH} characters`
+      : evidenceUrlProblem(trimmedUrl);
   const urlValid = urlProblem === undefined;
+  const shownUrlProblem =
+    trimmedUrl !== '' && urlProblem ? urlProblem : refused.url;
 
   const submit = async () => {
     if (!urlValid || submitting) return;
     setSubmitting(true);
     setError(undefined);
+    setRefused({});
     try {
       await onSubmit({ url: trimmedUrl, comment: comment.trim() || undefined });
     } catch (e) {
-      setError(errorMessage(e));
+      const field = refusedField(e);
+      if (field) {
+        setRefused({ [field.field]: field.problem });
+      } else {
+        setError(errorMessage(e));
+      }
       setSubmitting(false);
     }
   };
@@ -80,11 +113,14 @@ export function AttestDialog(props: AttestDialogProps) {
             margin="dense"
             label="Evidence URL"
             value={url}
-            onChange={e => setUrl(e.target.value)}
-            error={trimmedUrl !== '' && !urlValid}
+            onChange={e => {
+              setUrl(e.target.value);
+              setRefused(({ url: _, ...rest }) => rest);
+            }}
+            error={shownUrlProblem !== undefined}
             helperText={
-              trimmedUrl !== '' && urlProblem
-                ? `The URL ${urlProblem}`
+              shownUrlProblem
+                ? `The URL ${shownUrlProblem}`
                 : 'An http(s) link to the evidence'
             }
           />
@@ -95,7 +131,12 @@ export function AttestDialog(props: AttestDialogProps) {
             margin="dense"
             label="Comment (optional)"
             value={comment}
-            onChange={e => setComment(e.target.value)}
+            onChange={e => {
+              setComment(e.target.value);
+              setRefused(({ comment: _, ...rest }) => rest);
+            }}
+            error={refused.comment !== undefined}
+            helperText={refused.comment && `The comment ${refused.comment}`}
           />
         </DialogContent>
         <DialogActions>

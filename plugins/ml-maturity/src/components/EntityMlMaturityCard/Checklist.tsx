@@ -10,6 +10,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  ANNOTATION_ATTEST_PREFIX,
+  type ItemAttestation,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
 import { mlMaturityApiRef } from '../../api';
 import type { Attestation } from '../../api';
 import { errorMessage } from '../../lib/errors';
@@ -37,6 +41,61 @@ const useStyles = makeStyles(theme => ({
     },
   },
 }));
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A portal attestation this close to its expiry says how many days are left. */
+const SOON_DAYS = 30;
+
+/**
+ * When a portal attestation expires: its day, and how soon when it is close;
+ * or that it has expired (the assessment counts it until the next refresh).
+ */
+function expiryText(expiresAt: string, now: number = Date.now()): string {
+  const day = expiresAt.slice(0, 10);
+  const left = Date.parse(expiresAt) - now;
+  if (Number.isNaN(left)) return `, expires ${expiresAt}`;
+  if (left <= 0) {
+    return `, expired ${day}: it stops counting at the next refresh`;
+  }
+  if (left >= SOON_DAYS * DAY_MS) return `, expires ${day}`;
+  const days = Math.floor(left / DAY_MS);
+  let soon = 'in less than a day';
+  if (days === 1) soon = 'in 1 day';
+  else if (days > 1) soon = `in ${days} days`;
+  return `, expires ${day} (${soon})`;
+}
+
+/** Who attested an item and until when, or that it is attested as code. */
+function AttestedBy(props: { itemId: string; attestation: ItemAttestation }) {
+  const { itemId, attestation } = props;
+  if (attestation.source === 'annotation') {
+    return (
+      <>
+        Attested as code: the{' '}
+        <code>
+          {ANNOTATION_ATTEST_PREFIX}
+          {itemId}
+        </code>{' '}
+        annotation on the team's Group, which does not expire
+      </>
+    );
+  }
+  return (
+    <>
+      {attestation.by ? (
+        <>
+          {/* a link to the user's page, with their display name */}
+          Attested by{' '}
+          <EntityRefLink entityRef={attestation.by} defaultKind="user" />
+        </>
+      ) : (
+        // the caller may not read the User who attested
+        'Attested in the portal'
+      )}
+      {attestation.expiresAt && expiryText(attestation.expiresAt)}
+    </>
+  );
+}
 
 /** Props of {@link Checklist}. */
 export interface ChecklistProps {
@@ -153,21 +212,15 @@ export function Checklist(props: ChecklistProps) {
                 <Typography variant="caption" component="div">
                   <Evidence evidence={item.result.evidence} />
                 </Typography>
-                {item.result.attestation?.by && (
-                  <Typography variant="caption" component="div">
-                    {/* a link to the user's page, with their display name */}
-                    Attested by{' '}
-                    <EntityRefLink
-                      entityRef={item.result.attestation.by}
-                      defaultKind="user"
-                    />
-                    {item.result.attestation.expiresAt &&
-                      `, expires ${item.result.attestation.expiresAt.slice(
-                        0,
-                        10,
-                      )}`}
-                  </Typography>
-                )}
+                {item.result.status === 'attested' &&
+                  item.result.attestation && (
+                    <Typography variant="caption" component="div">
+                      <AttestedBy
+                        itemId={item.result.id}
+                        attestation={item.result.attestation}
+                      />
+                    </Typography>
+                  )}
                 {item.result.reason && (
                   <Typography variant="caption" component="div">
                     {item.result.reason}
@@ -223,8 +276,11 @@ export function Checklist(props: ChecklistProps) {
           </DialogTitle>
           <DialogContent>
             <DialogContentText>
-              The item no longer counts for the team after the next refresh. The
-              attestation stays in the audit trail; attest again to restore it.
+              {revoking.item.result.attestation?.source === 'annotation'
+                ? `The item still counts for the team: it is attested as code too (the ${ANNOTATION_ATTEST_PREFIX}${revoking.item.result.id} annotation on the team's Group). `
+                : 'The item no longer counts for the team after the next refresh. '}
+              The attestation stays in the audit trail; attest again to restore
+              it.
             </DialogContentText>
           </DialogContent>
           <DialogActions>

@@ -846,6 +846,161 @@ describe('EntityMlMaturityCard', () => {
     await waitFor(() => expect(api.getTeamAssessment).toHaveBeenCalledTimes(2));
   });
 
+  it('keeps what was typed after a failed attest, and shows a refused field next to it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const tooLong = await responseError(
+      400,
+      'InputError',
+      'comment: must be at most 2000 characters',
+    );
+    const createAttestation = jest
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockRejectedValueOnce(tooLong);
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      createAttestation,
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const url = within(dialog).getByLabelText(/Evidence URL/);
+    const comment = within(dialog).getByLabelText(/Comment/);
+    await user.click(url);
+    await user.paste(PRACTICE_URL);
+    await user.click(comment);
+    await user.paste('signed off');
+    const submit = within(dialog).getByRole('button', { name: 'Attest' });
+
+    // the network failed: nothing typed is lost, and it can be sent again
+    await user.click(submit);
+    expect(
+      await within(dialog).findByText(
+        /Could not reach the ML maturity backend/,
+      ),
+    ).toBeInTheDocument();
+    expect(url).toHaveValue(PRACTICE_URL);
+    expect(comment).toHaveValue('signed off');
+    expect(submit).toBeEnabled();
+
+    // the API refused a field: said next to that field, not above the form
+    await user.click(submit);
+    await waitFor(() =>
+      expect(comment).toHaveAttribute('aria-invalid', 'true'),
+    );
+    expect(comment).toHaveAccessibleDescription(
+      'The comment must be at most 2000 characters',
+    );
+    expect(url).toHaveAttribute('aria-invalid', 'false');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(comment).toHaveValue('signed off');
+    // editing the field clears the API's complaint
+    await user.type(comment, '!');
+    expect(comment).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('refuses an evidence URL longer than the API takes before sending it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Attest scaler practice defined',
+      }),
+    );
+    const dialog = screen.getByRole('dialog');
+    const url = within(dialog).getByLabelText(/Evidence URL/);
+    await user.click(url);
+    await user.paste(`https://wiki.example.com/${'a'.repeat(2000)}`);
+    expect(
+      within(dialog).getByRole('button', { name: 'Attest' }),
+    ).toBeDisabled();
+    expect(url).toHaveAccessibleDescription(
+      'The URL must be at most 2000 characters',
+    );
+  });
+
+  it('shows when a portal attestation expires, also when its author is not named', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const soon = new Date(Date.now() + 12.5 * day).toISOString();
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        // the caller may not read the User who attested: no `by`
+        ...withPracticeAttested({ expiresAt: soon }),
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+    const item = (await screen.findByText('scaler practice defined')).closest(
+      'li',
+    )!;
+    await waitFor(() =>
+      expect(item).toHaveTextContent(
+        `Attested in the portal, expires ${soon.slice(0, 10)} (in 12 days)`,
+      ),
+    );
+  });
+
+  it('says a portal attestation has expired while the assessment still counts it', async () => {
+    const past = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested({ by: 'user:default/ana', expiresAt: past }),
+        ...freshStatus,
+      })),
+    });
+    await renderCard(api);
+    const item = (await screen.findByText('scaler practice defined')).closest(
+      'li',
+    )!;
+    await waitFor(() =>
+      expect(item).toHaveTextContent(
+        `Attested by ana, expired ${past.slice(
+          0,
+          10,
+        )}: it stops counting at the next refresh`,
+      ),
+    );
+    expect(item).not.toHaveTextContent(/, expires /);
+  });
+
+  it('says an item is attested as code, and that revoking the portal one leaves it attested', async () => {
+    const user = userEvent.setup({ delay: null });
+    const team = withPracticeAttested();
+    const item = team.items.find(i => i.id === 'scaler.process.practice')!;
+    // the annotation wins over the portal attestation
+    item.evidence = ['https://git.example.com/practice', PRACTICE_URL];
+    item.attestation = {
+      source: 'annotation',
+      url: 'https://git.example.com/practice',
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({ ...team, ...freshStatus })),
+      getAttestations: jest.fn(async () => [practiceAttestation()]),
+    });
+    await renderCard(api);
+    const li = (await screen.findByText('scaler practice defined')).closest(
+      'li',
+    )!;
+    expect(li).toHaveTextContent(
+      "Attested as code: the ml-maturity.io/attest.scaler.process.practice annotation on the team's Group, which does not expire",
+    );
+    await user.click(
+      await screen.findByRole('button', { name: REVOKE_BUTTON }),
+    );
+    const confirm = screen.getByRole('dialog');
+    expect(confirm).toHaveTextContent(
+      'The item still counts for the team: it is attested as code too',
+    );
+    expect(confirm).not.toHaveTextContent('no longer counts');
+  });
+
   it('reloads after a failed revoke (revoked by someone else meanwhile)', async () => {
     const user = userEvent.setup({ delay: null });
     const api = mockMlMaturityApi({
