@@ -108,6 +108,11 @@ export interface ChecklistProps {
   canAttest: boolean;
   /** When the shown assessment was computed (its `lastRefresh`). */
   snapshotAt?: string | null;
+  /**
+   * The card stopped reloading while a change was still pending: the
+   * refresh takes longer than the usual seconds.
+   */
+  waitedOut?: boolean;
   /** Called after an attestation was recorded or revoked. */
   onChanged(): void;
 }
@@ -121,6 +126,7 @@ export function Checklist(props: ChecklistProps) {
     attestations,
     canAttest,
     snapshotAt,
+    waitedOut,
     onChanged,
   } = props;
   const classes = useStyles();
@@ -234,8 +240,11 @@ export function Checklist(props: ChecklistProps) {
                     role="status"
                   >
                     {pending === 'attested'
-                      ? 'Attested: it counts once the assessment refreshes (within seconds).'
-                      : 'Revoked: it stops counting once the assessment refreshes (within seconds).'}
+                      ? 'Attested: it counts once the assessment refreshes'
+                      : 'Revoked: it stops counting once the assessment refreshes'}
+                    {waitedOut
+                      ? '. That refresh is taking longer than usual (a large catalog, or a refresh already running): reload the page in a few minutes.'
+                      : ' (within seconds).'}
                   </Typography>
                 )}
               </div>

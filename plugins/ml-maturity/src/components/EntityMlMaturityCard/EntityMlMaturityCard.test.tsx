@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  act,
   isInaccessible,
   screen,
   waitFor,
@@ -708,6 +709,42 @@ describe('EntityMlMaturityCard', () => {
       ).not.toBeInTheDocument(),
     );
   }, 20_000);
+
+  it('says so when the refresh takes longer than the card keeps reloading', async () => {
+    jest.useFakeTimers();
+    try {
+      // the assessment never catches up with the attestation
+      const getTeamAssessment = jest.fn(async () => ({
+        ...makeTeam('vision', 3),
+        ...freshStatus,
+      }));
+      const api = mockMlMaturityApi({
+        getTeamAssessment,
+        getAttestations: jest.fn(async () => [
+          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
+        ]),
+      });
+      await renderCard(api);
+      expect(
+        await screen.findByText(
+          /Attested: it counts once the assessment refreshes \(within seconds\)/,
+        ),
+      ).toBeInTheDocument();
+      for (let poll = 0; poll < 25; poll++) {
+        await act(async () => {
+          jest.advanceTimersByTime(3_000);
+        });
+      }
+      expect(
+        screen.getByText(/That refresh is taking longer than usual/),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/within seconds/)).not.toBeInTheDocument();
+      // the initial load and 20 reloads, then no more
+      expect(getTeamAssessment).toHaveBeenCalledTimes(21);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 
   it('does not wait for an older attestation the assessment did not count', async () => {
     const getTeamAssessment = jest.fn(async () => ({

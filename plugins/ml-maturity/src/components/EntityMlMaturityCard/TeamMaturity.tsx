@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useRef } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { KitDefinition } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -73,8 +73,15 @@ export function TeamMaturity(props: TeamMaturityProps) {
         pendingChange(item, attestationList, assessment.lastRefresh) !==
         undefined,
     );
+  // Still pending once the card has stopped reloading: the refresh takes
+  // longer than usual, and the pending notes say so.
+  const [waitedOut, setWaitedOut] = useState(false);
   useEffect(() => {
-    if (!pending || polls.current >= PENDING_POLLS) return undefined;
+    if (!pending) return undefined;
+    if (polls.current >= PENDING_POLLS) {
+      setWaitedOut(true);
+      return undefined;
+    }
     const timer = setTimeout(() => {
       polls.current += 1;
       onChanged();
@@ -84,6 +91,7 @@ export function TeamMaturity(props: TeamMaturityProps) {
 
   const changed = () => {
     polls.current = 0;
+    setWaitedOut(false);
     attestations.retry();
     onChanged();
   };
@@ -121,6 +129,7 @@ export function TeamMaturity(props: TeamMaturityProps) {
           items={items}
           attestations={attestationList}
           snapshotAt={assessment.lastRefresh}
+          waitedOut={waitedOut}
           canAttest={attestations.value?.canAttest ?? false}
           onChanged={changed}
         />
