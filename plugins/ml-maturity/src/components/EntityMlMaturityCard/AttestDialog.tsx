@@ -37,13 +37,23 @@ export interface AttestDialogProps {
   onClose(): void;
   /** Records the attestation; a rejection is shown in the dialog. */
   onSubmit(values: { url: string; comment?: string }): Promise<void>;
+  /** What was typed when the dialog was last closed unsent, shown again. */
+  draft?: AttestDraft;
+  /** Called with what is typed, as it changes. */
+  onDraft?(draft: AttestDraft): void;
+}
+
+/** The fields of an attest dialog as typed. */
+export interface AttestDraft {
+  url: string;
+  comment: string;
 }
 
 /** Asks for the evidence URL (required, http(s)) and an optional comment. */
 export function AttestDialog(props: AttestDialogProps) {
-  const { itemTitle, description, onClose, onSubmit } = props;
-  const [url, setUrl] = useState('');
-  const [comment, setComment] = useState('');
+  const { itemTitle, description, onClose, onSubmit, draft, onDraft } = props;
+  const [url, setUrl] = useState(draft?.url ?? '');
+  const [comment, setComment] = useState(draft?.comment ?? '');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   // what the API refused, shown next to its field until that field changes
@@ -115,6 +125,7 @@ export function AttestDialog(props: AttestDialogProps) {
             value={url}
             onChange={e => {
               setUrl(e.target.value);
+              onDraft?.({ url: e.target.value, comment });
               setRefused(({ url: _, ...rest }) => rest);
             }}
             error={shownUrlProblem !== undefined}
@@ -133,6 +144,7 @@ export function AttestDialog(props: AttestDialogProps) {
             value={comment}
             onChange={e => {
               setComment(e.target.value);
+              onDraft?.({ url, comment: e.target.value });
               setRefused(({ comment: _, ...rest }) => rest);
             }}
             error={refused.comment !== undefined}

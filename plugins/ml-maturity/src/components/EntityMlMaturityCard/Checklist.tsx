@@ -17,7 +17,7 @@ import {
 import { mlMaturityApiRef } from '../../api';
 import type { Attestation } from '../../api';
 import { errorMessage } from '../../lib/errors';
-import { AttestDialog } from './AttestDialog';
+import { AttestDialog, type AttestDraft } from './AttestDialog';
 import { Evidence } from './Evidence';
 import { ItemStatusLabel } from './ItemStatusLabel';
 import { itemAction, pendingChange, type JoinedItem } from './joinItems';
@@ -132,6 +132,7 @@ export function Checklist(props: ChecklistProps) {
   const classes = useStyles();
   const api = useApi(mlMaturityApiRef);
   const [attesting, setAttesting] = useState<JoinedItem>();
+  const drafts = useRef(new Map<string, AttestDraft>());
   const [revoking, setRevoking] = useState<{
     item: JoinedItem;
     attestation: Attestation;
@@ -311,6 +312,10 @@ export function Checklist(props: ChecklistProps) {
           itemTitle={attesting.title}
           description={attesting.definition?.description}
           onClose={() => setAttesting(undefined)}
+          // closed unsent (Escape, a click beside it, Cancel), what was
+          // typed comes back when the dialog opens again
+          draft={drafts.current.get(attesting.result.id)}
+          onDraft={draft => drafts.current.set(attesting.result.id, draft)}
           onSubmit={async ({ url, comment }) => {
             await api.createAttestation({
               entityRef: teamRef,
@@ -318,6 +323,7 @@ export function Checklist(props: ChecklistProps) {
               url,
               comment,
             });
+            drafts.current.delete(attesting.result.id);
             setAttesting(undefined);
             setFocusItem(attesting.result.id);
             onChanged();

@@ -633,6 +633,41 @@ describe('EntityMlMaturityCard', () => {
     );
   });
 
+  it('keeps what was typed when the attest dialog is closed unsent', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getAttestations: jest.fn(async () => []),
+    });
+    await renderCard(api);
+    const open = async () => {
+      await user.click(
+        await screen.findByRole('button', {
+          name: 'Attest scaler practice defined',
+        }),
+      );
+      return screen.getByRole('dialog');
+    };
+    let dialog = await open();
+    await user.click(within(dialog).getByLabelText(/Evidence URL/));
+    await user.paste(PRACTICE_URL);
+    await user.click(within(dialog).getByLabelText(/Comment/));
+    await user.paste('signed off by the team');
+    await user.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+
+    dialog = await open();
+    expect(within(dialog).getByLabelText(/Evidence URL/)).toHaveValue(
+      PRACTICE_URL,
+    );
+    expect(within(dialog).getByLabelText(/Comment/)).toHaveValue(
+      'signed off by the team',
+    );
+    expect(api.createAttestation).not.toHaveBeenCalled();
+  });
+
   it('keeps the keyboard focus on the item after attesting and after revoking', async () => {
     const user = userEvent.setup({ delay: null });
     const recorded = practiceAttestation({ at: '2026-11-27T06:05:00Z' });
