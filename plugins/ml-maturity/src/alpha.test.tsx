@@ -111,7 +111,7 @@ describe('ml-maturity alpha plugin', () => {
     expect(filter(resource({ type: 'database' }))).toBe(false);
   });
 
-  it("takes the asset card's filter from app config, as the README shows", () => {
+  it("takes the asset card's extra asset types from app config, as the README shows", () => {
     const readme = fs.readFileSync(
       path.resolve(__dirname, '../README.md'),
       'utf8',
@@ -127,8 +127,11 @@ describe('ml-maturity alpha plugin', () => {
       config: config as any,
     });
     const filter = asset.get(EntityCardBlueprint.dataRefs.filterFunction)!;
-    // an alias only the backend knows, now matched by the configured filter
+    // an alias only the backend knows, now matched, in any case
     expect(filter(resource({ type: 'mlflow-model' }))).toBe(true);
+    expect(filter(resource({ type: ' MLflow-Model ' }))).toBe(true);
+    // and everything the default takes
+    expect(filter(resource({ type: 'jupyter' }))).toBe(true);
     expect(
       filter({
         ...resource({ type: 'website' }),
@@ -437,9 +440,9 @@ describe('ml-maturity alpha plugin in an app, configured from app-config', () =>
     });
   });
 
-  it("keeps the asset card on every default ML asset with the README's filter, and adds the alias", async () => {
-    // a config `filter` replaces the default (isMlAsset) rather than adding
-    // to it: the README's must still cover what the default covers
+  it("keeps the asset card on every default ML asset with the README's config, and adds the alias", async () => {
+    // the README's config adds an alias to what the default (isMlAsset)
+    // covers, and keeps all of that
     const types = [
       ...ASSET_TYPES,
       ...Object.keys(DEFAULT_ASSET_TYPE_ALIASES),

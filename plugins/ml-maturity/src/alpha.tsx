@@ -9,8 +9,9 @@ import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Content } from '@backstage/core-components';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
+import { z } from 'zod/v4';
 import { MlMaturityClient, mlMaturityApiRef } from './api';
-import { isMlAsset } from './lib/isMlAsset';
+import { mlAssetFilter } from './lib/isMlAsset';
 import { rootRouteRef } from './routes';
 
 const routeRef = convertLegacyRouteRef(rootRouteRef);
@@ -69,15 +70,26 @@ export const mlMaturityTeamCard = EntityCardBlueprint.make({
   },
 });
 
-/** The ML asset card on entities that are ML assets. @alpha */
-export const mlMaturityAssetCard = EntityCardBlueprint.make({
+/**
+ * The ML asset card on entities that are ML assets. Its config takes
+ * `assetTypeAliases`: the `spec.type` values an administrator added in the
+ * backend's `mlMaturity.assetTypeAliases`, so that those entities get the
+ * card too (the frontend does not see backend config).
+ * @alpha
+ */
+export const mlMaturityAssetCard = EntityCardBlueprint.makeWithOverrides({
   name: 'asset',
-  params: {
-    filter: isMlAsset,
-    loader: () =>
-      import('./components/EntityMlAssetCard').then(m => (
-        <m.EntityMlAssetCard />
-      )),
+  configSchema: {
+    assetTypeAliases: z.array(z.string()).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: mlAssetFilter(config.assetTypeAliases),
+      loader: () =>
+        import('./components/EntityMlAssetCard').then(m => (
+          <m.EntityMlAssetCard />
+        )),
+    });
   },
 });
 

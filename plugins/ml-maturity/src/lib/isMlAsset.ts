@@ -18,11 +18,34 @@ const KNOWN_TYPES = new Set<string>([
  * @public
  */
 export function isMlAsset(entity: Entity): boolean {
+  return hasMlType(entity, KNOWN_TYPES);
+}
+
+function hasMlType(entity: Entity, types: ReadonlySet<string>): boolean {
   if (entity.metadata.annotations?.[ANNOTATION_ASSET]) {
     return true;
   }
   const type = entity.spec?.type;
-  return typeof type === 'string' && KNOWN_TYPES.has(type.trim().toLowerCase());
+  return typeof type === 'string' && types.has(type.trim().toLowerCase());
+}
+
+/**
+ * {@link isMlAsset} that also takes `spec.type` values of `extraTypes`
+ * (the aliases an administrator added in the backend's
+ * `mlMaturity.assetTypeAliases`, which the frontend does not see).
+ * @internal
+ */
+export function mlAssetFilter(
+  extraTypes: ReadonlyArray<string> | undefined,
+): (entity: Entity) => boolean {
+  if (!extraTypes || extraTypes.length === 0) {
+    return isMlAsset;
+  }
+  const types = new Set([
+    ...KNOWN_TYPES,
+    ...extraTypes.map(t => t.trim().toLowerCase()),
+  ]);
+  return entity => hasMlType(entity, types);
 }
 
 /**
