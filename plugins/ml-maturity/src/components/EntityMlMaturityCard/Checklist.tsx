@@ -9,9 +9,11 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { useApi } from '@backstage/core-plugin-api';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_ATTEST_PREFIX,
+  isEvidenceUrl,
   type ItemAttestation,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { mlMaturityApiRef } from '../../api';
@@ -285,6 +287,28 @@ export function Checklist(props: ChecklistProps) {
             Revoke the attestation of {revoking.item.title}?
           </DialogTitle>
           <DialogContent>
+            <DialogContentText>
+              {revoking.attestation.by ? (
+                <>
+                  Recorded by{' '}
+                  <EntityRefLink
+                    entityRef={revoking.attestation.by}
+                    defaultKind="user"
+                  />
+                </>
+              ) : (
+                'Recorded'
+              )}{' '}
+              on {revoking.attestation.at.slice(0, 10)}, with the evidence{' '}
+              {isEvidenceUrl(revoking.attestation.url) ? (
+                <Link to={revoking.attestation.url}>
+                  {revoking.attestation.url}
+                </Link>
+              ) : (
+                revoking.attestation.url
+              )}
+              .
+            </DialogContentText>
             <DialogContentText>
               {revoking.item.result.attestation?.source === 'annotation'
                 ? `The item still counts for the team: it is attested as code too (the ${ANNOTATION_ATTEST_PREFIX}${revoking.item.result.id} annotation on the team's Group). `

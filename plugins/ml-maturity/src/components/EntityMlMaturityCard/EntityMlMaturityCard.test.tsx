@@ -633,6 +633,36 @@ describe('EntityMlMaturityCard', () => {
     );
   });
 
+  it('says who recorded an attestation, when, and its evidence before revoking it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested(),
+        ...freshStatus,
+      })),
+      getAttestations: jest.fn(async () => [practiceAttestation()]),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', { name: REVOKE_BUTTON }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'Recorded by ana on 2026-11-01, with the evidence',
+    );
+    expect(
+      within(dialog).getByRole('link', { name: 'ana' }),
+    ).toBeInTheDocument();
+    expect(
+      // the external link's name ends ", Opens in a new window"
+      within(dialog).getByRole('link', {
+        name: name => name.startsWith(PRACTICE_URL),
+      }),
+    ).toHaveAttribute('href', PRACTICE_URL);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.revokeAttestation).not.toHaveBeenCalled();
+  });
+
   it('keeps what was typed when the attest dialog is closed unsent', async () => {
     const user = userEvent.setup({ delay: null });
     const api = mockMlMaturityApi({
