@@ -1,14 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_ASSET,
-  ASSET_TYPES,
-  DEFAULT_ASSET_TYPE_ALIASES,
+  resolveAssetType,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
-
-const KNOWN_TYPES = new Set<string>([
-  ...ASSET_TYPES,
-  ...Object.keys(DEFAULT_ASSET_TYPE_ALIASES).map(a => a.toLowerCase()),
-]);
 
 /**
  * True when the entity is an ML asset: it carries `ml-maturity.io/asset`, or
@@ -18,15 +12,10 @@ const KNOWN_TYPES = new Set<string>([
  * @public
  */
 export function isMlAsset(entity: Entity): boolean {
-  return hasMlType(entity, KNOWN_TYPES);
-}
-
-function hasMlType(entity: Entity, types: ReadonlySet<string>): boolean {
-  if (entity.metadata.annotations?.[ANNOTATION_ASSET]) {
-    return true;
-  }
-  const type = entity.spec?.type;
-  return typeof type === 'string' && types.has(type.trim().toLowerCase());
+  return (
+    Boolean(entity.metadata.annotations?.[ANNOTATION_ASSET]) ||
+    resolveAssetType(entity.spec?.type) !== undefined
+  );
 }
 
 /**
@@ -41,11 +30,14 @@ export function mlAssetFilter(
   if (!extraTypes || extraTypes.length === 0) {
     return isMlAsset;
   }
-  const types = new Set([
-    ...KNOWN_TYPES,
-    ...extraTypes.map(t => t.trim().toLowerCase()),
-  ]);
-  return entity => hasMlType(entity, types);
+  const extra = new Set(extraTypes.map(t => t.trim().toLowerCase()));
+  return entity => {
+    const type = entity.spec?.type;
+    return (
+      isMlAsset(entity) ||
+      (typeof type === 'string' && extra.has(type.trim().toLowerCase()))
+    );
+  };
 }
 
 /**

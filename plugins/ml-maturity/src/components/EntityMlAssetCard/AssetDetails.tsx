@@ -6,7 +6,6 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   AssetContribution,
@@ -18,17 +17,10 @@ import type { SourceFile } from '../../lib/sourceFile';
 import { FindingsList } from '../FindingsList';
 import { ShowAllButton } from '../ShowAllButton';
 import { InSourceFile } from './InSourceFile';
+import { isUserRef } from '../../lib/refs';
 
 /** Rows of "Counts toward" shown before "Show all" (a shared platform may count for hundreds of teams). */
 const ROWS_SHOWN = 10;
-
-function isUser(ref: string): boolean {
-  try {
-    return parseEntityRef(ref).kind.toLowerCase() === 'user';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Advice beyond the finding's own message, which already says what is
@@ -73,7 +65,7 @@ function NotCountedHint(props: { owner?: string; findings: Finding[] }) {
     );
   }
   // A User gets no credit: the teams it is a member of do (spec §4).
-  const credited = isUser(owner) ? (
+  const credited = isUserRef(owner) ? (
     <>
       Its owner is a user: the teams that <EntityRefLink entityRef={owner} /> is
       a member of get credit for an item

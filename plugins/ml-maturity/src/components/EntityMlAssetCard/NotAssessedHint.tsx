@@ -1,5 +1,4 @@
 import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_ASSET,
@@ -11,20 +10,13 @@ import { sourceFileOf } from '../../lib/sourceFile';
 import { EmptyHint } from '../EmptyHint';
 import { RefreshNow } from '../RefreshNow';
 import { InSourceFile } from './InSourceFile';
+import { isUserRef } from '../../lib/refs';
 
 const ANNOTATIONS_DOCS = {
   url: ML_MATURITY_ANNOTATIONS_DOCS_URL,
   label:
     'Read the ML maturity annotations docs: every asset type and alias, with a catalog-info.yaml to copy',
 };
-
-function isUser(ref: string): boolean {
-  try {
-    return parseEntityRef(ref).kind.toLowerCase() === 'user';
-  } catch {
-    return false;
-  }
-}
 
 /** Where the findings about this entity are listed, from its owner. */
 function WhereFindingsAre(props: { owner?: string }) {
@@ -37,7 +29,7 @@ function WhereFindingsAre(props: { owner?: string }) {
       </>
     );
   }
-  if (isUser(owner)) {
+  if (isUserRef(owner)) {
     return (
       <>
         If it still does not, the ML maturity cards of the teams that its owner,{' '}

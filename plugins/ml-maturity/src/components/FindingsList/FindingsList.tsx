@@ -1,9 +1,9 @@
 import { ReactNode, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Finding } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { refKind } from '../../lib/refs';
 import { ShowAllButton } from '../ShowAllButton';
 
 /** Findings shown before "Show all". */
@@ -25,13 +25,8 @@ const useStyles = makeStyles(theme => ({
  * could not be read).
  */
 function FindingEntity(props: { entityRef: string }) {
-  let kind: string;
-  try {
-    kind = parseEntityRef(props.entityRef).kind.toLowerCase();
-  } catch {
-    return <>{props.entityRef}</>;
-  }
-  if (kind === 'unknown') {
+  const kind = refKind(props.entityRef);
+  if (kind === undefined || kind === 'unknown') {
     return <>{props.entityRef}</>;
   }
   return <EntityRefLink entityRef={props.entityRef} />;
