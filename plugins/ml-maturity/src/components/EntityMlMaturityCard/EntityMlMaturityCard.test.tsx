@@ -698,6 +698,51 @@ describe('EntityMlMaturityCard', () => {
     expect(api.createAttestation).not.toHaveBeenCalled();
   });
 
+  it('shows the attestation history, revoked ones included, once the team has any', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getAttestations: jest.fn(async () => [
+        practiceAttestation({
+          status: 'revoked',
+          revokedAt: '2026-11-02T10:00:00Z',
+          revokedBy: 'user:default/bo',
+          events: [
+            {
+              id: 2,
+              action: 'revoked',
+              actor: 'user:default/bo',
+              at: '2026-11-02T10:00:00Z',
+              url: PRACTICE_URL,
+            },
+          ],
+        }),
+      ]),
+    });
+    await renderCard(api);
+    const section = await screen.findByRole('region', {
+      name: 'Attestation history',
+    });
+    expect(section).toHaveTextContent(
+      'scaler practice defined · Revoked 2026-11-02',
+    );
+    expect(section).toHaveTextContent('Recorded by ana on 2026-11-01');
+    expect(
+      within(section).getByRole('list', { name: 'Audit trail' }),
+    ).toHaveTextContent('2026-11-02: revoked by bo');
+  });
+
+  it('has no attestation history section for a team without attestations', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+      getAttestations: jest.fn(async () => []),
+    });
+    await renderCard(api);
+    await screen.findByRole('region', { name: 'Checklist' });
+    expect(
+      screen.queryByRole('region', { name: 'Attestation history' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('keeps the keyboard focus on the item after attesting and after revoking', async () => {
     const user = userEvent.setup({ delay: null });
     const recorded = practiceAttestation({ at: '2026-11-27T06:05:00Z' });
@@ -929,8 +974,11 @@ describe('EntityMlMaturityCard', () => {
     });
     await renderCard(api);
 
+    const checklist = await screen.findByRole('region', { name: 'Checklist' });
     expect(
-      await screen.findByRole('link', { name: /wiki\.example\.com\/practice/ }),
+      await within(checklist).findByRole('link', {
+        name: /wiki\.example\.com\/practice/,
+      }),
     ).toHaveAttribute('href', PRACTICE_URL);
     await user.click(
       await screen.findByRole('button', { name: REVOKE_BUTTON }),
@@ -1087,9 +1135,10 @@ describe('EntityMlMaturityCard', () => {
       getAttestations: jest.fn(async () => [practiceAttestation()]),
     });
     await renderCard(api);
-    const li = (await screen.findByText('scaler practice defined')).closest(
-      'li',
-    )!;
+    const checklist = await screen.findByRole('region', { name: 'Checklist' });
+    const li = (
+      await within(checklist).findByText('scaler practice defined')
+    ).closest('li')!;
     expect(li).toHaveTextContent(
       "Attested as code: the ml-maturity.io/attest.scaler.process.practice annotation on the team's Group, which does not expire",
     );

@@ -8,6 +8,7 @@ import { FindingsList } from '../FindingsList';
 import { LevelBadge } from '../LevelBadge';
 import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
+import { AttestationHistory } from './AttestationHistory';
 import { ChallengesList } from './ChallengesList';
 import { Checklist } from './Checklist';
 import { DimensionProgress } from './DimensionProgress';
@@ -156,6 +157,12 @@ export function TeamMaturity(props: TeamMaturityProps) {
       <Section title="Level over time">
         <TeamHistorySection entityRef={assessment.entityRef} />
       </Section>
+
+      {attestationList && attestationList.length > 0 && (
+        <Section title="Attestation history">
+          <AttestationHistory attestations={attestationList} kits={kits} />
+        </Section>
+      )}
 
       {assessment.rollup && (
         <Section title="Teams in this group">
