@@ -394,6 +394,31 @@ describe('ml-maturity alpha plugin in an app, configured from app-config', () =>
     );
   });
 
+  it('titles the cards from config', async () => {
+    renderApp({
+      entities: [team, dataset],
+      renderCards: true,
+      extensions: [
+        {
+          'entity-card:ml-maturity/team': { config: { title: 'AI maturity' } },
+        },
+        { 'entity-card:ml-maturity/asset': { config: { title: 'AI asset' } } },
+      ],
+    });
+    const teamCard = await screen.findByRole('region', {
+      name: 'entity-card:ml-maturity/team',
+    });
+    expect(
+      await within(teamCard).findByRole('heading', { name: 'AI maturity' }),
+    ).toBeInTheDocument();
+    const assetCard = await screen.findByRole('region', {
+      name: 'entity-card:ml-maturity/asset',
+    });
+    expect(
+      await within(assetCard).findByRole('heading', { name: 'AI asset' }),
+    ).toBeInTheDocument();
+  });
+
   it.each([
     ['entity-card:ml-maturity/team', 'vision'],
     ['entity-card:ml-maturity/asset', 'images'],

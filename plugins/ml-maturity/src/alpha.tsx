@@ -54,19 +54,28 @@ export const mlMaturityRoadmapPage = PageBlueprint.make({
   },
 });
 
+/** The cards' own config: the title, as the legacy cards' `title` prop. */
+const cardTitleConfig = {
+  title: z.string().min(1).optional(),
+};
+
 /**
  * The team maturity card on Group pages. The filter is the predicate form of
- * `kind:group` (string filters are deprecated in catalog-react 3.x).
+ * `kind:group` (string filters are deprecated in catalog-react 3.x). Its
+ * config takes `title` (default "ML maturity").
  * @alpha
  */
-export const mlMaturityTeamCard = EntityCardBlueprint.make({
+export const mlMaturityTeamCard = EntityCardBlueprint.makeWithOverrides({
   name: 'team',
-  params: {
-    filter: { kind: 'group' },
-    loader: () =>
-      import('./components/EntityMlMaturityCard').then(m => (
-        <m.EntityMlMaturityCard />
-      )),
+  configSchema: cardTitleConfig,
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: { kind: 'group' },
+      loader: () =>
+        import('./components/EntityMlMaturityCard').then(m => (
+          <m.EntityMlMaturityCard title={config.title} />
+        )),
+    });
   },
 });
 
@@ -74,12 +83,14 @@ export const mlMaturityTeamCard = EntityCardBlueprint.make({
  * The ML asset card on entities that are ML assets. Its config takes
  * `assetTypeAliases`: the `spec.type` values an administrator added in the
  * backend's `mlMaturity.assetTypeAliases`, so that those entities get the
- * card too (the frontend does not see backend config).
+ * card too (the frontend does not see backend config); and `title`
+ * (default "ML asset").
  * @alpha
  */
 export const mlMaturityAssetCard = EntityCardBlueprint.makeWithOverrides({
   name: 'asset',
   configSchema: {
+    ...cardTitleConfig,
     assetTypeAliases: z.array(z.string()).optional(),
   },
   factory(originalFactory, { config }) {
@@ -87,7 +98,7 @@ export const mlMaturityAssetCard = EntityCardBlueprint.makeWithOverrides({
       filter: mlAssetFilter(config.assetTypeAliases),
       loader: () =>
         import('./components/EntityMlAssetCard').then(m => (
-          <m.EntityMlAssetCard />
+          <m.EntityMlAssetCard title={config.title} />
         )),
     });
   },
