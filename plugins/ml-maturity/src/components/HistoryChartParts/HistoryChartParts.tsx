@@ -51,3 +51,32 @@ export function DayLabels(props: {
     </>
   );
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/**
+ * The indices of sorted days, split where days are missing between two
+ * of them (no refresh succeeded on those days): each run is drawn as its
+ * own line, so a gap shows as a gap rather than as a change.
+ */
+export function consecutiveRuns(days: ReadonlyArray<string>): number[][] {
+  const runs: number[][] = [];
+  days.forEach((day, i) => {
+    if (i > 0 && dayTime(day) - dayTime(days[i - 1]) <= DAY_MS) {
+      runs[runs.length - 1].push(i);
+    } else {
+      runs.push([i]);
+    }
+  });
+  return runs;
+}
+
+/** Below a history chart whose line breaks: what the breaks are. */
+export function GapNote() {
+  return (
+    <Typography variant="caption" color="textSecondary" component="p">
+      Breaks in the line are days without a successful refresh.
+    </Typography>
+  );
+}

@@ -1,1 +1,7 @@
-export { DayLabels, NoHistory, OneDayNote } from './HistoryChartParts';
+export {
+  consecutiveRuns,
+  DayLabels,
+  GapNote,
+  NoHistory,
+  OneDayNote,
+} from './HistoryChartParts';

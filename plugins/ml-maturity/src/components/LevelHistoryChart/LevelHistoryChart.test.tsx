@@ -50,4 +50,42 @@ describe('LevelHistoryChart', () => {
       }),
     ).toBeInTheDocument();
   });
+
+  it('breaks the step line where days are missing, with a dot for a day alone', async () => {
+    const { container } = await renderInTestApp(
+      <LevelHistoryChart
+        points={[
+          point('2026-10-01', 1),
+          point('2026-10-02', 2),
+          point('2026-10-10', 2),
+          point('2026-10-20', 3),
+          point('2026-10-21', 3),
+        ]}
+      />,
+    );
+    const svg = container.querySelector('svg[role="img"]')!;
+    expect(svg.querySelectorAll('path')).toHaveLength(2);
+    // the lone day, and the last day's marker
+    expect(svg.querySelectorAll('circle')).toHaveLength(2);
+    expect(
+      screen.getByText(
+        /Breaks in the line are days without a successful refresh/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('draws one step line and no note when no day is missing', async () => {
+    const { container } = await renderInTestApp(
+      <LevelHistoryChart
+        points={[point('2026-10-01', 1), point('2026-10-02', 2)]}
+      />,
+    );
+    const svg = container.querySelector('svg[role="img"]')!;
+    expect(svg.querySelectorAll('path')).toHaveLength(1);
+    expect(svg.querySelector('path')).toHaveAttribute(
+      'd',
+      expect.stringMatching(/^M [\d.]+ [\d.]+ H [\d.]+ V [\d.]+$/),
+    );
+    expect(screen.queryByText(/Breaks in the line/)).not.toBeInTheDocument();
+  });
 });

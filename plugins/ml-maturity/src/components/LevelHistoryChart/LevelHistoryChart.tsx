@@ -1,7 +1,13 @@
 import { useTheme } from '@material-ui/core/styles';
 import type { TeamHistoryPoint } from '../../api';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
-import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
+import {
+  consecutiveRuns,
+  DayLabels,
+  GapNote,
+  NoHistory,
+  OneDayNote,
+} from '../HistoryChartParts';
 
 const WIDTH = 320;
 const HEIGHT = 120;
@@ -45,10 +51,21 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
     PAD.left + (span > 0 ? ((dayTime(day) - t0) / span) * plotW : plotW / 2);
   const y = (level: number) => PAD.top + ((5 - level) / 4) * plotH;
 
-  let path = `M ${x(points[0].day)} ${y(points[0].level)}`;
-  for (const p of points.slice(1)) {
-    path += ` H ${x(p.day)} V ${y(p.level)}`;
-  }
+  // a step line per run of consecutive days; a day alone is a dot
+  const runs = consecutiveRuns(points.map(p => p.day));
+  const paths = runs
+    .filter(run => run.length > 1)
+    .map(run =>
+      run
+        .map((i, j) => {
+          const p = points[i];
+          return j === 0
+            ? `M ${x(p.day)} ${y(p.level)}`
+            : `H ${x(p.day)} V ${y(p.level)}`;
+        })
+        .join(' '),
+    );
+  const dots = runs.filter(run => run.length === 1).map(run => points[run[0]]);
   const last = points[points.length - 1];
 
   const chart = (
@@ -79,12 +96,26 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
           </text>
         </g>
       ))}
-      <path
-        d={path}
-        fill="none"
-        stroke={theme.palette.primary.main}
-        strokeWidth={2}
-      />
+      {paths.map(d => (
+        <path
+          key={d}
+          d={d}
+          fill="none"
+          stroke={theme.palette.primary.main}
+          strokeWidth={2}
+        />
+      ))}
+      {dots
+        .filter(p => p !== last)
+        .map(p => (
+          <circle
+            key={p.day}
+            cx={x(p.day)}
+            cy={y(p.level)}
+            r={3}
+            fill={theme.palette.primary.main}
+          />
+        ))}
       <circle
         cx={x(last.day)}
         cy={y(last.level)}
@@ -103,13 +134,11 @@ export function LevelHistoryChart(props: { points: TeamHistoryPoint[] }) {
       </g>
     </svg>
   );
-  if (points.length > 1) {
-    return chart;
-  }
   return (
     <>
       {chart}
-      <OneDayNote />
+      {points.length === 1 && <OneDayNote />}
+      {runs.length > 1 && <GapNote />}
     </>
   );
 }

@@ -104,28 +104,67 @@ describe('OrgLevelsChart', () => {
     expect(screen.queryByText(/One day of history/)).not.toBeInTheDocument();
   });
 
-  it('spaces days by date, so missing days show as a gap', async () => {
+  it('spaces days by date, and breaks the lines where days are missing', async () => {
     const { container } = await renderInTestApp(
       <OrgLevelsChart
         days={[
           day('2026-10-01', { '1': 1 }),
           day('2026-10-02', { '1': 2 }),
           day('2026-10-31', { '1': 3 }),
+          day('2026-11-01', { '1': 3 }),
         ]}
       />,
     );
-    const xs = container
-      .querySelector('polyline')!
-      .getAttribute('points')!
-      .split(' ')
-      .map(point => Number(point.split(',')[0]));
-    // one day of 30 after the first, not half way
-    expect((xs[1] - xs[0]) / (xs[2] - xs[0])).toBeCloseTo(1 / 30, 5);
+    // a line per level for each run of consecutive days
+    const lines = [...container.querySelectorAll('polyline')];
+    expect(lines).toHaveLength(10);
+    const xs = lines.slice(0, 2).flatMap(line =>
+      line
+        .getAttribute('points')!
+        .split(' ')
+        .map(point => Number(point.split(',')[0])),
+    );
+    expect(xs).toHaveLength(4);
+    // one day of 31 after the first, not a third of the way
+    expect((xs[1] - xs[0]) / (xs[3] - xs[0])).toBeCloseTo(1 / 31, 5);
+    expect(
+      screen.getByText(
+        /Breaks in the line are days without a successful refresh/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('draws a day between two gaps as a dot per level, and no note without gaps', async () => {
+    const { container, unmount } = await renderInTestApp(
+      <OrgLevelsChart
+        days={[
+          day('2026-10-01', { '1': 1 }),
+          day('2026-10-02', { '1': 2 }),
+          day('2026-10-10', { '1': 2 }),
+          day('2026-10-20', { '1': 3 }),
+          day('2026-10-21', { '1': 3 }),
+        ]}
+      />,
+    );
+    expect(container.querySelectorAll('polyline')).toHaveLength(10);
+    expect(container.querySelectorAll('svg[role="img"] circle')).toHaveLength(
+      5,
+    );
+    unmount();
+
+    await renderInTestApp(
+      <OrgLevelsChart
+        days={[day('2026-10-01', { '1': 1 }), day('2026-10-02', { '1': 2 })]}
+      />,
+    );
+    expect(screen.queryByText(/Breaks in the line/)).not.toBeInTheDocument();
   });
 
   it('draws text at a fixed size and lines with enough contrast on either theme', async () => {
     const { container } = await renderInTestApp(
-      <OrgLevelsChart days={[day('2026-11-27', { '1': 4 })]} />,
+      <OrgLevelsChart
+        days={[day('2026-11-26', { '1': 3 }), day('2026-11-27', { '1': 4 })]}
+      />,
     );
     // drawn at its own width (not scaled to the card), so 12 means 12 px
     const svg = container.querySelector('svg[role="img"]')!;

@@ -4,7 +4,13 @@ import useMeasure from 'react-use/esm/useMeasure';
 import type { LevelKey, OrgHistoryDay } from '../../api';
 import { spreadLabels } from '../../lib/labelLayout';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
-import { DayLabels, NoHistory, OneDayNote } from '../HistoryChartParts';
+import {
+  consecutiveRuns,
+  DayLabels,
+  GapNote,
+  NoHistory,
+  OneDayNote,
+} from '../HistoryChartParts';
 
 /** Width before the chart's box is measured (and in tests, which have no layout). */
 const DEFAULT_WIDTH = 640;
@@ -117,6 +123,8 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
     (span > 0 ? ((dayTime(days[i].day) - t0) / span) * plotW : plotW / 2);
   const y = (n: number) => PAD.top + (1 - n / max) * plotH;
   const last = days.length - 1;
+  // a line per run of consecutive days; a day alone is a dot
+  const runs = consecutiveRuns(days.map(d => d.day));
 
   return (
     <div ref={box} style={{ overflowX: 'auto' }}>
@@ -157,22 +165,27 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
         </g>
         {LEVELS.map(level => (
           <g key={level}>
-            <polyline
-              fill="none"
-              stroke={colours[level - 1]}
-              strokeWidth={2}
-              strokeDasharray={DASHES[level - 1]}
-              points={days
-                .map((d, i) => `${x(i)},${y(count(d, level))}`)
-                .join(' ')}
-            />
-            {days.length === 1 && (
-              <circle
-                cx={x(0)}
-                cy={y(count(days[0], level))}
-                r={3}
-                fill={colours[level - 1]}
-              />
+            {runs.map(run =>
+              run.length === 1 ? (
+                <circle
+                  key={run[0]}
+                  cx={x(run[0])}
+                  cy={y(count(days[run[0]], level))}
+                  r={3}
+                  fill={colours[level - 1]}
+                />
+              ) : (
+                <polyline
+                  key={run[0]}
+                  fill="none"
+                  stroke={colours[level - 1]}
+                  strokeWidth={2}
+                  strokeDasharray={DASHES[level - 1]}
+                  points={run
+                    .map(i => `${x(i)},${y(count(days[i], level))}`)
+                    .join(' ')}
+                />
+              ),
             )}
           </g>
         ))}
@@ -190,6 +203,7 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
         ))}
       </svg>
       {days.length === 1 && <OneDayNote />}
+      {runs.length > 1 && <GapNote />}
       <ul className={classes.legend} aria-hidden="true">
         {LEVELS.map(level => (
           <li key={level} className={classes.legendItem}>
