@@ -230,9 +230,259 @@ describe('readMlMaturityConfig', () => {
       'mlMaturity.kits.items[0].rule.filter.ml.roles.$contains',
       /write \$contains: \{ \$any: \[\.\.\.\] \}/,
     ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter: { 'ml.curatd': true } },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.curatd',
+      /there is no fact ml\.curatd, so this never matches\. Did you mean ml\.curated\? The facts \(docs\/annotations\.md\): ml\.asset, ml\.curated/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: {
+                  $all: [{ 'ml.asset': 'dataset' }, { 'ml.curated': 'true' }],
+                },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.$all[1].ml.curated',
+      /ml\.curated is true or false, so \"true\" never matches it: write true without quotes/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter: { 'ml.linkTypes': 'model-card' } },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.linkTypes',
+      /ml\.linkTypes is a list, which a single value never matches: write \{ \$contains: \"model-card\" \}/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.roles': { $in: ['ml-engineer'] } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.roles.$in',
+      /is a list, which \$in never matches: write \{ \$contains: \{ \$any: \[\.\.\.\] \} \}/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter: { 'ml.asset': 'model' } },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.asset',
+      /\"model\" never matches: ml\.asset is one of dataset, .* \(aliases are resolved: model is ml-model\)/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.asset': { $in: ['dataset', 'datasets'] } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.asset.$in[1]',
+      /\"datasets\" never matches: .*Did you mean dataset\?/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: {
+                  'ml.roles': { $contains: { $any: ['data scientist'] } },
+                },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.roles.$contains.$any[0]',
+      /an element of ml\.roles is one of data-engineer, .*Did you mean data-scientist\?/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.asset': { $contains: 'dataset' } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.asset.$contains',
+      /not a list, so \$contains never matches it/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.curated': { $hasPrefix: 't' } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.curated.$hasPrefix',
+      /ml\.curated is true or false, not text/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter: 'dataset' },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter:',
+      /\"dataset\" is compared with the whole entity and never matches it/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: {
+                  $any: [{ 'ml.asset': 'dataset' }, { $not: 'notebook' }],
+                },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.$any[1].$not',
+      /compared with the whole entity/,
+    ],
+    [
+      {
+        kits: {
+          items: [
+            {
+              id: 'x.y',
+              kit: 'starter',
+              dimension: 'technology',
+              title: 'X',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.asset': 'dataset' },
+                allOf: [{ via: 'owned', filter: { 'ml.consumerTeams': -1 } }],
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.allOf[0].filter.ml.consumerTeams',
+      /ml\.consumerTeams is a whole number, so -1 never matches it/,
+    ],
+    [
+      { assetTypeAliases: { 'TF-Model': 'ml-model', 'tf-model': 'dataset' } },
+      'mlMaturity.assetTypeAliases.tf-model',
+      /tf-model is given twice \(aliases are lower-cased, so tf-model is tf-model\); keep one/,
+    ],
   ])('rejects %j naming %s', (value, path, problem) => {
     expect(() => readMlMaturityConfig(config(value))).toThrow(path);
     expect(() => readMlMaturityConfig(config(value))).toThrow(problem);
+  });
+
+  it('accepts every default rule and the filters that can match', () => {
+    // every default rule, given again as config
+    const items = DEFAULT_KITS.flatMap(kit =>
+      kit.items
+        .filter(item => item.rule)
+        .map(item => ({
+          id: item.id,
+          rule: JSON.parse(JSON.stringify(item.rule)),
+        })),
+    );
+    expect(items.length).toBeGreaterThan(20);
+    expect(() => validateKitsConfig({ items })).not.toThrow();
+    for (const filter of [
+      { 'ml.roles': { $contains: 'ML-Engineer' } },
+      { 'ml.roles': { $exists: true } },
+      { 'ml.linkTypes': { $contains: { $any: ['model-card', 'docs'] } } },
+      { 'ml.asset': { $hasPrefix: 'ml-' } },
+      { 'ml.asset': 'Dataset' },
+      { 'ml.consumerTeams': '2' },
+      { 'ml.consumerTeams': { $in: [1, 2] } },
+      { 'ml.accelerator': 'gpu' },
+      { 'ml.dependsOnAssetTypes': { $contains: 'dataset' } },
+      { $not: { 'ml.curated': false } },
+      {
+        kind: 'Resource',
+        'metadata.annotations.ml-maturity.io/curated': 'true',
+      },
+      { relations: { $contains: { type: 'ownedBy' } } },
+      {},
+    ]) {
+      expect(() =>
+        validateKitsConfig({
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter },
+            },
+          ],
+        }),
+      ).not.toThrow();
+    }
   });
 
   it('keeps the message of an invalid filter short', () => {

@@ -1,7 +1,14 @@
 import { Config } from '@backstage/config';
 import { parseFilterPredicate } from '@backstage/filter-predicates';
-import { isAssetType } from './aliases';
-import { ASSET_TYPES } from './constants';
+import { DEFAULT_ASSET_TYPE_ALIASES, isAssetType } from './aliases';
+import {
+  ASSET_TYPES,
+  HOSTINGS,
+  ROLES,
+  SCOPES,
+  TUTORIAL_LEVELS,
+} from './constants';
+import { MlFacts, nearestAllowedValue } from './facts';
 import { compileFilter } from './filters';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import {
@@ -121,6 +128,246 @@ function containsWithIn(value: unknown, path: string): string | undefined {
   );
 }
 
+/**
+ * What each `ml.` fact holds (docs/annotations.md): a filter that tests a
+ * fact the entity never has, or compares one with a value of another type
+ * (`ml.curated: "true"`, `ml.linkTypes: model-card` for a list), is valid
+ * for the filter library but never matches, so the item could never be
+ * met without a word.
+ */
+type FactKind =
+  | { type: 'boolean' }
+  | { type: 'count' }
+  | { type: 'text'; values?: ReadonlyArray<string> }
+  | { type: 'list'; values?: ReadonlyArray<string> };
+
+const FACT_KINDS: Readonly<Record<keyof MlFacts, FactKind>> = {
+  asset: { type: 'text', values: ASSET_TYPES },
+  curated: { type: 'boolean' },
+  scope: { type: 'text', values: SCOPES },
+  tutorialLevel: { type: 'text', values: TUTORIAL_LEVELS },
+  hosting: { type: 'text', values: HOSTINGS },
+  faultTolerant: { type: 'boolean' },
+  accelerator: { type: 'text' },
+  orchestrator: { type: 'text' },
+  openSource: { type: 'text' },
+  roles: { type: 'list', values: ROLES },
+  versionControlled: { type: 'boolean' },
+  documented: { type: 'boolean' },
+  linkTypes: { type: 'list' },
+  isAsset: { type: 'boolean' },
+  dependsOnAssetTypes: { type: 'list', values: ASSET_TYPES },
+  containsAssetTypes: { type: 'list', values: ASSET_TYPES },
+  containsAssets: { type: 'boolean' },
+  consumerTeams: { type: 'count' },
+  consumed: { type: 'boolean' },
+};
+const FACT_NAMES = Object.keys(FACT_KINDS);
+
+function describeFact(kind: FactKind): string {
+  switch (kind.type) {
+    case 'boolean':
+      return 'true or false';
+    case 'count':
+      return 'a whole number';
+    case 'text':
+      return kind.values ? `one of ${kind.values.join(', ')}` : 'text';
+    default:
+      return kind.values
+        ? `a list of ${kind.values.join(', ')}`
+        : 'a list of words';
+  }
+}
+
+/** One value a fact (or, for a list, one of its elements) is compared with. */
+function checkFactPrimitive(
+  fact: string,
+  kind: FactKind,
+  value: unknown,
+  path: string,
+) {
+  const holds = `ml.${fact} is ${describeFact(kind)}`;
+  if (kind.type === 'boolean') {
+    if (typeof value !== 'boolean') {
+      fail(
+        path,
+        `${holds}, so ${JSON.stringify(value)} never matches it${
+          value === 'true' || value === 'false'
+            ? `: write ${value} without quotes (annotations are quoted, facts are not)`
+            : ''
+        }`,
+      );
+    }
+    return;
+  }
+  if (kind.type === 'count') {
+    const text =
+      typeof value === 'number' || typeof value === 'string'
+        ? String(value)
+        : '';
+    if (!/^(0|[1-9][0-9]*)$/.test(text)) {
+      fail(path, `${holds}, so ${JSON.stringify(value)} never matches it`);
+    }
+    return;
+  }
+  if (kind.values === undefined) {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      fail(path, `${holds}, so ${JSON.stringify(value)} never matches it`);
+    }
+    return;
+  }
+  const word = typeof value === 'string' ? value.toLowerCase() : undefined;
+  if (word === undefined || !kind.values.includes(word)) {
+    const alias =
+      word !== undefined &&
+      kind.values === ASSET_TYPES &&
+      Object.prototype.hasOwnProperty.call(DEFAULT_ASSET_TYPE_ALIASES, word)
+        ? DEFAULT_ASSET_TYPE_ALIASES[word]
+        : undefined;
+    const nearest =
+      alias ??
+      (word === undefined ? undefined : nearestAllowedValue(word, kind.values));
+    fail(
+      path,
+      `${JSON.stringify(value)} never matches: ${
+        kind.type === 'list' ? `an element of ml.${fact}` : `ml.${fact}`
+      } is one of ${kind.values.join(', ')}${
+        alias ? ` (aliases are resolved: ${word} is ${alias})` : ''
+      }${nearest && !alias ? `. Did you mean ${nearest}?` : ''}`,
+    );
+  }
+}
+
+/** The predicate of a list fact's `$contains`, tried on each element (a string). */
+function checkFactElement(
+  fact: string,
+  kind: FactKind,
+  predicate: unknown,
+  path: string,
+  depth: number,
+) {
+  if (depth > 64) return;
+  if (!isRecord(predicate)) {
+    checkFactPrimitive(fact, kind, predicate, path);
+    return;
+  }
+  for (const op of ['$all', '$any'] as const) {
+    const parts = predicate[op];
+    if (Array.isArray(parts)) {
+      parts.forEach((part, i) =>
+        checkFactElement(fact, kind, part, `${path}.${op}[${i}]`, depth + 1),
+      );
+      return;
+    }
+  }
+  if (predicate.$not !== undefined) {
+    checkFactElement(fact, kind, predicate.$not, `${path}.$not`, depth + 1);
+    return;
+  }
+  fail(
+    path,
+    `an element of ml.${fact} is a word, which this never matches: compare it with a value, or $any, $all or $not of values, e.g. $contains: { $any: [a, b] }`,
+  );
+}
+
+/** The value matcher of one `ml.` key of a filter. */
+function checkFactMatcher(
+  fact: string,
+  matcher: unknown,
+  path: string,
+  depth: number,
+) {
+  const kind = Object.prototype.hasOwnProperty.call(FACT_KINDS, fact)
+    ? FACT_KINDS[fact as keyof MlFacts]
+    : undefined;
+  if (!kind) {
+    const nearest = nearestAllowedValue(fact, FACT_NAMES);
+    fail(
+      path,
+      `there is no fact ml.${fact}, so this never matches${
+        nearest ? `. Did you mean ml.${nearest}?` : ''
+      } The facts (docs/annotations.md): ${FACT_NAMES.map(
+        name => `ml.${name}`,
+      ).join(', ')}`,
+    );
+  }
+  if (!isRecord(matcher)) {
+    if (kind.type === 'list') {
+      fail(
+        path,
+        `ml.${fact} is a list, which a single value never matches: write { $contains: ${JSON.stringify(
+          matcher,
+        )} }`,
+      );
+    }
+    checkFactPrimitive(fact, kind, matcher, path);
+    return;
+  }
+  if (Array.isArray(matcher.$in)) {
+    if (kind.type === 'list') {
+      fail(
+        `${path}.$in`,
+        `ml.${fact} is a list, which $in never matches: write { $contains: { $any: [...] } }`,
+      );
+    }
+    matcher.$in.forEach((value, i) =>
+      checkFactPrimitive(fact, kind, value, `${path}.$in[${i}]`),
+    );
+  } else if (matcher.$hasPrefix !== undefined && kind.type !== 'text') {
+    fail(
+      `${path}.$hasPrefix`,
+      `ml.${fact} is ${describeFact(
+        kind,
+      )}, not text, so $hasPrefix never matches it`,
+    );
+  } else if (matcher.$contains !== undefined) {
+    if (kind.type !== 'list') {
+      fail(
+        `${path}.$contains`,
+        `ml.${fact} is ${describeFact(
+          kind,
+        )}, not a list, so $contains never matches it: compare it with a value`,
+      );
+    }
+    checkFactElement(fact, kind, matcher.$contains, `${path}.$contains`, depth);
+  }
+}
+
+/**
+ * Refuses what a filter can never match on the object it runs against (the
+ * entity plus `ml` facts): a bare value in place of a predicate, an unknown
+ * `ml.` fact, or a fact compared with a value of another type.
+ */
+function checkFilterFacts(predicate: unknown, path: string, depth = 0) {
+  if (depth > 64) return;
+  if (!isRecord(predicate)) {
+    fail(
+      path,
+      `${JSON.stringify(
+        predicate,
+      )} is compared with the whole entity and never matches it: give a map of paths to values, e.g. { ml.asset: dataset }`,
+    );
+  }
+  for (const op of ['$all', '$any'] as const) {
+    const parts = predicate[op];
+    if (Array.isArray(parts)) {
+      parts.forEach((part, i) =>
+        checkFilterFacts(part, `${path}.${op}[${i}]`, depth + 1),
+      );
+      return;
+    }
+  }
+  if (predicate.$not !== undefined) {
+    checkFilterFacts(predicate.$not, `${path}.$not`, depth + 1);
+    return;
+  }
+  for (const [key, matcher] of Object.entries(predicate)) {
+    if (key.startsWith('ml.')) {
+      checkFactMatcher(key.slice(3), matcher, `${path}.${key}`, depth + 1);
+    }
+  }
+}
+
 /** Filter validation messages longer than this are cut. */
 const MAX_FILTER_MESSAGE = 300;
 
@@ -206,6 +453,7 @@ function validateRule(value: unknown, path: string): KitRule {
       }`,
     );
   }
+  checkFilterFacts(value.filter, `${path}.filter`);
   const rule: KitRule = { via: via as RuleVia, filter };
   if (value.min !== undefined) {
     if (
@@ -385,6 +633,12 @@ export function validateAssetTypeAliases(
   for (const [rawKey, rawTarget] of Object.entries(value)) {
     const key = rawKey.trim().toLowerCase();
     const at = `${path}.${rawKey}`;
+    if (out.has(key)) {
+      fail(
+        at,
+        `${key} is given twice (aliases are lower-cased, so ${rawKey} is ${key}); keep one`,
+      );
+    }
     if (!ALIAS.test(key)) {
       fail(
         at,

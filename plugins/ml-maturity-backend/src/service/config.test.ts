@@ -258,4 +258,44 @@ describe('readBackendSettings', () => {
       /mlMaturity\.history\.retentionDays/,
     );
   });
+
+  it('says what days take when the value is no number at all', () => {
+    // Backstage's reader said only that it could not convert the value
+    expect(() =>
+      settings({ attestations: { validForDays: 'a year' } }),
+    ).toThrow(
+      'Invalid config at mlMaturity.attestations.validForDays: must be a whole number of days from 1 to 36500, got "a year"',
+    );
+    expect(() => settings({ history: { retentionDays: true } })).toThrow(
+      'Invalid config at mlMaturity.history.retentionDays: must be a whole number of days from 1 to 36500, got true',
+    );
+    // a string of digits (an environment variable) is a number, as in Backstage
+    expect(
+      settings({ attestations: { validForDays: '30' } }).validForDays,
+    ).toBe(30);
+  });
+
+  it('explains two forms of frequency that come from two config files', () => {
+    const layered = (later: object) =>
+      readBackendSettings(
+        ConfigReader.fromConfigs([
+          {
+            context: 'app-config.yaml',
+            data: { mlMaturity: { schedule: { frequency: { minutes: 30 } } } },
+          },
+          {
+            context: 'app-config.production.yaml',
+            data: { mlMaturity: { schedule: { frequency: later } } },
+          },
+        ]),
+      );
+    // Backstage merges the two objects into { cron, minutes }
+    expect(() => layered({ cron: '0 * * * *' })).toThrow(
+      /gives cron and minutes, two forms of frequency.*Backstage merges the objects of all config files: to replace one form given in another file, set the keys of that form to null \(e\.g\. \{ cron: "0 \* \* \* \*", minutes: null \}\)/,
+    );
+    // and the remedy the message gives works
+    expect(
+      layered({ cron: '0 * * * *', minutes: null }).schedule.frequency,
+    ).toEqual({ cron: '0 * * * *' });
+  });
 });

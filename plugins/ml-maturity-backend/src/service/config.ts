@@ -109,7 +109,7 @@ function checkFrequencyForm(config: Config, frequency: JsonValue | undefined) {
         forms.includes('trigger')
           ? ' (a manual trigger refreshes only when asked, so it takes no duration or cron)'
           : ''
-      }`,
+      }. Backstage merges the objects of all config files: to replace one form given in another file, set the keys of that form to null (e.g. { cron: "0 * * * *", minutes: null })`,
     );
   }
   if (forms.length === 0) return;
@@ -226,11 +226,16 @@ function positiveInteger(
   key: string,
   fallback: number,
 ): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
+  const problem = `Invalid config at ${key}: must be a whole number of days from 1 to ${MAX_DAYS}`;
+  let value: number;
+  try {
+    value = config.getOptionalNumber(key) ?? fallback;
+  } catch {
+    // Backstage's own message names the key but not what it takes
+    throw new Error(`${problem}, got ${JSON.stringify(config.get(key))}`);
+  }
   if (!Number.isInteger(value) || value < 1 || value > MAX_DAYS) {
-    throw new Error(
-      `Invalid config at ${key}: must be a whole number of days from 1 to ${MAX_DAYS}`,
-    );
+    throw new Error(problem);
   }
   return value;
 }

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
-import { readMlMaturityConfig } from '@aiml-service-kits/plugin-ml-maturity-common';
+import {
+  DEFAULT_KITS,
+  readMlMaturityConfig,
+} from '@aiml-service-kits/plugin-ml-maturity-common';
 import { parse } from 'yaml';
 import { readBackendSettings } from './config';
 
@@ -25,6 +28,27 @@ describe('docs/configuration.md examples', () => {
       const config = new ConfigReader(data);
       expect(() => readBackendSettings(config)).not.toThrow();
       expect(() => readMlMaturityConfig(config)).not.toThrow();
+    }
+  });
+
+  it('replace a default rule keeping the conditions they do not mention', () => {
+    // "two reusable, curated datasets instead of one": the replacement
+    // must still ask for every condition of the default rule
+    const defaults = new Map(
+      DEFAULT_KITS.flatMap(kit => kit.items).map(item => [item.id, item]),
+    );
+    const replaced = examples.flatMap(data =>
+      (data.mlMaturity.kits?.items ?? []).filter(
+        (item: any) => item.rule && defaults.get(item.id)?.rule,
+      ),
+    );
+    expect(replaced.length).toBeGreaterThanOrEqual(1);
+    for (const item of replaced) {
+      const before: any = defaults.get(item.id)!.rule!.filter;
+      const parts = (filter: any) => (filter.$all ? filter.$all : [filter]);
+      expect(parts(item.rule.filter)).toEqual(
+        expect.arrayContaining(parts(before)),
+      );
     }
   });
 
