@@ -372,6 +372,32 @@ describe('ml-maturity assess', () => {
     expect(table.stdout).toContain('(no teams');
   });
 
+  it('exits 1 when no entity could be read because the YAML does not parse', async () => {
+    const broken = join(tmp, 'catalog-info.yaml');
+    await fs.writeFile(
+      broken,
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: model\n  annotations: [oops\nspec:\n  owner: vision\n',
+    );
+    await fs.writeFile(join(tmp, 'empty.yaml'), '');
+    for (const extra of [[], ['--json'], ['--team', 'vision']]) {
+      const { code, stdout, stderr } = await run(['assess', tmp, ...extra]);
+      expect({ extra, code, stdout }).toEqual({ extra, code: 1, stdout: '' });
+      expect(stderr).toBe(
+        `${broken}:6: YAML parse error: Flow sequence in block collection must be sufficiently indented and end with a ] at line 6, column 1\n` +
+          'ml-maturity: Nothing could be assessed: 1 document in 1 file does not parse as YAML (see above) and no other document is an entity; fix the YAML at the line named above and run again\n',
+      );
+    }
+    // one entity read is an assessment: exit 0, the broken document reported
+    await fs.writeFile(
+      join(tmp, 'group.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: vision\nspec:\n  type: team\n  children: []\n',
+    );
+    const partly = await run(['assess', tmp]);
+    expect(partly.code).toBe(0);
+    expect(partly.stdout).toContain('group:default/vision');
+    expect(partly.stderr).toContain(`${broken}:6: YAML parse error`);
+  });
+
   it.each([
     ['2026-02-30', '2026-02-30 is not a date'],
     ['2025-02-29', '2025-02-29 is not a date'],

@@ -265,6 +265,24 @@ async function assess(
           'directories are searched for *.yaml and *.yml)',
     );
   }
+  const unparsable = read.skipped.filter(s => s.category === 'parse-error');
+  if (read.entities.length === 0 && unparsable.length > 0) {
+    // Nothing was assessed because the YAML is broken: an empty assessment
+    // (exit 0, "no teams") would pass a pre-commit check of a broken
+    // catalog-info.yaml.
+    const files = new Set(unparsable.map(s => s.file)).size;
+    throw new NotFoundError(
+      `Nothing could be assessed: ${plural(
+        unparsable.length,
+        'document',
+      )} in ${plural(files, 'file')} ${
+        unparsable.length === 1 ? 'does' : 'do'
+      } not parse as YAML (see above) and no other document is an entity; ` +
+        `fix the YAML at the line${
+          unparsable.length === 1 ? '' : 's'
+        } named above and run again`,
+    );
+  }
   if (read.entities.length === 0) {
     // The input was read: its assessment is empty, which is an answer (exit
     // 0), but rarely the one meant, so say why.

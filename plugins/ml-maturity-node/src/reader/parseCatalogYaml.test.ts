@@ -195,6 +195,24 @@ describe('parseCatalogYaml', () => {
     expect(skipped[0].reason).toMatch(/^YAML parse error: .* at line 13,/);
   });
 
+  it('points an unclosed quote at its opening quote, not at the end of the file', () => {
+    const open =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: open\n  description: "unterminated\nspec:\n  owner: vision\n';
+    const text = `${component('good')}---\n${open}---\n${component('after')}`;
+    const { entities, skipped } = parseCatalogYaml(text, 'quote.yaml');
+    expect(entities.map(e => (e as any).metadata.name)).toEqual(['good']);
+    expect(skipped).toHaveLength(1);
+    // the document starts at line 9, its description at line 13; the
+    // parser reports the quote at the end of the file
+    expect(text.split('\n')[12]).toBe('  description: "unterminated');
+    expect(skipped[0]).toMatchObject({ line: 13, category: 'parse-error' });
+    expect(skipped[0].reason).toBe(
+      `YAML parse error: Missing closing "quote at line ${
+        text.split('\n').length
+      }, column 1 (the quoted value that starts at line 13 is never closed: add its closing quote)`,
+    );
+  });
+
   it('reports duplicate keys as a parse error, as the catalog does', () => {
     const text =
       'apiVersion: backstage.io/v1alpha1\nkind: Component\nkind: API\nmetadata:\n  name: dup\n';

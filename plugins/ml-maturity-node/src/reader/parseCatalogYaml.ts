@@ -1,5 +1,5 @@
 import { isUnrenderedTemplate } from '@aiml-service-kits/plugin-ml-maturity-common';
-import { Document, parseAllDocuments } from 'yaml';
+import { Document, parseAllDocuments, Scalar, visit } from 'yaml';
 import { EntitySource, ParsedCatalogYaml, SkippedDocument } from './types';
 
 /**
@@ -70,6 +70,30 @@ function lineFinder(text: string): (offset: number) => number {
     }
     return low + 1;
   };
+}
+
+/**
+ * Where the quoted scalar that a "Missing closing quote" error at `errorAt`
+ * belongs to starts: the last one that runs up to the error.
+ */
+function unclosedQuoteStart(
+  doc: Document,
+  errorAt: number,
+): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node: Scalar) {
+      if (
+        (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') &&
+        node.range &&
+        node.range[1] === errorAt &&
+        (found === undefined || node.range[0] > found)
+      ) {
+        found = node.range[0];
+      }
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {
@@ -192,11 +216,26 @@ export function parseCatalogYaml(
       return;
     }
     if (doc.errors.length > 0) {
+      const [error] = doc.errors;
+      const errorAt = error.pos?.[0] ?? start;
+      // An unclosed quote runs to the end of the file (swallowing the
+      // documents after it), where the parser reports it: point at the
+      // opening quote instead, which is what needs fixing.
+      const quoteAt =
+        error.code === 'MISSING_CHAR'
+          ? unclosedQuoteStart(doc as Document, errorAt)
+          : undefined;
       skip(
         index,
-        doc.errors[0].pos?.[0] ?? start,
+        quoteAt ?? errorAt,
         'parse-error',
-        `YAML parse error: ${firstLine(doc.errors[0].message)}`,
+        `YAML parse error: ${firstLine(error.message)}${
+          quoteAt === undefined
+            ? ''
+            : ` (the quoted value that starts at line ${lineAt(
+                quoteAt,
+              )} is never closed: add its closing quote)`
+        }`,
       );
       return;
     }

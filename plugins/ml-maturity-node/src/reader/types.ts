@@ -13,7 +13,9 @@ export interface SkippedDocument {
   /**
    * The line (from 1) to look at: of the first template placeholder, of
    * the YAML error (where the `yaml` parser reports it: for an unclosed
-   * bracket, the end of the document), or else of the document's first
+   * bracket, the end of the document; for an unclosed quote, which the
+   * parser reports at the end of the file, the opening quote), or else of
+   * the document's first
    * content (after its `---` and any comments).
    */
   line: number;
