@@ -69,7 +69,11 @@ function encodeCursor(teamRef: string): string {
 /** @internal */
 export function decodeCursor(cursor: string): string | undefined {
   const ref = Buffer.from(cursor, 'base64url').toString('utf8');
-  return /^[a-z0-9._-]+:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)
+  // Buffer skips characters outside the alphabet, padding and a dangling
+  // last character: only the exact encoding of a ref is a cursor, so that
+  // a damaged one is refused rather than read as another place in the list.
+  return encodeCursor(ref) === cursor &&
+    /^[a-z0-9._-]+:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)
     ? ref
     : undefined;
 }

@@ -132,8 +132,12 @@ export class AttestationService {
   }): Promise<AttestationResponse> {
     const { credentials, teamRef, itemId } = options;
     if (!this.attestable.has(itemId)) {
+      // cut: the schema lets 255 characters through, and a bad value is
+      // not echoed back at length
       throw new InputError(
-        `itemId: ${itemId} is not an attestable item of the kits in force`,
+        `itemId: ${
+          itemId.length > 100 ? `${itemId.slice(0, 100)}...` : itemId
+        } is not an attestable item of the kits in force`,
       );
     }
     await this.visibleTeam(credentials, teamRef);

@@ -428,6 +428,12 @@ describe('createRouter', () => {
     [`/v1/assessments?limit=${'9'.repeat(400)}`, 'limit'],
     [`/v1/history?entityRef=group:default/${'x'.repeat(300)}`, 'entityRef'],
     ['/v1/assessments?cursor=%21%21', 'cursor'],
+    // a cursor (of group:default/a) damaged: Buffer's decoder skips what is
+    // not base64url, so these read as the cursor itself
+    ['/v1/assessments?cursor=Z3JvdXA6ZGVmYXVsdC9h!!', 'cursor'],
+    ['/v1/assessments?cursor=Z3JvdXA6ZGVmYXVsdC9h.', 'cursor'],
+    ['/v1/assessments?cursor=Z3JvdXA6ZGVmYXVsdC9h%3D%3D', 'cursor'],
+    ['/v1/assessments?cursor=Z3JvdXA6ZGVmYXVsdC9hY', 'cursor'],
     ['/v1/history?entityRef=vision', 'entityRef'],
     ['/v1/history?from=2026-13-01', 'from'],
     ['/v1/history?from=2026-03-02&to=2026-03-01', 'to'],
@@ -438,6 +444,22 @@ describe('createRouter', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(new RegExp(`^${field}: `));
   });
+
+  it.each(['history', 'attestations'])(
+    'says a ref in the query is too long, not that it is no ref (%s)',
+    async route => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .get(`/v1/${route}?entityRef=group:default/${'x'.repeat(242)}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        name: 'InputError',
+        message:
+          'entityRef: too long (256 characters); an entity ref, kind:namespace/name, is at most 255 characters',
+      });
+    },
+  );
 
   it('takes a limit written with leading zeros (digits only)', async () => {
     readable.add(SECRET);
@@ -980,6 +1002,8 @@ describe('createRouter', () => {
       [{ ...body, itemId: 'starter.technology.project-datasets' }, 'itemId'],
       [{ ...body, itemId: 'no.such.item' }, 'itemId'],
       [{ ...body, itemId: 'x'.repeat(300) }, 'itemId'],
+      // within the length limit, but unknown: not echoed whole either
+      [{ ...body, itemId: 'x'.repeat(250) }, 'itemId'],
       [{ ...body, comment: 7 }, 'comment'],
       // PostgreSQL refuses NUL in text: a 400, not a 500
       [{ ...body, comment: 'ok\u0000' }, 'comment'],
@@ -1024,6 +1048,38 @@ describe('createRouter', () => {
         expect(store.createAttestation).not.toHaveBeenCalled();
       },
     );
+
+    it.each([
+      ['{not json', 'application/json'],
+      [`"${'x'.repeat(200_000)}"`, 'application/json'],
+      ['{}', 'application/json; charset=latin1'],
+    ])(
+      'answers 403 to a service principal whatever its body: %#',
+      async (text, type) => {
+        const { app, store } = await createApp();
+        const res = await request(app)
+          .post('/v1/attestations')
+          .set('Authorization', service)
+          .set('Content-Type', type)
+          .send(text);
+        expect(res.status).toBe(403);
+        expect(res.body.error.name).toBe('NotAllowedError');
+        expect(store.createAttestation).not.toHaveBeenCalled();
+      },
+    );
+
+    it.each([
+      ['{not json', 400],
+      [`"${'x'.repeat(200_000)}"`, 413],
+    ])('still refuses a bad body from a user: %#', async (text, status) => {
+      const { app } = await createApp();
+      const res = await request(app)
+        .post('/v1/attestations')
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send(text);
+      expect(res.status).toBe(status);
+    });
 
     it.each([
       ['null', 'null'],

@@ -53,7 +53,18 @@ export async function createRouter(
   // ignored rather than refused. Not strict: a body of `null` or `"x"` is
   // then refused by the schema as `body: Expected object, ...` (the strict
   // parser called it invalid JSON).
-  const jsonBody = express.json({ strict: false });
+  const jsonParser = express.json({ strict: false });
+  /**
+   * Parses a JSON body into `req.body` inside a handler, after its
+   * credential check: as route middleware the parser ran first, so a
+   * service principal got 400, 413 or 415 for its body instead of 403.
+   */
+  const parseJsonBody = (req: Request, res: express.Response) =>
+    new Promise<void>((resolve, reject) =>
+      jsonParser(req, res, (error?: unknown) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -161,7 +172,7 @@ export async function createRouter(
     });
   });
 
-  router.post('/v1/attestations', jsonBody, async (req, res) => {
+  router.post('/v1/attestations', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     // A body of another type is not parsed: without this, a form or text
     // body holding every field was answered `entityRef: Required`.
@@ -172,6 +183,7 @@ export async function createRouter(
         }`,
       );
     }
+    await parseJsonBody(req, res);
     const body = parse(
       createAttestationSchema,
       req.body === undefined ? {} : req.body,

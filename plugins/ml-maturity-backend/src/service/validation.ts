@@ -41,7 +41,17 @@ const MAX_REF_LENGTH = 255;
 /** An entity ref with a kind, normalised to lower-case `kind:namespace/name`. */
 export const entityRefSchema = z
   .string()
-  .max(MAX_REF_LENGTH, 'must be an entity ref, kind:namespace/name')
+  // the message of the path params' check (refFromParams): a well-formed
+  // ref that is too long was told it was no entity ref
+  .superRefine((value, ctx) => {
+    if (value.length > MAX_REF_LENGTH) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `too long (${value.length} characters); an entity ref, kind:namespace/name, is at most ${MAX_REF_LENGTH} characters`,
+        fatal: true,
+      });
+    }
+  })
   .refine(isEntityRef, 'must be an entity ref, kind:namespace/name')
   .transform(value =>
     stringifyEntityRef(parseEntityRef(value)).toLocaleLowerCase('en-US'),
