@@ -1,4 +1,9 @@
-import { AttestationState, resolveItem, resolveStatus } from './attestations';
+import {
+  AttestationState,
+  evidenceUrlProblem,
+  resolveItem,
+  resolveStatus,
+} from './attestations';
 import { DEFAULT_KITS } from './kits/defaultKits';
 import { prng } from './__fixtures__/entities';
 
@@ -50,5 +55,34 @@ describe('resolveStatus', () => {
       expect(resolveStatus(item, ruleHolds, states)).toBe(expected);
     }
     expect([...seen].sort()).toEqual(['attested', 'met', 'unmet']);
+  });
+});
+
+describe('evidenceUrlProblem', () => {
+  it('accepts an http(s) URL, unicode path and host included', () => {
+    expect(evidenceUrlProblem('https://wiki.example.com/ml/use-cases')).toBe(
+      undefined,
+    );
+    expect(evidenceUrlProblem('https://wiki.example.com/Müller/ü')).toBe(
+      undefined,
+    );
+    expect(evidenceUrlProblem('https://bücher.example/ml')).toBe(undefined);
+  });
+
+  it.each([
+    [
+      'a right-to-left override',
+      'https://evil.example/\u202Egpj.exe',
+      'U+202E',
+    ],
+    ['a zero-width space', 'https://wiki.exa\u200Bmple.com/ml', 'U+200B'],
+    ['a left-to-right mark', 'https://wiki.example.com/\u200Eml', 'U+200E'],
+    ['an isolate', 'https://wiki.example.com/\u2067ml\u2069', 'U+2067'],
+    ['a soft hyphen', 'https://wiki.exam\u00ADple.com/ml', 'U+00AD'],
+    ['a word joiner', 'https://wiki.example.com/m\u2060l', 'U+2060'],
+  ])('refuses %s, naming the character', (_, url, code) => {
+    expect(evidenceUrlProblem(url)).toBe(
+      `must not contain invisible or text-direction characters (it has ${code}): they make a URL read as another to everyone who sees the evidence`,
+    );
   });
 });

@@ -145,9 +145,19 @@ export function containsControlCharacters(
 }
 
 /**
+ * Characters that show nothing or reorder the text around them (soft
+ * hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
+ * characters, direction marks, embeddings, overrides and isolates, word
+ * joiner and invisible operators, byte order mark): in a URL they let
+ * `https://evil.example/\u202Egpj.exe` read as something else.
+ */
+const INVISIBLE_CHARACTER =
+  /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/**
  * Why a URL cannot be recorded as a portal attestation's evidence, or
  * undefined when it can: it must pass {@link isEvidenceUrl}, hold no white
- * space or control characters, and carry no user name or password (every
+ * space, control, invisible or text-direction characters, and carry no user name or password (every
  * reader of the team sees the evidence). For an API and a form to say the
  * same thing.
  *
@@ -156,6 +166,17 @@ export function containsControlCharacters(
 export function evidenceUrlProblem(value: string): string | undefined {
   if (/\s/.test(value) || containsControlCharacters(value)) {
     return 'must not contain spaces or control characters';
+  }
+  const invisible = INVISIBLE_CHARACTER.exec(value);
+  if (invisible) {
+    return `must not contain invisible or text-direction characters (it has U+${invisible[0]
+      .charCodeAt(0)
+      .toString(16)
+      .toUpperCase()
+      .padStart(
+        4,
+        '0',
+      )}): they make a URL read as another to everyone who sees the evidence`;
   }
   if (!isEvidenceUrl(value)) {
     return 'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases';
