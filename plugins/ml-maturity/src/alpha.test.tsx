@@ -419,6 +419,57 @@ describe('ml-maturity alpha plugin in an app, configured from app-config', () =>
     ).toBeInTheDocument();
   });
 
+  it.each([[''], ['   ']])(
+    'keeps the default titles when the configured title is %j',
+    async title => {
+      renderApp({
+        entities: [team, dataset],
+        renderCards: true,
+        extensions: [
+          { 'entity-card:ml-maturity/team': { config: { title } } },
+          { 'entity-card:ml-maturity/asset': { config: { title } } },
+        ],
+      });
+      const teamCard = await screen.findByRole('region', {
+        name: 'entity-card:ml-maturity/team',
+      });
+      expect(
+        await within(teamCard).findByRole('heading', {
+          level: 2,
+          name: 'ML maturity',
+        }),
+      ).toBeInTheDocument();
+      const assetCard = await screen.findByRole('region', {
+        name: 'entity-card:ml-maturity/asset',
+      });
+      expect(
+        await within(assetCard).findByRole('heading', {
+          level: 2,
+          name: 'ML asset',
+        }),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('trims a configured title', async () => {
+    renderApp({
+      entities: [team],
+      renderCards: true,
+      extensions: [
+        {
+          'entity-card:ml-maturity/team': {
+            config: { title: '  AI maturity ' },
+          },
+        },
+      ],
+    });
+    const teamCard = await screen.findByRole('region', {
+      name: 'entity-card:ml-maturity/team',
+    });
+    const heading = await within(teamCard).findByRole('heading', { level: 2 });
+    expect(heading.textContent).toBe('AI maturity');
+  });
+
   it.each([
     ['entity-card:ml-maturity/team', 'vision'],
     ['entity-card:ml-maturity/asset', 'images'],

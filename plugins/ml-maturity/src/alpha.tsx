@@ -54,10 +54,17 @@ export const mlMaturityRoadmapPage = PageBlueprint.make({
   },
 });
 
-/** The cards' own config: the title, as the legacy cards' `title` prop. */
+/**
+ * The cards' own config: the title, as the legacy cards' `title` prop. An
+ * empty or blank title (e.g. an unset `${VAR}`) keeps the default rather
+ * than dropping the card over invalid config or showing an empty heading.
+ */
 const cardTitleConfig = {
-  title: z.string().min(1).optional(),
+  title: z.string().optional(),
 };
+
+/** The configured title, trimmed; undefined (the default) when blank. */
+const cardTitle = (title: string | undefined) => title?.trim() || undefined;
 
 /**
  * The team maturity card on Group pages. The filter is the predicate form of
@@ -73,7 +80,7 @@ export const mlMaturityTeamCard = EntityCardBlueprint.makeWithOverrides({
       filter: { kind: 'group' },
       loader: () =>
         import('./components/EntityMlMaturityCard').then(m => (
-          <m.EntityMlMaturityCard title={config.title} />
+          <m.EntityMlMaturityCard title={cardTitle(config.title)} />
         )),
     });
   },
@@ -98,7 +105,7 @@ export const mlMaturityAssetCard = EntityCardBlueprint.makeWithOverrides({
       filter: mlAssetFilter(config.assetTypeAliases),
       loader: () =>
         import('./components/EntityMlAssetCard').then(m => (
-          <m.EntityMlAssetCard title={config.title} />
+          <m.EntityMlAssetCard title={cardTitle(config.title)} />
         )),
     });
   },

@@ -91,7 +91,7 @@ describe('AttestationHistory', () => {
     const [current, revoked, old] = entries();
     expect(entries()).toHaveLength(3);
     expect(current).toHaveTextContent(
-      `${ITEM.title} · Active until 2027-11-01`,
+      `${ITEM.title} (AIML Scaler Kit) · Active until 2027-11-01`,
     );
     expect(current).toHaveTextContent(
       'Recorded by ana on 2026-11-01, evidence https://wiki.example.com/ml-practice',
@@ -142,6 +142,27 @@ describe('AttestationHistory', () => {
     expect(entry).toHaveTextContent(
       'custom.gone (an item no longer in the kits)',
     );
+  });
+
+  it("names each item's kit, as the checklist shows one kit only", async () => {
+    await render([
+      attestation({ id: 'scaler', at: '2026-11-02T00:00:00Z' }),
+      attestation({ id: 'starter', itemId: 'starter.process.use-cases' }),
+    ]);
+    const [scaler, starter] = entries();
+    expect(scaler).toHaveTextContent(`${ITEM.title} (AIML Scaler Kit) ·`);
+    expect(starter).toHaveTextContent(
+      'Business use cases fit for ML (AIML Starter Kit) ·',
+    );
+  });
+
+  it("keeps the line breaks of a comment written in the dialog's multi-line field", async () => {
+    await render([
+      attestation({ comment: 'Reviewed with product.\nSee p. 3' }),
+    ]);
+    const comment = within(entries()[0]).getByText(/Reviewed with product/);
+    expect(comment.textContent).toBe('Reviewed with product.\nSee p. 3');
+    expect(getComputedStyle(comment).whiteSpace).toBe('pre-wrap');
   });
 
   it('shows the five newest and the rest on request', async () => {

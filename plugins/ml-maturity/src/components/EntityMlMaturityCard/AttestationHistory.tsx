@@ -28,6 +28,8 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(0.5, 0, 0),
     paddingLeft: theme.spacing(1),
     borderLeft: `3px solid ${theme.palette.divider}`,
+    // the attest dialog's comment field is multi-line: keep its line breaks
+    whiteSpace: 'pre-wrap',
   },
 }));
 
@@ -91,9 +93,13 @@ export function AttestationHistory(props: {
   const classes = useStyles();
   const [all, setAll] = useState(false);
   const now = props.now ?? Date.now();
-  const titles = new Map<string, string>();
+  // each item's title and its kit's: the checklist shows one kit only, so
+  // an attestation of another kit's item says which kit to look in
+  const titles = new Map<string, { title: string; kit: string }>();
   for (const kit of kits) {
-    for (const item of kit.items) titles.set(item.id, item.title);
+    for (const item of kit.items) {
+      titles.set(item.id, { title: item.title, kit: kit.title });
+    }
   }
   // newest first; the API lists them oldest first
   const sorted = [...attestations].sort((a, b) => compareDesc(a.at, b.at));
@@ -106,7 +112,7 @@ export function AttestationHistory(props: {
       </Typography>
       <ul className={classes.list} id={LIST_ID}>
         {shown.map(attestation => {
-          const title = titles.get(attestation.itemId);
+          const known = titles.get(attestation.itemId);
           // the creation is said in the entry's first lines
           const later = (attestation.events ?? []).filter(
             e => e.action !== 'created',
@@ -114,8 +120,8 @@ export function AttestationHistory(props: {
           return (
             <li key={attestation.id} className={classes.entry}>
               <Typography variant="body2">
-                <strong>{title ?? attestation.itemId}</strong>
-                {title === undefined && ' (an item no longer in the kits)'}
+                <strong>{known?.title ?? attestation.itemId}</strong>
+                {known ? ` (${known.kit})` : ' (an item no longer in the kits)'}
                 {' · '}
                 {statusText(attestation, now)}
               </Typography>

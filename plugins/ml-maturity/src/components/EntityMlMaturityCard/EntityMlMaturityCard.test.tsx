@@ -723,7 +723,7 @@ describe('EntityMlMaturityCard', () => {
       name: 'Attestation history',
     });
     expect(section).toHaveTextContent(
-      'scaler practice defined · Revoked 2026-11-02',
+      'scaler practice defined (AIML Scaler Kit) · Revoked 2026-11-02',
     );
     expect(section).toHaveTextContent('Recorded by ana on 2026-11-01');
     expect(

@@ -72,6 +72,24 @@ export function consecutiveRuns(days: ReadonlyArray<string>): number[][] {
   return runs;
 }
 
+/**
+ * For a chart's text summary: how many of the days from the first to the
+ * last recorded one have a point, e.g. "3 of 58 days recorded.", so a
+ * screen reader hears the gaps the picture shows as breaks; only the count
+ * ("3 days recorded.") when no day is missing.
+ */
+export function daysRecorded(days: ReadonlyArray<string>): string {
+  const n = days.length;
+  const plural = (k: number) => `${k} day${k === 1 ? '' : 's'}`;
+  if (n === 0) return `${plural(0)} recorded.`;
+  const span = Math.round(
+    (dayTime(days[n - 1]) - dayTime(days[0])) / DAY_MS + 1,
+  );
+  return Number.isFinite(span) && span > n
+    ? `${n} of ${plural(span)} recorded.`
+    : `${plural(n)} recorded.`;
+}
+
 /** Below a history chart whose line breaks: what the breaks are. */
 export function GapNote() {
   return (

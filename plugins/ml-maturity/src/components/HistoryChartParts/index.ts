@@ -1,5 +1,6 @@
 export {
   consecutiveRuns,
+  daysRecorded,
   DayLabels,
   GapNote,
   NoHistory,

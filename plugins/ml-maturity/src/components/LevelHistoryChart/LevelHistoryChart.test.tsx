@@ -64,6 +64,10 @@ describe('LevelHistoryChart', () => {
       />,
     );
     const svg = container.querySelector('svg[role="img"]')!;
+    // a screen reader hears the gaps too
+    expect(svg).toHaveAccessibleName(
+      'Maturity level from 2026-10-01 to 2026-10-21: L-I Basic at the start, L-III Systematic now; highest L-III Systematic; 2 level changes. 5 of 21 days recorded.',
+    );
     expect(svg.querySelectorAll('path')).toHaveLength(2);
     // the lone day, and the last day's marker
     expect(svg.querySelectorAll('circle')).toHaveLength(2);
@@ -81,6 +85,7 @@ describe('LevelHistoryChart', () => {
       />,
     );
     const svg = container.querySelector('svg[role="img"]')!;
+    expect(svg).toHaveAccessibleName(/1 level change\.$/);
     expect(svg.querySelectorAll('path')).toHaveLength(1);
     expect(svg.querySelector('path')).toHaveAttribute(
       'd',

@@ -3,6 +3,7 @@ import type { TeamHistoryPoint } from '../../api';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
 import {
   consecutiveRuns,
+  daysRecorded,
   DayLabels,
   GapNote,
   NoHistory,
@@ -23,12 +24,14 @@ export function describeLevelHistory(points: TeamHistoryPoint[]): string {
     (p, i) => i > 0 && p.level !== points[i - 1].level,
   ).length;
   const highest = Math.max(...points.map(p => p.level));
+  // the days missing between the first and the last break the line: say so
+  const gaps = consecutiveRuns(points.map(p => p.day)).length > 1;
   return (
     `Maturity level from ${first.day} to ${last.day}: ` +
     `${levelLabel(first.level)} at the start, ${levelLabel(last.level)} now; ` +
     `highest ${levelLabel(highest)}; ${changes} level change${
       changes === 1 ? '' : 's'
-    }.`
+    }.${gaps ? ` ${daysRecorded(points.map(p => p.day))}` : ''}`
   );
 }
 

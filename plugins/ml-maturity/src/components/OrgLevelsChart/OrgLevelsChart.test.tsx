@@ -42,7 +42,18 @@ describe('OrgLevelsChart', () => {
       />,
     );
     expect(screen.getByRole('img')).toHaveAccessibleName(
-      'Teams per level from 2026-10-01 to 2026-11-27. On 2026-11-27: L-I Basic 4, L-II Opportunistic 5, L-III Systematic 1, L-IV Differentiating 0, L-V Transformational 0; on 2026-10-01: L-I Basic 9, L-II Opportunistic 1, L-III Systematic 0, L-IV Differentiating 0, L-V Transformational 0. 3 days recorded.',
+      'Teams per level from 2026-10-01 to 2026-11-27. On 2026-11-27: L-I Basic 4, L-II Opportunistic 5, L-III Systematic 1, L-IV Differentiating 0, L-V Transformational 0; on 2026-10-01: L-I Basic 9, L-II Opportunistic 1, L-III Systematic 0, L-IV Differentiating 0, L-V Transformational 0. 3 of 58 days recorded.',
+    );
+  });
+
+  it('says only how many days are recorded when none is missing', async () => {
+    await renderInTestApp(
+      <OrgLevelsChart
+        days={[day('2026-10-31', { '1': 1 }), day('2026-11-01', { '1': 2 })]}
+      />,
+    );
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      /\. 2 days recorded\.$/,
     );
   });
 
@@ -62,7 +73,9 @@ describe('OrgLevelsChart', () => {
     expect(screen.getByText('L-III, L-IV, L-V: 0')).toBeInTheDocument();
     expect(screen.getByText('L-I: 4')).toBeInTheDocument();
     expect(screen.getByText('L-II: 2')).toBeInTheDocument();
-    expect(container.querySelectorAll('circle')).toHaveLength(5);
+    expect(
+      container.querySelectorAll('svg[role="img"] [data-level]'),
+    ).toHaveLength(5);
     // one date under the single point, and a word on why there is one
     expect(screen.getAllByText('2026-11-27')).toHaveLength(1);
     expect(screen.getByText(/One day of history so far/)).toBeInTheDocument();
@@ -147,9 +160,23 @@ describe('OrgLevelsChart', () => {
       />,
     );
     expect(container.querySelectorAll('polyline')).toHaveLength(10);
-    expect(container.querySelectorAll('svg[role="img"] circle')).toHaveLength(
-      5,
-    );
+    const markers = [
+      ...container.querySelectorAll('svg[role="img"] [data-level]'),
+    ];
+    expect(markers).toHaveLength(5);
+    // not told apart by colour alone: each level's marker has its own shape,
+    // the one the legend shows for that level
+    const shape = (el: Element) =>
+      el.tagName === 'circle'
+        ? 'circle'
+        : el.getAttribute('d')!.replace(/^M \S+ \S+ /, '');
+    expect(new Set(markers.map(shape)).size).toBe(5);
+    const legend = container.querySelectorAll('ul li');
+    expect(legend).toHaveLength(5);
+    legend.forEach((item, i) => {
+      const marker = item.querySelector('[data-level]');
+      expect(marker && shape(marker)).toBe(shape(markers[i]));
+    });
     unmount();
 
     await renderInTestApp(

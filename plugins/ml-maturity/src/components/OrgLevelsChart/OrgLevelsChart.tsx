@@ -6,6 +6,7 @@ import { spreadLabels } from '../../lib/labelLayout';
 import { LEVELS, levelCode, levelLabel } from '../../lib/levels';
 import {
   consecutiveRuns,
+  daysRecorded,
   DayLabels,
   GapNote,
   NoHistory,
@@ -36,6 +37,34 @@ export const LEVEL_COLOURS = {
 
 const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
+/**
+ * The outline of each level's marker around its centre (a circle for
+ * L-I): a day alone has no line to dash, so the shape, shown in the legend
+ * too, is what tells its levels apart besides the colour.
+ */
+const MARKER_SHAPES = [
+  '',
+  'm -3.5 -3.5 h 7 v 7 h -7 z',
+  'm 0 -4.5 l 4.5 8 h -9 z',
+  'm 0 -4.5 l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 z',
+  'm 0 4.5 l 4.5 -8 h -9 z',
+];
+
+function LevelMarker(props: {
+  level: number;
+  cx: number;
+  cy: number;
+  fill: string;
+}) {
+  const { level, cx, cy, fill } = props;
+  const shape = MARKER_SHAPES[level - 1];
+  return shape ? (
+    <path data-level={level} d={`M ${cx} ${cy} ${shape}`} fill={fill} />
+  ) : (
+    <circle data-level={level} cx={cx} cy={cy} r={3.5} fill={fill} />
+  );
+}
+
 const useStyles = makeStyles(theme => ({
   legend: {
     display: 'flex',
@@ -53,8 +82,8 @@ const count = (day: OrgHistoryDay, level: number) =>
 
 /**
  * The sentence a screen reader hears instead of the picture: the counts on
- * the last and the first day (the trend), and how many days are recorded
- * (fewer than the span when refreshes missed days).
+ * the last and the first day (the trend), and how many days are recorded,
+ * of how many in the span when refreshes missed days.
  */
 export function describeOrgLevels(days: OrgHistoryDay[]): string {
   const first = days[0];
@@ -69,7 +98,7 @@ export function describeOrgLevels(days: OrgHistoryDay[]): string {
   return (
     `Teams per level from ${first.day} to ${last.day}. ` +
     `On ${last.day}: ${counts(last)}; on ${first.day}: ${counts(first)}. ` +
-    `${days.length} days recorded.`
+    `${daysRecorded(days.map(d => d.day))}`
   );
 }
 
@@ -97,7 +126,8 @@ function endLabels(
 
 /**
  * Teams per level over time: one line per level, each with its own dash
- * pattern and an end label. Hand-written SVG.
+ * pattern and an end label; a day alone, one marker per level, each with
+ * its own shape. Hand-written SVG.
  * @internal
  */
 export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
@@ -167,11 +197,11 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
           <g key={level}>
             {runs.map(run =>
               run.length === 1 ? (
-                <circle
+                <LevelMarker
                   key={run[0]}
+                  level={level}
                   cx={x(run[0])}
                   cy={y(count(days[run[0]], level))}
-                  r={3}
                   fill={colours[level - 1]}
                 />
               ) : (
@@ -207,15 +237,21 @@ export function OrgLevelsChart(props: { days: OrgHistoryDay[] }) {
       <ul className={classes.legend} aria-hidden="true">
         {LEVELS.map(level => (
           <li key={level} className={classes.legendItem}>
-            <svg width={24} height={8}>
+            <svg width={24} height={10}>
               <line
                 x1={0}
                 x2={24}
-                y1={4}
-                y2={4}
+                y1={5}
+                y2={5}
                 stroke={colours[level - 1]}
                 strokeWidth={2}
                 strokeDasharray={DASHES[level - 1]}
+              />
+              <LevelMarker
+                level={level}
+                cx={12}
+                cy={5}
+                fill={colours[level - 1]}
               />
             </svg>
             <Typography variant="caption">{levelLabel(level)}</Typography>
