@@ -135,6 +135,15 @@ export class AssessmentService {
     return new CatalogVisibility(this.catalog, credentials);
   }
 
+  /**
+   * Throws what the read routes answer before the first successful refresh
+   * (503, saying why): for routes that need a team of the assessment, which
+   * would otherwise say the team does not exist.
+   */
+  async requireAssessment(): Promise<void> {
+    await this.latest();
+  }
+
   private async latest(): Promise<{
     snapshot: SucceededSnapshot;
     freshness: Freshness;

@@ -117,6 +117,7 @@ export class AttestationService {
     teamRef: string,
   ): Promise<void> {
     const { assessments } = this.options;
+    await assessments.requireAssessment();
     await assessments.getVisibleTeam({
       visibility: assessments.visibilityFor(credentials),
       teamRef,

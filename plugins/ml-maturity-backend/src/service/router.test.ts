@@ -980,6 +980,35 @@ describe('createRouter', () => {
       expect(onChange).toHaveBeenCalledTimes(1);
     });
 
+    it('answers 503 before the first refresh, as the assessments do, not "No team"', async () => {
+      const store = createStore();
+      store.getRefreshStatus.mockResolvedValue({
+        lastSuccess: undefined,
+        lastFailure: undefined,
+      });
+      const { app } = await createApp({ store });
+      const responses = [
+        await request(app)
+          .post('/v1/attestations')
+          .set('Authorization', user)
+          .send(body),
+        await request(app)
+          .get(`/v1/attestations?entityRef=${VISION}`)
+          .set('Authorization', user),
+        await request(app)
+          .delete(`/v1/attestations/${ATTESTATION_ID}`)
+          .set('Authorization', user),
+      ];
+      for (const res of responses) {
+        expect(res.status).toBe(503);
+        expect(res.body.error.message).toMatch(
+          /^No ML maturity assessment yet/,
+        );
+      }
+      expect(store.createAttestation).not.toHaveBeenCalled();
+      expect(store.revokeAttestation).not.toHaveBeenCalled();
+    });
+
     it('needs a user principal', async () => {
       const { app } = await createApp();
       const res = await request(app)
