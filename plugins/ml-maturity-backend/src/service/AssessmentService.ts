@@ -389,6 +389,7 @@ export class AssessmentService {
     from?: string;
     to?: string;
   }): Promise<TeamHistoryResponse> {
+    await this.requireAssessment();
     const visibility = this.visibilityFor(options.credentials);
     await this.getVisibleTeam({ visibility, teamRef: options.teamRef });
     const points = await this.store.getTeamHistory(options);

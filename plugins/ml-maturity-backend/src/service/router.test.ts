@@ -980,7 +980,7 @@ describe('createRouter', () => {
       expect(onChange).toHaveBeenCalledTimes(1);
     });
 
-    it('answers 503 before the first refresh, as the assessments do, not "No team"', async () => {
+    it('answers 503 before the first refresh, as the assessments do, not "No team" (attestations, team history)', async () => {
       const store = createStore();
       store.getRefreshStatus.mockResolvedValue({
         lastSuccess: undefined,
@@ -997,6 +997,9 @@ describe('createRouter', () => {
           .set('Authorization', user),
         await request(app)
           .delete(`/v1/attestations/${ATTESTATION_ID}`)
+          .set('Authorization', user),
+        await request(app)
+          .get(`/v1/history?entityRef=${VISION}`)
           .set('Authorization', user),
       ];
       for (const res of responses) {
