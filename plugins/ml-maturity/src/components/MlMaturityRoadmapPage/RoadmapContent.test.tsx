@@ -278,8 +278,8 @@ describe('RoadmapContent', () => {
     // a UTF-8 byte order mark first, or Excel garbles non-ASCII names
     expect(content.charCodeAt(0)).toBe(0xfeff);
     expect(content.slice(1).split('\r\n')).toEqual([
-      'team,title,parent,level,levelName,starter,starterMet,starterTotal,accelerator,acceleratorMet,acceleratorTotal,scaler,scalerMet,scalerTotal,synergizer,synergizerMet,synergizerTotal,transformer,transformerMet,transformerTotal',
-      'group:default/alpha,,group:default/research,3,Systematic,100,2,2,100,2,2,50,1,2,0,0,2,0,0,2',
+      'team,title,parent,parentTitle,level,levelName,starter,starterMet,starterTotal,accelerator,acceleratorMet,acceleratorTotal,scaler,scalerMet,scalerTotal,synergizer,synergizerMet,synergizerTotal,transformer,transformerMet,transformerTotal',
+      'group:default/alpha,,group:default/research,,3,Systematic,100,2,2,100,2,2,50,1,2,0,0,2,0,0,2',
       '',
     ]);
   });
@@ -347,7 +347,7 @@ describe('RoadmapContent', () => {
     );
     const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
     expect(content.split('\r\n')[1]).toMatch(
-      /^group:default\/zeta,Computer Vision,group:default\/ml-division,3,/,
+      /^group:default\/zeta,Computer Vision,group:default\/ml-division,ML Division,3,/,
     );
   });
 
@@ -412,7 +412,7 @@ describe('RoadmapContent', () => {
     );
     const { content } = (downloadFile as jest.Mock).mock.calls.at(-1)[0];
     expect(content.split('\r\n')[1]).toMatch(
-      /^group:default\/vision,Zebra Vision,,3,/,
+      /^group:default\/vision,Zebra Vision,,,3,/,
     );
   });
 

@@ -67,8 +67,8 @@ export function sortByName(
 }
 
 /**
- * The heat map rows as CSV: team ref, its display name, parent ref, level,
- * levelName, then per kit the % met and the required items met and in all
+ * The heat map rows as CSV: team ref, its display name, parent ref and the
+ * parent's display name (the name the page shows), level, levelName, then per kit the % met and the required items met and in all
  * (`starter`, `starterMet`, `starterTotal`, ...).
  */
 export function heatmapCsv(
@@ -79,6 +79,7 @@ export function heatmapCsv(
     'team',
     'title',
     'parent',
+    'parentTitle',
     'level',
     'levelName',
     ...KIT_IDS.flatMap(id => [id, `${id}Met`, `${id}Total`]),
@@ -87,6 +88,7 @@ export function heatmapCsv(
     team.entityRef,
     titles.get(team.entityRef) ?? '',
     team.parent ?? '',
+    (team.parent && titles.get(team.parent)) ?? '',
     team.level,
     team.levelName ?? levelNameOf(team.level),
     ...KIT_IDS.flatMap(kitId => {
