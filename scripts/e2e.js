@@ -140,6 +140,18 @@ async function main() {
       await page
         .getByRole('button', { name: `Attest ${attestedTitle}` })
         .waitFor({ timeout: 60_000 });
+      // the history keeps it, revoked, with its evidence
+      const history = page.getByRole('region', {
+        name: 'Attestation history',
+      });
+      await history
+        .getByText(/· Revoked \d{4}-\d{2}-\d{2}/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await history
+        .getByRole('link', { name: /wiki\.example\.com\/ml\/processes/ })
+        .first()
+        .waitFor({ timeout: 10_000 });
     });
 
     await step('an ML asset page shows the asset card', async () => {
