@@ -69,7 +69,7 @@ export interface SnapshotResult {
   payload: SnapshotPayload;
   teams: StoredTeam[];
   assets: AssetContribution[];
-  /** UTC day of the history points, YYYY-MM-DD. */
+  /** UTC day of the history points, YYYY-MM-DD: they replace that day's. */
   day: string;
   /** History points with a day before this one are purged. */
   purgeHistoryBefore: string;
@@ -128,7 +128,12 @@ export interface AssessmentStore {
   heartbeat(options: { snapshotId: number; at: Date }): Promise<void>;
   /** The running refresh whose heartbeat is not older than `since`. */
   getRunningSnapshot(options: { since: Date }): Promise<Snapshot | undefined>;
-  /** Writes a successful refresh's results, in one transaction. */
+  /**
+   * Writes a successful refresh's results, in one transaction, one refresh
+   * at a time; replaces the points of `result.day`. Rejects with a
+   * ConflictError, writing nothing, when a refresh that started later has
+   * stored its results already.
+   */
   completeSnapshot(result: SnapshotResult): Promise<void>;
   failSnapshot(options: {
     snapshotId: number;

@@ -146,6 +146,101 @@ describe('DatabaseAssessmentStore', () => {
       });
     });
 
+    it('keeps the results of a later refresh that finished first', async () => {
+      const { store } = await createStore(databaseId);
+      const start = (at: string) =>
+        store.startSnapshot({
+          startedAt: new Date(at),
+          abandonedBefore: new Date(0),
+        });
+      // an earlier refresh (another instance's, say, past its timeout)
+      // still writing when a later one has stored its results
+      const earlier = await start('2026-03-02T09:00:00Z');
+      const later = await start('2026-03-02T09:30:00Z');
+      await store.completeSnapshot(
+        result(later, {
+          teams: [stored(makeTeam('group:default/a', { level: 4 }))],
+          assets: [],
+          payload: {
+            generatedAt: '2026-03-02T09:31:00.000Z',
+            unattributedAssets: [],
+            findings: [],
+          },
+        }),
+      );
+      await expect(
+        store.completeSnapshot(
+          result(earlier, {
+            teams: [stored(makeTeam('group:default/a', { level: 1 }))],
+          }),
+        ),
+      ).rejects.toHaveProperty(
+        'message',
+        `Refresh ${earlier} was not stored: refresh ${later}, which started later, has stored its results already`,
+      );
+
+      expect((await store.getTeam('group:default/a'))?.assessment.level).toBe(
+        4,
+      );
+      expect(await store.getAsset('resource:default/images')).toBeUndefined();
+      expect(
+        (await store.getTeamHistory({ teamRef: 'group:default/a' })).map(
+          p => p.level,
+        ),
+      ).toEqual([4]);
+      const status = await store.getRefreshStatus();
+      expect(status.lastSuccess).toMatchObject({
+        id: later,
+        payload: { generatedAt: '2026-03-02T09:31:00.000Z' },
+      });
+      // the earlier refresh is still running, for its caller to fail it
+      expect((await store.listSnapshots()).map(s => [s.id, s.status])).toEqual([
+        [earlier, 'running'],
+        [later, 'succeeded'],
+      ]);
+    });
+
+    it('stores one of two refreshes completing at once, the later one last', async () => {
+      const { store } = await createStore(databaseId);
+      // enough rows that the two transactions overlap on PostgreSQL
+      const teams = (level: number) =>
+        Array.from({ length: 3_000 }, (_, i) =>
+          stored(makeTeam(`group:default/team-${i}`, { level: level as 1 })),
+        );
+      for (let round = 0; round < 3; round++) {
+        const earlier = await store.startSnapshot({
+          startedAt: new Date(),
+          abandonedBefore: new Date(0),
+        });
+        const later = await store.startSnapshot({
+          startedAt: new Date(),
+          abandonedBefore: new Date(0),
+        });
+        const outcomes = await Promise.allSettled([
+          store.completeSnapshot(result(earlier, { teams: teams(2) })),
+          store.completeSnapshot(result(later, { teams: teams(3) })),
+        ]);
+        // the later one always stores; the earlier one stores first, or
+        // is refused because the later one has stored
+        expect(outcomes[1]).toEqual({ status: 'fulfilled', value: undefined });
+        const refused =
+          outcomes[0].status === 'rejected'
+            ? (outcomes[0].reason as Error).message
+            : 'stored';
+        expect([
+          'stored',
+          `Refresh ${earlier} was not stored: refresh ${later}, which started later, has stored its results already`,
+        ]).toContain(refused);
+        expect(
+          (await store.getTeam('group:default/team-2999'))?.assessment.level,
+        ).toBe(3);
+        expect((await store.getRefreshStatus()).lastSuccess?.id).toBe(later);
+        expect(
+          await store.getTeamHistory({ teamRef: 'group:default/team-0' }),
+        ).toEqual([expect.objectContaining({ level: 3 })]);
+      }
+    });
+
     it('marks runs without a heartbeat as abandoned', async () => {
       const { store } = await createStore(databaseId);
       const first = await store.startSnapshot({
@@ -312,6 +407,116 @@ describe('DatabaseAssessmentStore', () => {
           teamRefs: ['group:default/a'],
         }),
       ).toEqual([{ day: '2026-01-02', level: 2, count: 1 }]);
+    });
+
+    it("keeps only the teams of the day's last refresh in that day's history", async () => {
+      const { store } = await createStore(databaseId);
+      const write = async (day: string, names: string[]) => {
+        const id = await store.startSnapshot({
+          startedAt: new Date(),
+          abandonedBefore: new Date(0),
+        });
+        await store.completeSnapshot(
+          result(id, {
+            teams: names.map(name =>
+              stored(makeTeam(`group:default/${name}`, { level: 2 })),
+            ),
+            day,
+          }),
+        );
+      };
+      // b is renamed to c during 2026-01-02, and comes back on 2026-01-03
+      await write('2026-01-01', ['a', 'b']);
+      await write('2026-01-02', ['a', 'b']);
+      await write('2026-01-02', ['a', 'c']);
+      await write('2026-01-03', ['a', 'b']);
+
+      const days = async (name: string) =>
+        (await store.getTeamHistory({ teamRef: `group:default/${name}` })).map(
+          p => p.day,
+        );
+      expect(await days('a')).toEqual([
+        '2026-01-01',
+        '2026-01-02',
+        '2026-01-03',
+      ]);
+      expect(await days('b')).toEqual(['2026-01-01', '2026-01-03']);
+      expect(await days('c')).toEqual(['2026-01-02']);
+      expect(
+        await store.countHistoryLevels({
+          teamRefs: ['a', 'b', 'c'].map(name => `group:default/${name}`),
+        }),
+      ).toEqual([
+        { day: '2026-01-01', level: 2, count: 2 },
+        { day: '2026-01-02', level: 2, count: 2 },
+        { day: '2026-01-03', level: 2, count: 2 },
+      ]);
+      expect(
+        await store.getHistoryTeamRefs({
+          from: '2026-01-02',
+          to: '2026-01-02',
+        }),
+      ).toEqual(['group:default/a', 'group:default/c']);
+    });
+
+    it('keeps the payload of the latest two successful refreshes only', async () => {
+      const { knex, store } = await createStore(databaseId);
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const id = await store.startSnapshot({
+          startedAt: new Date(),
+          abandonedBefore: new Date(0),
+        });
+        ids.push(id);
+        if (i === 2) {
+          await store.failSnapshot({
+            snapshotId: id,
+            finishedAt: new Date(),
+            error: 'catalog down',
+          });
+        } else {
+          await store.completeSnapshot(
+            result(id, {
+              payload: {
+                generatedAt: `2026-03-02T10:00:0${i}.000Z`,
+                unattributedAssets: [`resource:default/orphan-${i}`],
+                findings: [],
+              },
+            }),
+          );
+        }
+      }
+      const rows: Array<{
+        id: number;
+        status: string;
+        payload: string | null;
+      }> = await knex('snapshots')
+        .orderBy('id')
+        .select('id', 'status', 'payload');
+      expect(
+        rows.map(r => [Number(r.id), r.status, r.payload !== null]),
+      ).toEqual([
+        [ids[0], 'succeeded', false],
+        [ids[1], 'succeeded', true],
+        [ids[2], 'failed', false],
+        [ids[3], 'succeeded', true],
+      ]);
+      // every refresh is still listed, and the latest one served
+      expect((await store.listSnapshots()).map(s => s.id)).toEqual(ids);
+      expect((await store.getRefreshStatus()).lastSuccess).toMatchObject({
+        id: ids[3],
+        payload: { unattributedAssets: ['resource:default/orphan-3'] },
+      });
+
+      // a payload gone from under a reader is never served as null
+      await knex('snapshots').where('id', ids[3]).update({ payload: null });
+      const other = await DatabaseAssessmentStore.create({
+        database: mockServices.database({ knex }),
+      });
+      await expect(other.getRefreshStatus()).rejects.toHaveProperty(
+        'message',
+        'The latest ML maturity refresh could not be read: newer refreshes kept replacing it while it was read',
+      );
     });
 
     it('lists the teams with history in a range and counts their levels per day', async () => {

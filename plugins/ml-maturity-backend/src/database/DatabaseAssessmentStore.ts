@@ -4,6 +4,7 @@ import type {
   MaturityLevel,
   PortalAttestation,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   AssessmentStore,
@@ -116,21 +117,19 @@ function chunks<T>(items: T[], size: number): T[][] {
  * Multi-row INSERTs built directly (one placeholder group per row, as many
  * rows per statement as {@link MAX_BINDINGS} allows): knex's insert builder
  * normalises every row object, which costs more than the write itself at
- * thousands of rows. Table and column names are constants of this file;
- * `suffix` (an ON CONFLICT clause) is appended to each statement.
+ * thousands of rows. Table and column names are constants of this file.
  */
 async function insertRows(
   tx: Knex.Transaction,
   table: string,
   columns: string[],
   rows: unknown[][],
-  suffix = '',
 ): Promise<void> {
   const group = `(${columns.map(() => '?').join(', ')})`;
   const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
   for (const chunk of chunks(rows, Math.floor(MAX_BINDINGS / columns.length))) {
     await tx.raw(
-      head + new Array(chunk.length).fill(group).join(', ') + suffix,
+      head + new Array(chunk.length).fill(group).join(', '),
       chunk.flat() as Knex.RawBinding[],
     );
   }
@@ -324,6 +323,45 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
   async completeSnapshot(result: SnapshotResult): Promise<void> {
     await this.db.transaction(async tx => {
+      // One refresh's results written at a time. On PostgreSQL another
+      // instance's refresh may complete at the same moment (one that ran
+      // past the scheduler's timeout, say): without the lock both delete
+      // the rows they see and insert theirs, and one fails on a duplicate
+      // key. EXCLUSIVE mode lets readers through. SQLite runs one write
+      // transaction at a time already.
+      if (this.db.client.config.client === 'pg') {
+        await tx.raw('LOCK TABLE team_assessments IN EXCLUSIVE MODE');
+      }
+      // A refresh that started later and has stored its results already
+      // keeps them: these are older (read from the catalog before its).
+      const newer = await tx<SnapshotRow>('snapshots')
+        .where('status', 'succeeded')
+        .where('id', '>', result.snapshotId)
+        .orderBy('id', 'desc')
+        .first('id');
+      if (newer) {
+        throw new ConflictError(
+          `Refresh ${result.snapshotId} was not stored: refresh ${Number(
+            newer.id,
+          )}, which started later, has stored its results already`,
+        );
+      }
+      // Only the latest success's payload is served: older ones are
+      // cleared, all but the one before it (which a reader that has just
+      // read its id may still ask for), so that the table keeps a short
+      // row per refresh, not every refresh's findings.
+      const previous = await tx<SnapshotRow>('snapshots')
+        .where('status', 'succeeded')
+        .where('id', '<', result.snapshotId)
+        .orderBy('id', 'desc')
+        .first('id');
+      if (previous) {
+        await tx<SnapshotRow>('snapshots')
+          .where('status', 'succeeded')
+          .where('id', '<', previous.id)
+          .whereNotNull('payload')
+          .update({ payload: null });
+      }
       await tx<SnapshotRow>('snapshots')
         .where({ id: result.snapshotId })
         .update({
@@ -357,10 +395,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         result.assets.map(asset => [asset.entityRef, JSON.stringify(asset)]),
       );
 
-      // at most one point per team per day: a second refresh on the same
-      // day replaces that day's point (upsert syntax of SQLite and
-      // PostgreSQL; knex's builder writes a compound SELECT on SQLite,
-      // which SQLite caps at 500 rows)
+      // One point per team per day, of the day's last refresh: a second
+      // refresh on the same day replaces all of that day's points, so that
+      // a team it no longer has (removed, renamed) has none that day.
+      // (knex's builder writes a compound SELECT on SQLite, which SQLite
+      // caps at 500 rows.)
+      await tx('team_history').where('day', result.day).delete();
       await insertRows(
         tx,
         'team_history',
@@ -372,8 +412,6 @@ export class DatabaseAssessmentStore implements AssessmentStore {
           assessment.kitsCompleted,
           JSON.stringify(assessment.kits),
         ]),
-        ' ON CONFLICT (team_ref, day) DO UPDATE SET level = excluded.level,' +
-          ' kits_completed = excluded.kits_completed, kits = excluded.kits',
       );
       await tx('team_history')
         .where('day', '<', result.purgeHistoryBefore)
@@ -405,6 +443,19 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   private payloadCache?: { id: number; payload: SnapshotPayload };
 
   async getRefreshStatus(): Promise<RefreshStatus> {
+    // A payload is cleared two successes later (see completeSnapshot): a
+    // reader that read an id just before that finds it gone, and reads again.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const status = await this.readRefreshStatus();
+      if (status) return status;
+    }
+    throw new Error(
+      'The latest ML maturity refresh could not be read: newer refreshes kept replacing it while it was read',
+    );
+  }
+
+  /** The refresh status; undefined when the payload was cleared meanwhile. */
+  private async readRefreshStatus(): Promise<RefreshStatus | undefined> {
     // The latest failure overall is the one after the last success, if any
     // failed after it: both rows are read at once, without the payload.
     const columns = [
@@ -437,7 +488,8 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       const row = await this.db<SnapshotRow>('snapshots')
         .where('id', snapshot.id)
         .first('payload');
-      cached = { id: snapshot.id, payload: JSON.parse(row!.payload!) };
+      if (!row?.payload) return undefined;
+      cached = { id: snapshot.id, payload: JSON.parse(row.payload) };
       this.payloadCache = cached;
     }
     return {
