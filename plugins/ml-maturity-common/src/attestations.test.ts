@@ -80,6 +80,25 @@ describe('evidenceUrlProblem', () => {
     ['an isolate', 'https://wiki.example.com/\u2067ml\u2069', 'U+2067'],
     ['a soft hyphen', 'https://wiki.exam\u00ADple.com/ml', 'U+00AD'],
     ['a word joiner', 'https://wiki.example.com/m\u2060l', 'U+2060'],
+    // invisible too, though neither zero-width nor bidi: each is shown as
+    // nothing, so the URL reads as one without it
+    [
+      'tag characters (named by code point, not surrogate)',
+      'https://evil.example/\u{E0041}\u{E0042}ml',
+      'U+E0041',
+    ],
+    ['a Hangul filler', 'https://wiki.example.com/m\u3164l', 'U+3164'],
+    [
+      'a combining grapheme joiner',
+      'https://wiki.example.com/m\u034Fl',
+      'U+034F',
+    ],
+    ['a variation selector', 'https://wiki.example.com/m\uFE0Fl', 'U+FE0F'],
+    [
+      'a Mongolian free variation selector',
+      'https://wiki.example.com/m\u180Bl',
+      'U+180B',
+    ],
   ])('refuses %s, naming the character', (_, url, code) => {
     expect(evidenceUrlProblem(url)).toBe(
       `must not contain invisible or text-direction characters (it has ${code}): they make a URL read as another to everyone who sees the evidence`,

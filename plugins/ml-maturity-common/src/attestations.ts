@@ -145,14 +145,16 @@ export function containsControlCharacters(
 }
 
 /**
- * Characters that show nothing or reorder the text around them (soft
- * hyphen, Arabic letter mark, Mongolian vowel separator, zero-width
- * characters, direction marks, embeddings, overrides and isolates, word
- * joiner and invisible operators, byte order mark): in a URL they let
+ * Characters that show nothing or reorder the text around them: Unicode's
+ * default-ignorable code points (soft hyphen, zero-width characters, word
+ * joiner and invisible operators, byte order mark, but also the combining
+ * grapheme joiner, Hangul fillers, variation selectors and the invisible
+ * tag characters U+E0000 to U+E007F) and its bidi controls (marks,
+ * embeddings, overrides, isolates): in a URL they let
  * `https://evil.example/\u202Egpj.exe` read as something else.
  */
 const INVISIBLE_CHARACTER =
-  /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+  /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
 
 /**
  * Why a URL cannot be recorded as a portal attestation's evidence, or
@@ -169,14 +171,12 @@ export function evidenceUrlProblem(value: string): string | undefined {
   }
   const invisible = INVISIBLE_CHARACTER.exec(value);
   if (invisible) {
-    return `must not contain invisible or text-direction characters (it has U+${invisible[0]
-      .charCodeAt(0)
+    // the code point, not half of a surrogate pair (tag characters)
+    const code = (invisible[0].codePointAt(0) ?? 0)
       .toString(16)
       .toUpperCase()
-      .padStart(
-        4,
-        '0',
-      )}): they make a URL read as another to everyone who sees the evidence`;
+      .padStart(4, '0');
+    return `must not contain invisible or text-direction characters (it has U+${code}): they make a URL read as another to everyone who sees the evidence`;
   }
   if (!isEvidenceUrl(value)) {
     return 'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases';

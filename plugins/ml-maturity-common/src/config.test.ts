@@ -435,7 +435,43 @@ describe('readMlMaturityConfig', () => {
     [
       { assetTypeAliases: { 'TF-Model': 'ml-model', 'tf-model': 'dataset' } },
       'mlMaturity.assetTypeAliases.tf-model',
-      /tf-model is given twice \(aliases are lower-cased, so tf-model is tf-model\); keep one/,
+      /TF-Model and tf-model are one alias, tf-model \(aliases are lower-cased\); keep one/,
+    ],
+    // a configured alias is resolved like a default one: the fact holds
+    // the word it resolves to, which the message names
+    [
+      {
+        assetTypeAliases: { 'tf-model': 'ml-model' },
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: { via: 'owned', filter: { 'ml.asset': 'TF-Model' } },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.asset',
+      /\"TF-Model\" never matches: ml\.asset is one of dataset, .* \(aliases are resolved: tf-model is ml-model\)$/,
+    ],
+    // a configured alias replaces a default one of the same name
+    [
+      {
+        assetTypeAliases: { model: 'dataset' },
+        kits: {
+          items: [
+            {
+              id: 'accelerator.technology.curated-datasets',
+              rule: {
+                via: 'owned',
+                filter: { 'ml.dependsOnAssetTypes': { $contains: 'model' } },
+              },
+            },
+          ],
+        },
+      },
+      'mlMaturity.kits.items[0].rule.filter.ml.dependsOnAssetTypes.$contains',
+      /\(aliases are resolved: model is dataset\)$/,
     ],
   ])('rejects %j naming %s', (value, path, problem) => {
     expect(() => readMlMaturityConfig(config(value))).toThrow(path);

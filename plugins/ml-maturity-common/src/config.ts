@@ -179,12 +179,19 @@ function describeFact(kind: FactKind): string {
   }
 }
 
+/**
+ * The asset type aliases in force (alias → vocabulary word): the defaults,
+ * and those of `mlMaturity.assetTypeAliases` when the config is read whole.
+ */
+type Aliases = Readonly<Record<string, string>>;
+
 /** One value a fact (or, for a list, one of its elements) is compared with. */
 function checkFactPrimitive(
   fact: string,
   kind: FactKind,
   value: unknown,
   path: string,
+  aliases: Aliases,
 ) {
   const holds = `ml.${fact} is ${describeFact(kind)}`;
   if (kind.type === 'boolean') {
@@ -221,8 +228,8 @@ function checkFactPrimitive(
     const alias =
       word !== undefined &&
       kind.values === ASSET_TYPES &&
-      Object.prototype.hasOwnProperty.call(DEFAULT_ASSET_TYPE_ALIASES, word)
-        ? DEFAULT_ASSET_TYPE_ALIASES[word]
+      Object.prototype.hasOwnProperty.call(aliases, word)
+        ? aliases[word]
         : undefined;
     const nearest =
       alias ??
@@ -245,23 +252,38 @@ function checkFactElement(
   predicate: unknown,
   path: string,
   depth: number,
+  aliases: Aliases,
 ) {
   if (depth > 64) return;
   if (!isRecord(predicate)) {
-    checkFactPrimitive(fact, kind, predicate, path);
+    checkFactPrimitive(fact, kind, predicate, path, aliases);
     return;
   }
   for (const op of ['$all', '$any'] as const) {
     const parts = predicate[op];
     if (Array.isArray(parts)) {
       parts.forEach((part, i) =>
-        checkFactElement(fact, kind, part, `${path}.${op}[${i}]`, depth + 1),
+        checkFactElement(
+          fact,
+          kind,
+          part,
+          `${path}.${op}[${i}]`,
+          depth + 1,
+          aliases,
+        ),
       );
       return;
     }
   }
   if (predicate.$not !== undefined) {
-    checkFactElement(fact, kind, predicate.$not, `${path}.$not`, depth + 1);
+    checkFactElement(
+      fact,
+      kind,
+      predicate.$not,
+      `${path}.$not`,
+      depth + 1,
+      aliases,
+    );
     return;
   }
   fail(
@@ -276,6 +298,7 @@ function checkFactMatcher(
   matcher: unknown,
   path: string,
   depth: number,
+  aliases: Aliases,
 ) {
   const kind = Object.prototype.hasOwnProperty.call(FACT_KINDS, fact)
     ? FACT_KINDS[fact as keyof MlFacts]
@@ -300,7 +323,7 @@ function checkFactMatcher(
         )} }`,
       );
     }
-    checkFactPrimitive(fact, kind, matcher, path);
+    checkFactPrimitive(fact, kind, matcher, path, aliases);
     return;
   }
   if (Array.isArray(matcher.$in)) {
@@ -311,7 +334,7 @@ function checkFactMatcher(
       );
     }
     matcher.$in.forEach((value, i) =>
-      checkFactPrimitive(fact, kind, value, `${path}.$in[${i}]`),
+      checkFactPrimitive(fact, kind, value, `${path}.$in[${i}]`, aliases),
     );
   } else if (matcher.$hasPrefix !== undefined && kind.type !== 'text') {
     fail(
@@ -329,7 +352,14 @@ function checkFactMatcher(
         )}, not a list, so $contains never matches it: compare it with a value`,
       );
     }
-    checkFactElement(fact, kind, matcher.$contains, `${path}.$contains`, depth);
+    checkFactElement(
+      fact,
+      kind,
+      matcher.$contains,
+      `${path}.$contains`,
+      depth,
+      aliases,
+    );
   }
 }
 
@@ -338,7 +368,12 @@ function checkFactMatcher(
  * entity plus `ml` facts): a bare value in place of a predicate, an unknown
  * `ml.` fact, or a fact compared with a value of another type.
  */
-function checkFilterFacts(predicate: unknown, path: string, depth = 0) {
+function checkFilterFacts(
+  predicate: unknown,
+  path: string,
+  aliases: Aliases,
+  depth = 0,
+) {
   if (depth > 64) return;
   if (!isRecord(predicate)) {
     fail(
@@ -352,18 +387,24 @@ function checkFilterFacts(predicate: unknown, path: string, depth = 0) {
     const parts = predicate[op];
     if (Array.isArray(parts)) {
       parts.forEach((part, i) =>
-        checkFilterFacts(part, `${path}.${op}[${i}]`, depth + 1),
+        checkFilterFacts(part, `${path}.${op}[${i}]`, aliases, depth + 1),
       );
       return;
     }
   }
   if (predicate.$not !== undefined) {
-    checkFilterFacts(predicate.$not, `${path}.$not`, depth + 1);
+    checkFilterFacts(predicate.$not, `${path}.$not`, aliases, depth + 1);
     return;
   }
   for (const [key, matcher] of Object.entries(predicate)) {
     if (key.startsWith('ml.')) {
-      checkFactMatcher(key.slice(3), matcher, `${path}.${key}`, depth + 1);
+      checkFactMatcher(
+        key.slice(3),
+        matcher,
+        `${path}.${key}`,
+        depth + 1,
+        aliases,
+      );
     }
   }
 }
@@ -407,7 +448,7 @@ function optionalBoolean(value: unknown, path: string): boolean | undefined {
   return value;
 }
 
-function validateRule(value: unknown, path: string): KitRule {
+function validateRule(value: unknown, path: string, aliases: Aliases): KitRule {
   if (!isRecord(value)) {
     fail(path, 'must be an object { via, filter, min?, allOf? }');
   }
@@ -453,7 +494,7 @@ function validateRule(value: unknown, path: string): KitRule {
       }`,
     );
   }
-  checkFilterFacts(value.filter, `${path}.filter`);
+  checkFilterFacts(value.filter, `${path}.filter`, aliases);
   const rule: KitRule = { via: via as RuleVia, filter };
   if (value.min !== undefined) {
     if (
@@ -469,7 +510,7 @@ function validateRule(value: unknown, path: string): KitRule {
     if (!Array.isArray(value.allOf))
       fail(`${path}.allOf`, 'must be a list of rules');
     rule.allOf = value.allOf.map((r, i) =>
-      validateRule(r, `${path}.allOf[${i}]`),
+      validateRule(r, `${path}.allOf[${i}]`, aliases),
     );
   }
   return rule;
@@ -489,6 +530,19 @@ function cloneItem(item: KitItemDefinition): KitItemDefinition {
 export function validateKitsConfig(
   value: unknown,
   options?: ValidateKitsConfigOptions,
+): KitDefinition[] {
+  return applyKitsConfig(value, options, DEFAULT_ASSET_TYPE_ALIASES);
+}
+
+/**
+ * {@link validateKitsConfig} with the asset type aliases in force, so that
+ * a filter comparing `ml.asset` with a configured alias is told which word
+ * that alias resolves to.
+ */
+function applyKitsConfig(
+  value: unknown,
+  options: ValidateKitsConfigOptions | undefined,
+  aliases: Aliases,
 ): KitDefinition[] {
   const path = options?.path ?? 'mlMaturity.kits';
   const base = options?.baseKits ?? DEFAULT_KITS;
@@ -551,7 +605,7 @@ export function validateKitsConfig(
       const rule =
         raw.rule === undefined
           ? undefined
-          : validateRule(raw.rule, `${at}.rule`);
+          : validateRule(raw.rule, `${at}.rule`, aliases);
       let item = all.get(id);
       if (!item) {
         if (isDisabled)
@@ -628,17 +682,21 @@ export function validateAssetTypeAliases(
   path: string = 'mlMaturity.assetTypeAliases',
 ): Record<string, string> {
   const out = new Map<string, string>();
+  // the spelling each alias was first given in
+  const spelled = new Map<string, string>();
   if (value === undefined || value === null) return {};
   if (!isRecord(value)) fail(path, 'must be a map of alias: vocabulary word');
   for (const [rawKey, rawTarget] of Object.entries(value)) {
     const key = rawKey.trim().toLowerCase();
     const at = `${path}.${rawKey}`;
-    if (out.has(key)) {
+    const first = spelled.get(key);
+    if (first !== undefined) {
       fail(
         at,
-        `${key} is given twice (aliases are lower-cased, so ${rawKey} is ${key}); keep one`,
+        `${first} and ${rawKey} are one alias, ${key} (aliases are lower-cased); keep one`,
       );
     }
+    spelled.set(key, rawKey);
     if (!ALIAS.test(key)) {
       fail(
         at,
@@ -670,13 +728,18 @@ export function readMlMaturityConfig(config: Config): MlMaturityConfig {
     if (!isRecord(section)) fail('mlMaturity', 'must be an object');
     checkKeys(section, MLMATURITY_KEYS, 'mlMaturity');
   }
+  const assetTypeAliases = validateAssetTypeAliases(
+    config.getOptional('mlMaturity.assetTypeAliases'),
+    'mlMaturity.assetTypeAliases',
+  );
   return {
-    kits: validateKitsConfig(config.getOptional('mlMaturity.kits'), {
-      path: 'mlMaturity.kits',
-    }),
-    assetTypeAliases: validateAssetTypeAliases(
-      config.getOptional('mlMaturity.assetTypeAliases'),
-      'mlMaturity.assetTypeAliases',
+    // the aliases first: a filter is checked against the ones in force (a
+    // configured alias replaces a default one of the same name)
+    kits: applyKitsConfig(
+      config.getOptional('mlMaturity.kits'),
+      { path: 'mlMaturity.kits' },
+      { ...DEFAULT_ASSET_TYPE_ALIASES, ...assetTypeAliases },
     ),
+    assetTypeAliases,
   };
 }
