@@ -7,6 +7,41 @@ import {
 import { DEFAULT_KITS } from './kits/defaultKits';
 import { prng } from './__fixtures__/entities';
 
+describe('resolveItem', () => {
+  it('names the same expired attestation whatever the order of those expiring together', () => {
+    const item = DEFAULT_KITS.flatMap(k => k.items).find(i => i.attestable)!;
+    const expired = (id: string, by: string, at: string) => ({
+      id,
+      teamRef: 'group:default/a',
+      itemId: item.id,
+      url: 'https://e.example',
+      by,
+      at,
+      expiresAt: '2026-02-01T00:00:00Z',
+    });
+    const a = expired('b-id', 'user:default/ana', '2025-02-01T00:00:00Z');
+    const b = expired('a-id', 'user:default/bo', '2025-02-01T00:00:00Z');
+    const c = expired('c-id', 'user:default/cy', '2025-01-15T00:00:00Z');
+    const reason = (list: ReturnType<typeof expired>[]) =>
+      resolveItem({
+        item,
+        ruleHolds: false,
+        evidence: [],
+        states: [{ active: [], expired: list, ignored: [] }],
+      }).reason;
+    const orders = [
+      [a, b, c],
+      [b, a, c],
+      [c, b, a],
+      [c, a, b],
+    ];
+    const reasons = new Set(orders.map(reason));
+    expect([...reasons]).toEqual([
+      'The portal attestation by user:default/bo recorded 2025-02-01T00:00:00Z expired on 2026-02-01T00:00:00Z; attest again with current evidence',
+    ]);
+  });
+});
+
 describe('resolveStatus', () => {
   it('gives the status resolveItem gives, for every combination of states', () => {
     const random = prng(3);

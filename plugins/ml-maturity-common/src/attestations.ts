@@ -355,9 +355,16 @@ export function resolveItem(options: {
     return attested;
   }
   const result = itemResult(item, 'unmet', []);
+  // the one that expired last; of those expiring together, the latest
+  // recorded, then by id: the reason does not depend on the input's order
   const expired = states
     .flatMap(s => s.expired)
-    .sort((a, b) => compareStrings(b.expiresAt, a.expiresAt));
+    .sort(
+      (a, b) =>
+        compareStrings(b.expiresAt, a.expiresAt) ||
+        compareStrings(b.at, a.at) ||
+        compareStrings(a.id, b.id),
+    );
   const reasons: string[] = [];
   if (expired.length > 0) {
     const last = expired[0];
