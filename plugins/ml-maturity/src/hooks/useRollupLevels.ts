@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlMaturityApiRef } from '../api';
 import type { LevelKey } from '../api';
+import { withRoadmapDefaults } from './useRoadmapData';
 
 /**
  * Groups a parent's descendant teams by level. The rollup carries only refs
@@ -16,10 +17,10 @@ export function useRollupLevels(teamRefs: string[] | undefined) {
       return undefined;
     }
     const wanted = new Set(teamRefs.map(r => r.toLowerCase()));
-    const roadmap = await api.getRoadmap();
+    const roadmap = withRoadmapDefaults(await api.getRoadmap());
     const byLevel = {} as Record<LevelKey, string[]>;
     for (const level of ['1', '2', '3', '4', '5'] as LevelKey[]) {
-      byLevel[level] = (roadmap.levels[level] ?? []).filter(ref =>
+      byLevel[level] = roadmap.levels[level].filter(ref =>
         wanted.has(ref.toLowerCase()),
       );
     }

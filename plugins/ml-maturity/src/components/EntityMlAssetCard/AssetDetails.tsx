@@ -107,7 +107,9 @@ export function AssetDetails(props: {
   const { contribution, kits, owner, sourceFile } = props;
   const names = itemNames(kits);
   const [allRows, setAllRows] = useState(false);
-  const rows = contribution.countsToward;
+  // an answer without a list (an older or another backend) shows it empty
+  const rows = contribution.countsToward ?? [];
+  const findings = contribution.findings ?? [];
   const collapsible = rows.length > ROWS_SHOWN;
   const visibleRows =
     collapsible && !allRows ? rows.slice(0, ROWS_SHOWN) : rows;
@@ -126,8 +128,8 @@ export function AssetDetails(props: {
       <Typography variant="h6" component="h3">
         Counts toward
       </Typography>
-      {contribution.countsToward.length === 0 ? (
-        <NotCountedHint owner={owner} findings={contribution.findings} />
+      {rows.length === 0 ? (
+        <NotCountedHint owner={owner} findings={findings} />
       ) : (
         <Table
           id={tableId}
@@ -170,16 +172,15 @@ export function AssetDetails(props: {
 
       <Typography variant="h6" component="h3" style={{ marginTop: 16 }}>
         Findings
-        {contribution.findings.length > 0 &&
-          ` (${contribution.findings.length})`}
+        {findings.length > 0 && ` (${findings.length})`}
       </Typography>
-      {contribution.findings.length === 0 ? (
+      {findings.length === 0 ? (
         <Typography variant="body2">
           No findings: every ML annotation on this entity is valid.
         </Typography>
       ) : (
         <FindingsList
-          findings={contribution.findings}
+          findings={findings}
           label="Findings"
           advice={f => whereToFix(f, contribution.entityRef, sourceFile)}
         />

@@ -71,6 +71,28 @@ describe('EntityMlAssetCard', () => {
     expect(api.getAssetContribution).toHaveBeenCalledWith(
       'resource:default/vision-images',
     );
+    // a screen reader names what is loading
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading how this ML asset counts',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an answer without findings or countsToward (another backend) instead of crashing', async () => {
+    const { findings, countsToward, ...older } = contribution();
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () => older as never),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByLabelText('ML asset type: dataset'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/No checklist item of any team you can see counts/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^No findings/)).toBeInTheDocument();
+    expect(screen.queryByText(/Something Went Wrong/)).not.toBeInTheDocument();
   });
 
   it('says when an annotated asset is not assessed yet, and what to check', async () => {

@@ -57,7 +57,7 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
 
   let content;
   if (loading && !value) {
-    content = <Progress />;
+    content = <Progress aria-label="Loading how this ML asset counts" />;
   } else if (error) {
     content = (
       <LoadError

@@ -255,6 +255,44 @@ describe('EntityMlMaturityCard', () => {
     await renderCard(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.getTeamAssessment).toHaveBeenCalledWith('group:default/vision');
+    // a screen reader names what is loading
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading the ML maturity of this group',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it("names each section that is still loading: the history and the rollup's levels", async () => {
+    const parent = {
+      ...makeTeam('vision', 2, {
+        rollup: {
+          teams: ['group:default/vision-a'],
+          levels: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 0 },
+          level: 2,
+          kitsCompleted: 1,
+          currentKit: 'accelerator',
+          kits: [],
+        },
+      }),
+      ...freshStatus,
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => parent),
+      getTeamHistory: jest.fn(() => new Promise<never>(() => {})),
+      getRoadmap: jest.fn(() => new Promise<never>(() => {})),
+    });
+    await renderCard(api);
+    expect(
+      await screen.findByRole('progressbar', {
+        name: "Loading the team's level history",
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', {
+        name: 'Loading the levels of the teams in this group',
+      }),
+    ).toBeInTheDocument();
   });
 
   it("does not show the previous group's results while another group's results load", async () => {

@@ -29,7 +29,7 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
 
   let content;
   if (loading && !value) {
-    content = <Progress />;
+    content = <Progress aria-label="Loading the ML maturity of this group" />;
   } else if (error) {
     content = (
       <LoadError

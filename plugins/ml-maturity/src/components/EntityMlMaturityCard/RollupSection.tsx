@@ -53,7 +53,9 @@ export function RollupSection(props: { rollup: TeamRollup }) {
         group. Everything they own and use together reaches{' '}
         <LevelBadge level={rollup.level} subject="Combined level" />.
       </Typography>
-      {loading && <Progress />}
+      {loading && (
+        <Progress aria-label="Loading the levels of the teams in this group" />
+      )}
       {error && !loading && (
         <LoadError
           error={error}

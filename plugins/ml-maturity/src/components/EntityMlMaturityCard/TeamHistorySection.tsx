@@ -7,7 +7,7 @@ import { LoadError } from '../LoadError';
 export function TeamHistorySection(props: { entityRef: string }) {
   const { value, loading, error, retry } = useTeamHistory(props.entityRef);
   if (loading) {
-    return <Progress />;
+    return <Progress aria-label="Loading the team's level history" />;
   }
   if (error) {
     return (

@@ -137,6 +137,52 @@ describe('LoadError', () => {
     );
   });
 
+  it('names the permission the 403 names, and retries', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onRetry = jest.fn();
+    const denied = (message: string) =>
+      response(
+        403,
+        'Forbidden',
+        JSON.stringify({
+          error: { name: 'NotAllowedError', message },
+          response: { statusCode: 403 },
+        }),
+      );
+    const own = render(
+      <LoadError
+        error={await denied('Permission ml-maturity.assessment.read denied')}
+        onRetry={onRetry}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Ask your Backstage administrator for the ml-maturity.assessment.read permission.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    own.unmount();
+
+    // a denial the catalog passed on: its permission, not the plugin's
+    const catalog = render(
+      <LoadError
+        error={await denied('Permission catalog.entity.read denied')}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Ask your Backstage administrator for the catalog.entity.read permission.',
+    );
+    expect(screen.getByRole('status')).not.toHaveTextContent(
+      'ml-maturity.assessment.read',
+    );
+    catalog.unmount();
+
+    // a 403 that names none (a proxy): the read permission, and its words
+    render(<LoadError error={await denied('Blocked by the gateway')} />);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /ml-maturity\.assessment\.read permission\. \(The backend answered: Blocked by the gateway\)$/,
+    );
+  });
+
   const unavailable = (message: string) =>
     response(
       503,

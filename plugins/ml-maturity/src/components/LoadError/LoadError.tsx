@@ -6,6 +6,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { ReactNode } from 'react';
 import { ResponseError } from '@backstage/errors';
 import {
+  mlMaturityAssessmentReadPermission,
   NO_ASSESSMENT_REFRESH_FAILED_MESSAGE_START,
   NO_ASSESSMENT_YET_MESSAGE,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
@@ -74,6 +75,27 @@ function Unavailable(props: { error: ResponseError; retry: ReactNode }) {
   );
 }
 
+/**
+ * A 403: the permission its message names ("Permission <name> denied", as
+ * Backstage's permission checks say it, e.g. the catalog's own), else the
+ * read permission of this plugin's routes; and what else the answer said.
+ */
+function Denied(props: { error: ResponseError; retry: ReactNode }) {
+  const message = serverMessage(props.error);
+  const named = message?.match(/\bpermission ([\w.:-]+) denied/i)?.[1];
+  const permission = named ?? mlMaturityAssessmentReadPermission.name;
+  return (
+    <div role="status">
+      <Typography variant="body2" component="p" color="textSecondary">
+        You are not allowed to see ML maturity results. Ask your Backstage
+        administrator for the <code>{permission}</code> permission.
+        {!named && message && ` (The backend answered: ${message})`}
+      </Typography>
+      {props.retry}
+    </div>
+  );
+}
+
 /** The answer's status in words, e.g. "500 Internal Server Error". */
 function statusText(error: ResponseError): string {
   return [error.statusCode, error.statusText].filter(Boolean).join(' ');
@@ -105,15 +127,8 @@ export function LoadError(props: LoadErrorProps) {
     return <Unavailable error={error as ResponseError} retry={retry} />;
   }
   if (status === 403) {
-    return (
-      <div role="status">
-        <Typography variant="body2" component="p" color="textSecondary">
-          You are not allowed to see ML maturity results. Ask your Backstage
-          administrator for the <code>ml-maturity.assessment.read</code>{' '}
-          permission.
-        </Typography>
-      </div>
-    );
+    // a retry helps once the permission is granted: no reload needed
+    return <Denied error={error as ResponseError} retry={retry} />;
   }
 
   let title: string;

@@ -7,7 +7,9 @@ import { OrgLevelsChart } from '../OrgLevelsChart';
 export function OrgHistorySection() {
   const { value, loading, error, retry } = useOrgHistory();
   if (loading) {
-    return <Progress />;
+    return (
+      <Progress aria-label="Loading the number of teams per level over time" />
+    );
   }
   if (error) {
     return (

@@ -143,6 +143,42 @@ describe('RoadmapContent', () => {
     });
     await renderPage(api);
     expect(screen.getByTestId('progress')).toBeInTheDocument();
+    // a screen reader names what is loading
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading the ML maturity roadmap',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('names the history chart that is still loading', async () => {
+    const api = roadmapApi([makeTeam('alpha', 3)]);
+    api.getOrgHistory.mockImplementation(() => new Promise<never>(() => {}));
+    await renderPage(api);
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Loading the number of teams per level over time',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the levels of a backend that sends no team summaries or items, instead of crashing', async () => {
+    const api = roadmapApi([]);
+    api.getRoadmap.mockResolvedValue({
+      generatedAt: '2026-11-27T06:00:00.000Z',
+      levels: { '1': [], '2': ['group:default/alpha'], '3': [] },
+      ...freshStatus,
+    } as never);
+    await renderPage(api);
+    const levels = await screen.findByRole('list', { name: 'Teams per level' });
+    expect(within(levels).getAllByRole('listitem')[1]).toHaveTextContent(
+      /^1L-II Opportunisticteam$/,
+    );
+    expect(
+      screen.queryByText('No teams assessed yet.'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText(/sent no team summaries/)).toBeInTheDocument();
+    expect(screen.queryByText(/Something Went Wrong/)).not.toBeInTheDocument();
   });
 
   it('says what to add to the catalog when no team is assessed', async () => {

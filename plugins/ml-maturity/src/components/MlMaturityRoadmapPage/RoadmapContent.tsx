@@ -1,5 +1,6 @@
 import { ReactNode, useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
@@ -34,14 +35,20 @@ export function RoadmapContent() {
     [teams],
   );
   if (loading) {
-    return <Progress />;
+    return <Progress aria-label="Loading the ML maturity roadmap" />;
   }
   if (error) {
     return (
       <LoadError error={error} what="the ML maturity roadmap" onRetry={retry} />
     );
   }
-  if (!value || value.teams.length === 0) {
+  // a backend older than the roadmap's team summaries names its teams
+  // only in `levels`: it has teams, the heat map just cannot list them
+  const assessed =
+    value !== undefined &&
+    (value.teams.length > 0 ||
+      Object.values(value.roadmap.levels).some(refs => refs.length > 0));
+  if (!value || !assessed) {
     return (
       <Grid container spacing={2}>
         {/* "after the next refresh" may be a while when refreshes fail: the
@@ -78,7 +85,15 @@ export function RoadmapContent() {
         <OrgHistorySection />
       </Card>
       <Card title="Teams by kit">
-        <HeatMap teams={value.teams} kits={value.kits} />
+        {value.teams.length > 0 ? (
+          <HeatMap teams={value.teams} kits={value.kits} />
+        ) : (
+          <Typography variant="body2" role="status">
+            The ML maturity backend sent no team summaries: it is older than
+            this page. The heat map shows once your Backstage administrator
+            updates the ML maturity backend.
+          </Typography>
+        )}
       </Card>
     </Grid>
   );
