@@ -10,6 +10,7 @@ import {
   RefreshService,
   REFRESH_TASK_ID,
   withoutAddresses,
+  withoutMarkup,
 } from './RefreshService';
 
 /** Retries `check` until it passes (at most about 2 s). */
@@ -500,6 +501,34 @@ describe('RefreshService', () => {
       /: database is locked$/,
     );
     await ctx.refresh.stop();
+  });
+
+  it("records a proxy's HTML error page from the catalog as its words, not its markup", async () => {
+    const catalogError = await ResponseError.fromResponse(
+      new Response(
+        '<html><head><title>502 Bad Gateway</title><style>body { color: red }</style></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx &amp; friends</center></body></html>',
+        {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'Content-Type': 'text/html' },
+        },
+      ),
+    );
+    const ctx = await setup(async function* pages() {
+      yield [];
+      throw catalogError;
+    });
+    await expect(ctx.refresh.refresh()).rejects.toThrow();
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toBe(
+      'ResponseError: Request failed with 502 Bad Gateway: Request failed with status 502 Bad Gateway, 502 Bad Gateway 502 Bad Gateway nginx & friends',
+    );
+    await ctx.refresh.stop();
+  });
+
+  it('leaves a message without markup as it is, comparisons included', () => {
+    expect(withoutMarkup('limit must be < 500 and > 0')).toBe(
+      'limit must be < 500 and > 0',
+    );
   });
 
   it('ends a refresh whose catalog request hangs when aborted, so the next one can run', async () => {

@@ -79,9 +79,39 @@ function describeError(error: unknown): string {
     cause.message &&
     !text.includes(cause.message)
   ) {
-    return `${text}: ${cause.message}`;
+    return `${text}: ${withoutMarkup(cause.message)}`;
   }
   return text;
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+};
+
+/**
+ * The text of an answer's body that is an HTML page (a proxy's "502 Bad
+ * Gateway" in front of the catalog): its words, not its markup, which
+ * every reader of `lastError` would otherwise see. Cut first, and with
+ * bounded patterns, so a long body costs little.
+ * @internal
+ */
+export function withoutMarkup(message: string): string {
+  const text = message.slice(0, MAX_ERROR_LENGTH);
+  if (!/<\/?[a-z!][^<>]{0,500}>/i.test(text)) return text;
+  return text
+    .replace(/<(script|style)\b[^<>]{0,500}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
+    .replace(/<[^<>]{0,500}>/g, ' ')
+    .replace(
+      /&(amp|lt|gt|quot|#39|nbsp);/g,
+      (_, name: string) => ENTITIES[name],
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Constructor names of the database drivers' errors (pg, better-sqlite3, sqlite3). */
