@@ -84,6 +84,9 @@ function describeError(error: unknown): string {
   return text;
 }
 
+/** Longest stored error message: enough to say what failed. */
+const MAX_ERROR_LENGTH = 2000;
+
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -667,9 +670,6 @@ interface Classified {
   now: number;
   classifyMs: number;
 }
-
-/** Longest stored error message: enough to say what failed. */
-const MAX_ERROR_LENGTH = 2000;
 
 /**
  * An error message without the addresses in it (URLs, IPv4 addresses,
