@@ -858,6 +858,47 @@ describe('EntityMlMaturityCard', () => {
     );
   }, 20_000);
 
+  it('keeps its results when a reload fails, with the error and Retry above them', async () => {
+    jest.useFakeTimers();
+    try {
+      const getTeamAssessment = jest
+        .fn()
+        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
+      const api = mockMlMaturityApi({
+        getTeamAssessment,
+        // pending: the card reloads after a few seconds
+        getAttestations: jest.fn(async () => [
+          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
+        ]),
+      });
+      await renderCard(api);
+      await screen.findByText(/it counts once the assessment refreshes/);
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      await waitFor(() => expect(getTeamAssessment).toHaveBeenCalledTimes(2));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(
+        'the latest ML maturity of this group (the results below are from before)',
+      );
+      // the checklist stays
+      expect(
+        screen.getByRole('list', { name: /Checklist of the/ }),
+      ).toBeInTheDocument();
+      await act(async () => {
+        within(alert).getByRole('button', { name: /Retry/ }).click();
+      });
+      await waitFor(() =>
+        expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
+      );
+      expect(getTeamAssessment).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('says so when the refresh takes longer than the card keeps reloading', async () => {
     jest.useFakeTimers();
     try {

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -23,14 +24,18 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   const entityRef = stringifyEntityRef(entity);
   const { value: loaded, loading, error, retry } = useTeamAssessment(entityRef);
   // While it reloads, the card keeps what it shows (no flicker after an
-  // attest); but when the page moved to another group, the previous
-  // group's results must not show under its name while it loads.
-  const value = loaded?.entityRef === entityRef ? loaded : undefined;
+  // attest), and after a reload that failed too (the error shows above
+  // them); but when the page moved to another group, the previous group's
+  // results must not show under its name.
+  const lastLoaded = useRef(loaded);
+  if (loaded) lastLoaded.current = loaded;
+  const kept = loaded ?? lastLoaded.current;
+  const value = kept?.entityRef === entityRef ? kept : undefined;
 
   let content;
   if (loading && !value) {
     content = <Progress aria-label="Loading the ML maturity of this group" />;
-  } else if (error) {
+  } else if (error && !value?.assessment) {
     content = (
       <LoadError
         error={error}
@@ -54,11 +59,20 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
     );
   } else {
     content = (
-      <TeamMaturity
-        assessment={value.assessment}
-        kits={value.kits}
-        onChanged={retry}
-      />
+      <>
+        {error && (
+          <LoadError
+            error={error}
+            what="the latest ML maturity of this group (the results below are from before)"
+            onRetry={retry}
+          />
+        )}
+        <TeamMaturity
+          assessment={value.assessment}
+          kits={value.kits}
+          onChanged={retry}
+        />
+      </>
     );
   }
 
