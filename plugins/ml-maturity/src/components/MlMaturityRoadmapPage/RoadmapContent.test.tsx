@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 // the new system's test app has the app's light and dark themes
@@ -189,6 +189,28 @@ describe('RoadmapContent', () => {
     expect(
       screen.getByText('ml-maturity.io/asset: dataset'),
     ).toBeInTheDocument();
+  });
+
+  it('offers to refresh now when no team is assessed, and reloads after', async () => {
+    jest.useFakeTimers();
+    try {
+      const api = roadmapApi([]);
+      api.refresh = jest.fn(async () => 'started' as const);
+      await renderPage(api);
+      await screen.findByText('No teams assessed yet.');
+      expect(api.getRoadmap).toHaveBeenCalledTimes(1);
+      await act(async () => {
+        screen.getByRole('button', { name: 'Refresh now' }).click();
+      });
+      expect(api.refresh).toHaveBeenCalledTimes(1);
+      expect(screen.getByText(/Refresh started/)).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      expect(api.getRoadmap).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('shows the API error', async () => {

@@ -5,6 +5,7 @@ import { InfoCard, Progress } from '@backstage/core-components';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
+import { RefreshNow } from '../RefreshNow';
 import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { BlockingItems } from './BlockingItems';
@@ -62,6 +63,7 @@ export function RoadmapContent() {
             <code>ml-maturity.io/asset: dataset</code> (or notebook, ml-model,
             ml-pipeline…). They show here after the next refresh.
           </EmptyHint>
+          <RefreshNow onReload={retry} />
         </Card>
       </Grid>
     );
