@@ -531,6 +531,46 @@ describe('RefreshService', () => {
     );
   });
 
+  it('leaves a message that is no HTML page as it is, placeholders and generics included', () => {
+    for (const message of [
+      'Request failed with status 400 Bad Request, spec.owner must be group:<namespace>/<name>',
+      'Request failed with status 500 Internal Server Error, expected Array<string>, got Map<string, number>',
+      'filter must look like <key>=<value> &amp; not <key>',
+    ]) {
+      expect(withoutMarkup(message)).toBe(message);
+    }
+  });
+
+  it("keeps only the words of an HTML page whose styles and scripts are long or contain '<'", () => {
+    const css = `body { margin: 0 } ${'.c > p { color: #222 } '.repeat(150)}`;
+    expect(css.length).toBeGreaterThan(2000);
+    const page = [
+      'Request failed with status 502 Bad Gateway, <!DOCTYPE html>',
+      `<html lang="en"><head><title>Error 502</title><style>${css}</style>`,
+      '<!-- a comment > with a > in it -->',
+      '<script>for (var i = 0; i < 3; i++) { document.title += "<b>"; }</script>',
+      '</head><body><p>The server hit a temporary error &#8212; try again in 30&nbsp;seconds.</p>',
+      '<SCRIPT type="text/javascript">if (a<b) {}</SCRIPT></body></html>',
+    ].join('\n');
+    expect(withoutMarkup(page)).toBe(
+      'Request failed with status 502 Bad Gateway, Error 502 The server hit a temporary error \u2014 try again in 30 seconds.',
+    );
+  });
+
+  it('drops what an unterminated tag, comment or script leaves at the end of a long hostile page', () => {
+    const words =
+      'Request failed with status 502 Bad Gateway, <html><body>Down';
+    expect(withoutMarkup(`${words}<script>${'<'.repeat(1_000_000)}`)).toBe(
+      'Request failed with status 502 Bad Gateway, Down',
+    );
+    expect(withoutMarkup(`${words}<!--${'<a'.repeat(500_000)}`)).toBe(
+      'Request failed with status 502 Bad Gateway, Down',
+    );
+    expect(withoutMarkup(`${words}${'<p '.repeat(300_000)}`)).toBe(
+      'Request failed with status 502 Bad Gateway, Down',
+    );
+  });
+
   it('ends a refresh whose catalog request hangs when aborted, so the next one can run', async () => {
     const controller = new AbortController();
     let run = 0;

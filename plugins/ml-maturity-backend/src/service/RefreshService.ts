@@ -92,29 +92,92 @@ const ENTITIES: Record<string, string> = {
   lt: '<',
   gt: '>',
   quot: '"',
-  '#39': "'",
+  apos: "'",
   nbsp: ' ',
 };
 
 /**
+ * How much of a message is read for its text: an HTML page's head (its
+ * styles and scripts) can fill far more than the words that are kept.
+ */
+const MAX_MARKUP_READ = 20_000;
+
+/**
+ * The tag of an HTML page's start, as a proxy's error page has it. Not any
+ * tag: a message's `Array<string>` or `<name>` placeholder is no markup.
+ */
+const HTML_PAGE = /<(?:!doctype\s+html|html|head|body)\b[^<>]{0,500}>/i;
+
+/** A `<` that opens a tag, a comment or a declaration, not a comparison. */
+const TAG_START = /<[a-z/!?]/gi;
+
+/** A character reference: a few named ones, and numeric ones. */
+const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#(\d{1,7})|#x([\da-f]{1,6}));/gi;
+
+function decodeEntity(
+  match: string,
+  name?: string,
+  decimal?: string,
+  hex?: string,
+): string {
+  if (name) return ENTITIES[name.toLowerCase()] ?? match;
+  const code = decimal ? Number(decimal) : parseInt(hex ?? '', 16);
+  const valid =
+    code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+  return valid ? String.fromCodePoint(code) : match;
+}
+
+/**
+ * The words of an HTML page: one pass from start to end (each tag, comment
+ * and script or style element skipped by searching for its end once), so
+ * its cost grows with the length only. What an unterminated tag, comment
+ * or script leaves at the end is markup, and dropped.
+ */
+function htmlText(html: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < html.length) {
+    TAG_START.lastIndex = at;
+    const open = TAG_START.exec(html)?.index ?? -1;
+    if (open < 0) {
+      parts.push(html.slice(at));
+      break;
+    }
+    parts.push(html.slice(at, open), ' ');
+    let end = -1;
+    if (html.startsWith('<!--', open)) {
+      const close = html.indexOf('-->', open + 4);
+      end = close < 0 ? -1 : close + 3;
+    } else {
+      const close = html.indexOf('>', open);
+      end = close < 0 ? -1 : close + 1;
+      const raw = /^<(script|style)\b/i.exec(html.slice(open, open + 8));
+      if (raw && end >= 0) {
+        const endTag = new RegExp(`</${raw[1]}`, 'gi');
+        endTag.lastIndex = end;
+        const closing = endTag.exec(html)?.index ?? -1;
+        const closed = closing < 0 ? -1 : html.indexOf('>', closing);
+        end = closed < 0 ? -1 : closed + 1;
+      }
+    }
+    if (end < 0) break;
+    at = end;
+  }
+  return parts.join('').replace(ENTITY, decodeEntity);
+}
+
+/**
  * The text of an answer's body that is an HTML page (a proxy's "502 Bad
  * Gateway" in front of the catalog): its words, not its markup, which
- * every reader of `lastError` would otherwise see. Cut first, and with
- * bounded patterns, so a long body costs little.
+ * every reader of `lastError` would otherwise see. A message that is no
+ * page is left as it is (cut to the stored length), `<` and `>` included.
+ * Its start only is read, in one pass, so a long body costs little.
  * @internal
  */
 export function withoutMarkup(message: string): string {
-  const text = message.slice(0, MAX_ERROR_LENGTH);
-  if (!/<\/?[a-z!][^<>]{0,500}>/i.test(text)) return text;
-  return text
-    .replace(/<(script|style)\b[^<>]{0,500}>[^<]{0,2000}<\/\1\s*>/gi, ' ')
-    .replace(/<[^<>]{0,500}>/g, ' ')
-    .replace(
-      /&(amp|lt|gt|quot|#39|nbsp);/g,
-      (_, name: string) => ENTITIES[name],
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
+  const head = message.slice(0, MAX_MARKUP_READ);
+  if (!HTML_PAGE.test(head)) return message.slice(0, MAX_ERROR_LENGTH);
+  return htmlText(head).replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH);
 }
 
 /** Constructor names of the database drivers' errors (pg, better-sqlite3, sqlite3). */

@@ -344,6 +344,49 @@ describe('EntityMlMaturityCard', () => {
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
+  it("shows another group's failed load as the error, not the previous group's results", async () => {
+    const user = userEvent.setup({ delay: null });
+    const division: Entity = {
+      ...group,
+      metadata: { name: 'ml-division', namespace: 'default' },
+    };
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async (ref: string) => {
+        if (ref === 'group:default/vision') return vision;
+        throw new TypeError('Failed to fetch');
+      }),
+    });
+    function Page() {
+      const [entity, setEntity] = useState(group);
+      return (
+        <>
+          <button type="button" onClick={() => setEntity(division)}>
+            Go to the division
+          </button>
+          <EntityProvider entity={entity}>
+            <EntityMlMaturityCard />
+          </EntityProvider>
+        </>
+      );
+    }
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+        <Page />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByText(/2 of 5 kits complete/)).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', { name: 'Go to the division' }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'while loading the ML maturity of this group',
+    );
+    expect(alert).not.toHaveTextContent('last ones loaded');
+    expect(screen.queryByText(/2 of 5 kits complete/)).not.toBeInTheDocument();
+  });
+
   it('says what to add to the catalog when the group is not assessed', async () => {
     const api = mockMlMaturityApi({
       getTeamAssessment: jest.fn(async () => undefined),
@@ -432,6 +475,67 @@ describe('EntityMlMaturityCard', () => {
     expect(
       await screen.findByText(/You are not allowed to see ML maturity results/),
     ).toBeInTheDocument();
+  });
+
+  it('says the results shown are the last ones loaded when a reload is refused or unavailable (403, 503)', async () => {
+    jest.useFakeTimers();
+    try {
+      const unavailable = await responseError(
+        503,
+        'ServiceUnavailableError',
+        'The catalog could not say which teams you may see',
+      );
+      const denied = await responseError(
+        403,
+        'NotAllowedError',
+        'Permission ml-maturity.assessment.read denied',
+      );
+      const getTeamAssessment = jest
+        .fn()
+        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
+        .mockRejectedValueOnce(unavailable)
+        .mockRejectedValueOnce(denied)
+        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
+      const api = mockMlMaturityApi({
+        getTeamAssessment,
+        // pending: the card reloads after a few seconds
+        getAttestations: jest.fn(async () => [
+          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
+        ]),
+      });
+      await renderCard(api);
+      await screen.findByText(/it counts once the assessment refreshes/);
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      const shown = async (said: string) => {
+        const region = await waitFor(() => {
+          const found = screen
+            .getAllByRole('status')
+            .find(s => s.textContent?.includes(said));
+          expect(found).toBeDefined();
+          return found!;
+        });
+        expect(region).toHaveTextContent(
+          'The results below are the last ones loaded.',
+        );
+        expect(
+          screen.getByRole('list', { name: /Checklist of the/ }),
+        ).toBeInTheDocument();
+        return region;
+      };
+      const first = await shown(
+        'The ML maturity results cannot be shown right now.',
+      );
+      await act(async () => {
+        within(first).getByRole('button', { name: 'Retry' }).click();
+      });
+      await shown(
+        'Ask your Backstage administrator for the ml-maturity.assessment.read permission.',
+      );
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('shows the API error', async () => {
@@ -881,7 +985,10 @@ describe('EntityMlMaturityCard', () => {
       await waitFor(() => expect(getTeamAssessment).toHaveBeenCalledTimes(2));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent(
-        'the latest ML maturity of this group (the results below are from before)',
+        'Could not reach the ML maturity backendThe browser got no answer while loading the latest ML maturity of this group (Failed to fetch).',
+      );
+      expect(alert).toHaveTextContent(
+        'The results below are the last ones loaded.',
       );
       // the checklist stays
       expect(
@@ -894,6 +1001,43 @@ describe('EntityMlMaturityCard', () => {
         expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
       );
       expect(getTeamAssessment).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps reloading while an attestation is pending after a reload failed', async () => {
+    jest.useFakeTimers();
+    try {
+      const getTeamAssessment = jest
+        .fn()
+        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
+      const api = mockMlMaturityApi({
+        getTeamAssessment,
+        getAttestations: jest.fn(async () => [
+          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
+        ]),
+      });
+      await renderCard(api);
+      await screen.findByText(/it counts once the assessment refreshes/);
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      await screen.findByRole('alert');
+      expect(getTeamAssessment).toHaveBeenCalledTimes(2);
+      // no Retry clicked: the next reload comes on its own, and succeeds
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      await waitFor(() => expect(getTeamAssessment).toHaveBeenCalledTimes(3));
+      await waitFor(() =>
+        expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
+      );
+      expect(
+        screen.queryByText(/it counts once the assessment refreshes/),
+      ).not.toBeInTheDocument();
     } finally {
       jest.useRealTimers();
     }

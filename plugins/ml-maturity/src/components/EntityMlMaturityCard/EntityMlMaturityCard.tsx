@@ -63,7 +63,9 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
         {error && (
           <LoadError
             error={error}
-            what="the latest ML maturity of this group (the results below are from before)"
+            what="the latest ML maturity of this group"
+            // said whatever failed: a 403 or 503 names no results of its own
+            note="The results below are the last ones loaded."
             onRetry={retry}
           />
         )}

@@ -35,6 +35,11 @@ export interface LoadErrorProps {
    * Defaults to "the ML maturity results".
    */
   what?: string;
+  /**
+   * Said after what failed, whatever failed, e.g. that the results shown
+   * with it are the last ones loaded.
+   */
+  note?: string;
 }
 
 /**
@@ -43,7 +48,11 @@ export interface LoadErrorProps {
  * the catalog could not say what the caller may see (results exist; try
  * again shortly).
  */
-function Unavailable(props: { error: ResponseError; retry: ReactNode }) {
+function Unavailable(props: {
+  error: ResponseError;
+  note: ReactNode;
+  retry: ReactNode;
+}) {
   const message = serverMessage(props.error) ?? '';
   let title: string;
   let detail: string;
@@ -70,6 +79,7 @@ function Unavailable(props: { error: ResponseError; retry: ReactNode }) {
       <Typography variant="body2" component="p" gutterBottom>
         {detail}
       </Typography>
+      {props.note}
       {props.retry}
     </div>
   );
@@ -80,7 +90,11 @@ function Unavailable(props: { error: ResponseError; retry: ReactNode }) {
  * Backstage's permission checks say it, e.g. the catalog's own), else the
  * read permission of this plugin's routes; and what else the answer said.
  */
-function Denied(props: { error: ResponseError; retry: ReactNode }) {
+function Denied(props: {
+  error: ResponseError;
+  note: ReactNode;
+  retry: ReactNode;
+}) {
   const message = serverMessage(props.error);
   const named = message?.match(/\bpermission ([\w.:-]+) denied/i)?.[1];
   const permission = named ?? mlMaturityAssessmentReadPermission.name;
@@ -91,6 +105,7 @@ function Denied(props: { error: ResponseError; retry: ReactNode }) {
         administrator for the <code>{permission}</code> permission.
         {!named && message && ` (The backend answered: ${message})`}
       </Typography>
+      {props.note}
       {props.retry}
     </div>
   );
@@ -123,12 +138,19 @@ export function LoadError(props: LoadErrorProps) {
       Retry
     </Button>
   );
+  const note = props.note && (
+    <Typography variant="body2" component="p">
+      {props.note}
+    </Typography>
+  );
   if (status === 503) {
-    return <Unavailable error={error as ResponseError} retry={retry} />;
+    return (
+      <Unavailable error={error as ResponseError} note={note} retry={retry} />
+    );
   }
   if (status === 403) {
     // a retry helps once the permission is granted: no reload needed
-    return <Denied error={error as ResponseError} retry={retry} />;
+    return <Denied error={error as ResponseError} note={note} retry={retry} />;
   }
 
   let title: string;
@@ -157,6 +179,7 @@ export function LoadError(props: LoadErrorProps) {
       <Typography variant="body2" component="p" className={classes.message}>
         {detail}
       </Typography>
+      {note}
       {retry}
     </Alert>
   );

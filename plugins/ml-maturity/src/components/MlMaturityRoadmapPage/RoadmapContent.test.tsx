@@ -208,6 +208,15 @@ describe('RoadmapContent', () => {
         jest.advanceTimersByTime(3_000);
       });
       expect(api.getRoadmap).toHaveBeenCalledTimes(2);
+      // a reload keeps the page (and Refresh now's state): no progress
+      // bar in its place, the message stays, and it keeps reloading
+      expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
+      expect(screen.getByText(/Refresh started/)).toBeInTheDocument();
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      expect(api.getRoadmap).toHaveBeenCalledTimes(3);
+      expect(screen.getByText(/Refresh started/)).toBeInTheDocument();
     } finally {
       jest.useRealTimers();
     }

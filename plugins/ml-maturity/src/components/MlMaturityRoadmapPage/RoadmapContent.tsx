@@ -35,7 +35,9 @@ export function RoadmapContent() {
     () => new Set((teams ?? []).filter(t => t.implicit).map(t => t.entityRef)),
     [teams],
   );
-  if (loading) {
+  // a reload (Refresh now's, every few seconds) keeps what the page shows:
+  // a progress bar in its place would unmount Refresh now, and its polling
+  if (loading && !value) {
     return <Progress aria-label="Loading the ML maturity roadmap" />;
   }
   if (error) {
