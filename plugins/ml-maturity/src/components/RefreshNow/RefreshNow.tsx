@@ -28,8 +28,8 @@ function message(state: State): ReactNode {
   switch (state.kind) {
     case 'waiting':
       return state.alreadyRunning
-        ? 'A refresh is already running (or about to start). This card checks again every few seconds until it has finished.'
-        : 'Refresh started. This card checks again every few seconds until it has finished.';
+        ? 'A refresh is already running (or about to start). Checking again every few seconds until it has finished.'
+        : 'Refresh started. Checking again every few seconds until it has finished.';
     case 'gave-up':
       return 'Still not here after two minutes of checking. A large catalog takes longer to refresh: reload the page in a few minutes. If it still does not show, see the hints above.';
     case 'failed':
