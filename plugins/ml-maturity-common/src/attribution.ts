@@ -536,7 +536,9 @@ function ownerTeams(ctx: OwnerContext, e: number): number[] {
     } else if (kinds[owner] === USER) {
       const list = userTeams[owner];
       if (list) {
-        result.push(...list);
+        // not `push(...list)`: a spread of a user's thousands of teams
+        // passes each as an argument, and overflowed the stack
+        for (let i = 0; i < list.length; i++) result.push(list[i]);
       } else {
         reportFinding(
           node,
@@ -607,11 +609,28 @@ function usedTeamsOf(ownedTeams: number[][], dependencies: Csr): number[][] {
     const teamsOfE = ownedTeams[e];
     const list = sortedValues(used);
     usedTeams[e] =
-      teamsOfE.length === 0
-        ? list
-        : list.filter(team => !teamsOfE.includes(team));
+      teamsOfE.length === 0 ? list : withoutAscending(list, teamsOfE);
   }
   return usedTeams;
+}
+
+/**
+ * The values of `list` not in `remove`, both ascending: one merge, as both
+ * can be thousands of teams long (an asset of a user in many groups, used
+ * by many teams).
+ */
+function withoutAscending(
+  list: ReadonlyArray<number>,
+  remove: ReadonlyArray<number>,
+): number[] {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i];
+    while (j < remove.length && remove[j] < value) j++;
+    if (j >= remove.length || remove[j] !== value) out.push(value);
+  }
+  return out;
 }
 
 /** Teams that own a dependent of each entity. */

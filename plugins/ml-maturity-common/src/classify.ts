@@ -56,7 +56,7 @@ import {
   TeamAssessment,
   TeamRollup,
 } from './types';
-import { compareStrings } from './util';
+import { compareStrings, includesAscending } from './util';
 
 interface CompiledItem {
   definition: KitItemDefinition;
@@ -219,13 +219,16 @@ function teamFindings(
       refs.push(ctx.nodes[e].ref);
     }
   }
-  refs.push(...team.members);
+  // Loops, not `push(...list)`: a spread passes every element as an
+  // argument, and a list of some 125,000 (a group's members, an entity's
+  // findings) overflowed the stack.
+  for (let i = 0; i < team.members.length; i++) refs.push(team.members[i]);
   const out: Finding[] = [];
   for (const ref of refs) {
     const list = findingsByRef.get(ref);
     if (list) {
       placed.add(ref);
-      out.push(...list);
+      for (let i = 0; i < list.length; i++) out.push(list[i]);
     }
   }
   return sortFindings(out);
@@ -269,8 +272,10 @@ function assetContributions(
       if (!matches) continue;
       for (const e of matches) {
         if (!assetTypes[e]) continue;
-        const owned = attribution.ownedTeams[e].includes(team);
-        const used = attribution.usedTeams[e].includes(team);
+        // Both lists ascend: a binary search, as an asset used by
+        // thousands of teams is in as many teams' matches.
+        const owned = includesAscending(attribution.ownedTeams[e], team);
+        const used = includesAscending(attribution.usedTeams[e], team);
         if (!owned && !used) continue;
         let list = toward.get(e);
         if (!list) {
@@ -547,12 +552,22 @@ function implicitTeamReferrers(
   // Documents of other API versions (scaffolder Templates) are not assessed
   // but name owners too: whoever can read one sees that owner's ref.
   let added = false;
+  // The refs in each list that gets such a document, for the check that a
+  // ref is not listed yet (a list can have thousands).
+  const listed = new Map<string, Set<string>>();
   for (let d = 0; d < docs.length; d++) {
     const unassessed = unassessedOwnerRefs(docs[d], parser);
     if (!unassessed) continue;
     for (const owner of unassessed.owners) {
       const list = referrers.get(owner);
-      if (list && !list.includes(unassessed.ref)) {
+      if (!list) continue;
+      let refs = listed.get(owner);
+      if (!refs) {
+        refs = new Set(list);
+        listed.set(owner, refs);
+      }
+      if (!refs.has(unassessed.ref)) {
+        refs.add(unassessed.ref);
         list.push(unassessed.ref);
         added = true;
       }

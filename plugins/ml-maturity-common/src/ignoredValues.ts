@@ -164,27 +164,41 @@ export function explainIgnoredValues(
     f.field.startsWith(ML_ANNOTATION_PREFIX),
   );
   if (candidates.length === 0) return;
+  // Each candidate's annotation (a misspelt key's costs edit distances)
+  // and entity's asset type are worked out once for the team, not once
+  // per item: an entity can have thousands of such findings.
+  const annotations = candidates.map(annotationOf);
+  const assetTypes: Array<string | undefined> = new Array(candidates.length);
+  const assetTypeAt = (i: number) =>
+    (assetTypes[i] ??= (
+      assetTypeOf(candidates[i].entityRef) ?? ''
+    ).toUpperCase());
   for (const item of items) {
     if (item.status !== 'unmet') continue;
     const uses = usesOf.get(item.id);
     if (!uses || uses.length === 0) continue;
-    const relevant = candidates.filter(finding => {
-      const annotation = annotationOf(finding);
-      return uses.some(
-        use =>
-          use.annotations.has(annotation) &&
-          (use.assetTypes === undefined ||
-            use.assetTypes.has(
-              (assetTypeOf(finding.entityRef) ?? '').toUpperCase(),
-            )),
-      );
-    });
+    // The first MAX_ENTRIES relevant findings, in the findings' order.
+    const relevant: Finding[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      const annotation = annotations[i];
+      if (
+        uses.some(
+          use =>
+            use.annotations.has(annotation) &&
+            (use.assetTypes === undefined ||
+              use.assetTypes.has(assetTypeAt(i))),
+        )
+      ) {
+        relevant.push(candidates[i]);
+        if (relevant.length === MAX_ENTRIES) break;
+      }
+    }
     if (relevant.length === 0) continue;
     // No "and n more": a reader that hides entities drops the entries of
     // entities the caller may not read (see ignoredValueEntries), and a
     // count would still tell of them. The findings list them all.
     const text = ignoredValuesText(
-      relevant.slice(0, MAX_ENTRIES).map(f => ({
+      relevant.map(f => ({
         key: f.field,
         value: f.value,
         entityRef: f.entityRef,

@@ -58,6 +58,26 @@ export function compareStrings(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
+/**
+ * Whether an ascending list of numbers holds a value: a binary search, for
+ * lists that may be long (an entity's teams). @internal
+ */
+export function includesAscending(
+  list: ReadonlyArray<number>,
+  value: number,
+): boolean {
+  let low = 0;
+  let high = list.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = list[mid];
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
 /** Sorted copy without duplicates. @internal */
 export function sortedUnique(values: Iterable<string>): string[] {
   if (Array.isArray(values) && values.length <= 16) {
