@@ -222,6 +222,44 @@ describe('RoadmapContent', () => {
     }
   });
 
+  it('keeps the page and Refresh now checking when a reload fails, with the error above', async () => {
+    jest.useFakeTimers();
+    try {
+      const api = roadmapApi([]);
+      const empty = await api.getRoadmap();
+      api.getRoadmap = jest
+        .fn()
+        .mockResolvedValueOnce(empty)
+        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+        .mockResolvedValue(empty);
+      api.refresh = jest.fn(async () => 'started' as const);
+      await renderPage(api);
+      await screen.findByText('No teams assessed yet.');
+      await act(async () => {
+        screen.getByRole('button', { name: 'Refresh now' }).click();
+      });
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(
+        'The results below are the last ones loaded.',
+      );
+      expect(screen.getByText('No teams assessed yet.')).toBeInTheDocument();
+      expect(screen.getByText(/Refresh started/)).toBeInTheDocument();
+      // Refresh now keeps checking: the next reload succeeds
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      await waitFor(() =>
+        expect(screen.queryByRole('alert')).not.toBeInTheDocument(),
+      );
+      expect(api.getRoadmap).toHaveBeenCalledTimes(3);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('shows the API error', async () => {
     const api = roadmapApi([]);
     api.getRoadmap.mockRejectedValue(new Error('roadmap unavailable'));

@@ -1,4 +1,4 @@
-import { ReactNode, useMemo } from 'react';
+import { ReactNode, useMemo, useRef } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
@@ -29,7 +29,12 @@ function Card(props: { title: string; children: ReactNode }) {
  * @internal
  */
 export function RoadmapContent() {
-  const { value, loading, error, retry } = useRoadmapData();
+  const { value: loaded, loading, error, retry } = useRoadmapData();
+  // After a reload that failed, the page keeps what it showed, with the
+  // error above it (and Refresh now keeps checking).
+  const lastLoaded = useRef(loaded);
+  if (loaded) lastLoaded.current = loaded;
+  const value = loaded ?? lastLoaded.current;
   const teams = value?.teams;
   const implicitTeams = useMemo(
     () => new Set((teams ?? []).filter(t => t.implicit).map(t => t.entityRef)),
@@ -40,11 +45,21 @@ export function RoadmapContent() {
   if (loading && !value) {
     return <Progress aria-label="Loading the ML maturity roadmap" />;
   }
-  if (error) {
+  if (error && !value) {
     return (
       <LoadError error={error} what="the ML maturity roadmap" onRetry={retry} />
     );
   }
+  const reloadError = error && (
+    <Grid item xs={12}>
+      <LoadError
+        error={error}
+        what="the latest ML maturity roadmap"
+        note="The results below are the last ones loaded."
+        onRetry={retry}
+      />
+    </Grid>
+  );
   // a backend older than the roadmap's team summaries names its teams
   // only in `levels`: it has teams, the heat map just cannot list them
   const assessed =
@@ -54,6 +69,7 @@ export function RoadmapContent() {
   if (!value || !assessed) {
     return (
       <Grid container spacing={2}>
+        {reloadError}
         {/* "after the next refresh" may be a while when refreshes fail: the
             notice says so; on a card, for its grey text's contrast */}
         <Card title="Teams per level">
@@ -72,6 +88,7 @@ export function RoadmapContent() {
   }
   return (
     <Grid container spacing={2}>
+      {reloadError}
       {/* on the first card, not the page: its grey caption text keeps
           4.5:1 contrast only on the card's own background */}
       <Card title="Teams per level">
