@@ -247,6 +247,33 @@ function snippet(step: HTMLElement, text: string) {
   return element;
 }
 
+/**
+ * The card on an entity page that stays mounted while its entity changes,
+ * as the legacy catalog's EntityLayout does on a link to another group:
+ * first `group`, then `next` on "Go to the division".
+ */
+async function renderPageGoingTo(api: MlMaturityApi, next: Entity) {
+  function Page() {
+    const [entity, setEntity] = useState(group);
+    return (
+      <>
+        <button type="button" onClick={() => setEntity(next)}>
+          Go to the division
+        </button>
+        <EntityProvider entity={entity}>
+          <EntityMlMaturityCard />
+        </EntityProvider>
+      </>
+    );
+  }
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
+      <Page />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
 describe('EntityMlMaturityCard', () => {
   it('shows progress while loading', async () => {
     const api = mockMlMaturityApi({
@@ -306,27 +333,7 @@ describe('EntityMlMaturityCard', () => {
         ref === 'group:default/vision' ? vision : new Promise<never>(() => {}),
       ),
     });
-    // an entity page that stays mounted while its entity changes, as the
-    // legacy catalog's EntityLayout does on a link to another group
-    function Page() {
-      const [entity, setEntity] = useState(group);
-      return (
-        <>
-          <button type="button" onClick={() => setEntity(division)}>
-            Go to the division
-          </button>
-          <EntityProvider entity={entity}>
-            <EntityMlMaturityCard />
-          </EntityProvider>
-        </>
-      );
-    }
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
-        <Page />
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    await renderPageGoingTo(api, division);
     expect(await screen.findByText(/2 of 5 kits complete/)).toBeInTheDocument();
 
     await user.click(
@@ -356,25 +363,7 @@ describe('EntityMlMaturityCard', () => {
         throw new TypeError('Failed to fetch');
       }),
     });
-    function Page() {
-      const [entity, setEntity] = useState(group);
-      return (
-        <>
-          <button type="button" onClick={() => setEntity(division)}>
-            Go to the division
-          </button>
-          <EntityProvider entity={entity}>
-            <EntityMlMaturityCard />
-          </EntityProvider>
-        </>
-      );
-    }
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlMaturityApiRef, api]]}>
-        <Page />
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
+    await renderPageGoingTo(api, division);
     expect(await screen.findByText(/2 of 5 kits complete/)).toBeInTheDocument();
     await user.click(
       screen.getByRole('button', { name: 'Go to the division' }),

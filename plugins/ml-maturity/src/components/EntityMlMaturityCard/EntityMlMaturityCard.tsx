@@ -1,7 +1,7 @@
-import { useRef } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { useLastLoaded } from '../../hooks/useLastLoaded';
 import { useTeamAssessment } from '../../hooks/useTeamAssessment';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
@@ -27,9 +27,7 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   // attest), and after a reload that failed too (the error shows above
   // them); but when the page moved to another group, the previous group's
   // results must not show under its name.
-  const lastLoaded = useRef(loaded);
-  if (loaded) lastLoaded.current = loaded;
-  const kept = loaded ?? lastLoaded.current;
+  const kept = useLastLoaded(loaded);
   const value = kept?.entityRef === entityRef ? kept : undefined;
 
   let content;

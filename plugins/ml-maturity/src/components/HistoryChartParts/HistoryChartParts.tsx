@@ -53,7 +53,8 @@ export function DayLabels(props: {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/** A history day, `YYYY-MM-DD`, as ms since the epoch (UTC midnight). */
+export const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
  * The indices of sorted days, split where days are missing between two

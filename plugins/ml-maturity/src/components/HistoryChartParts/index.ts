@@ -2,6 +2,7 @@ export {
   consecutiveRuns,
   daysRecorded,
   DayLabels,
+  dayTime,
   GapNote,
   NoHistory,
   OneDayNote,

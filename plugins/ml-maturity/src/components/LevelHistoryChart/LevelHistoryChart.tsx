@@ -5,6 +5,7 @@ import {
   consecutiveRuns,
   daysRecorded,
   DayLabels,
+  dayTime,
   GapNote,
   NoHistory,
   OneDayNote,
@@ -13,8 +14,6 @@ import {
 const WIDTH = 320;
 const HEIGHT = 120;
 const PAD = { left: 36, right: 8, top: 8, bottom: 20 };
-
-const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /** The sentence a screen reader hears instead of the picture. */
 export function describeLevelHistory(points: TeamHistoryPoint[]): string {

@@ -1,7 +1,8 @@
-import { ReactNode, useMemo, useRef } from 'react';
+import { ReactNode, useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
+import { useLastLoaded } from '../../hooks/useLastLoaded';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
@@ -32,9 +33,7 @@ export function RoadmapContent() {
   const { value: loaded, loading, error, retry } = useRoadmapData();
   // After a reload that failed, the page keeps what it showed, with the
   // error above it (and Refresh now keeps checking).
-  const lastLoaded = useRef(loaded);
-  if (loaded) lastLoaded.current = loaded;
-  const value = loaded ?? lastLoaded.current;
+  const value = useLastLoaded(loaded);
   const teams = value?.teams;
   const implicitTeams = useMemo(
     () => new Set((teams ?? []).filter(t => t.implicit).map(t => t.entityRef)),

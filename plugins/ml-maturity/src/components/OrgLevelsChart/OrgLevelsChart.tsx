@@ -8,6 +8,7 @@ import {
   consecutiveRuns,
   daysRecorded,
   DayLabels,
+  dayTime,
   GapNote,
   NoHistory,
   OneDayNote,
@@ -34,8 +35,6 @@ export const LEVEL_COLOURS = {
   light: ['#616161', '#00796b', '#1565c0', '#6a1b9a', '#e65100'],
   dark: ['#bdbdbd', '#4db6ac', '#64b5f6', '#ce93d8', '#ffb74d'],
 };
-
-const dayTime = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
  * The outline of each level's marker around its centre (a circle for
