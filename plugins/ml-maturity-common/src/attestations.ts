@@ -107,6 +107,19 @@ function readAnnotationAttestations(
       );
       continue;
     }
+    const problem = evidenceTextProblem(url);
+    if (problem) {
+      reportFinding(
+        node,
+        key,
+        value,
+        `The evidence URL ${problem}; it is ignored`,
+      );
+      stateOf(index, node.ref, itemId).ignored.push(
+        `the attestation annotation ${key} was ignored because its URL has spaces, control, invisible or text-direction characters`,
+      );
+      continue;
+    }
     stateOf(index, node.ref, itemId).active.push({ source: 'annotation', url });
   }
 }
@@ -157,15 +170,12 @@ const INVISIBLE_CHARACTER =
   /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/u;
 
 /**
- * Why a URL cannot be recorded as a portal attestation's evidence, or
- * undefined when it can: it must pass {@link isEvidenceUrl}, hold no white
- * space, control, invisible or text-direction characters, and carry no user name or password (every
- * reader of the team sees the evidence). For an API and a form to say the
- * same thing.
- *
- * @public
+ * Why an evidence URL's text cannot be shown as it is, or undefined: white
+ * space, control, invisible or text-direction characters. The part of
+ * {@link evidenceUrlProblem} that also applies to attestations as code
+ * (their URLs are shown as evidence to every reader of the team too).
  */
-export function evidenceUrlProblem(value: string): string | undefined {
+function evidenceTextProblem(value: string): string | undefined {
   if (/\s/.test(value) || containsControlCharacters(value)) {
     return 'must not contain spaces or control characters';
   }
@@ -177,6 +187,23 @@ export function evidenceUrlProblem(value: string): string | undefined {
       .toUpperCase()
       .padStart(4, '0');
     return `must not contain invisible or text-direction characters (it has U+${code}): they make a URL read as another to everyone who sees the evidence`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a URL cannot be recorded as a portal attestation's evidence, or
+ * undefined when it can: it must pass {@link isEvidenceUrl}, hold no white
+ * space, control, invisible or text-direction characters, and carry no user name or password (every
+ * reader of the team sees the evidence). For an API and a form to say the
+ * same thing.
+ *
+ * @public
+ */
+export function evidenceUrlProblem(value: string): string | undefined {
+  const text = evidenceTextProblem(value);
+  if (text) {
+    return text;
   }
   if (!isEvidenceUrl(value)) {
     return 'must be an absolute http:// or https:// URL with a host, e.g. https://wiki.example.com/ml/use-cases';

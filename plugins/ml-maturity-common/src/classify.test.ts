@@ -1031,6 +1031,67 @@ describe('classify: attestations', () => {
     ]);
   });
 
+  it('ignores an annotation URL with invisible, text-direction or space characters, with a finding', () => {
+    const invisible = (code: string) =>
+      `The evidence URL must not contain invisible or text-direction characters (it has U+${code}): they make a URL read as another to everyone who sees the evidence; it is ignored`;
+    const cases = [
+      ['https://evil.example.com/\u202Egpj.exe', invisible('202E')],
+      ['https://wiki.example.com/\u200Buse-cases', invisible('200B')],
+      ['https://wiki.example.com/\u{E0041}', invisible('E0041')],
+      [
+        'https://wiki.example.com/use cases',
+        'The evidence URL must not contain spaces or control characters; it is ignored',
+      ],
+    ];
+    for (const [url, message] of cases) {
+      const t = team(
+        classify({
+          entities: [
+            group('team-a', {
+              annotations: { [`ml-maturity.io/attest.${id}`]: url },
+            }),
+          ],
+          now: NOW,
+        }),
+        'team-a',
+      );
+      expect({ url, status: item(t, id).status }).toEqual({
+        url,
+        status: 'unmet',
+      });
+      expect(item(t, id).evidence).toEqual([]);
+      expect(item(t, id).reason).toContain(
+        `The attestation annotation ml-maturity.io/attest.${id} was ignored because its URL has spaces, control, invisible or text-direction characters`,
+      );
+      expect(t.findings).toEqual([
+        {
+          entityRef: 'group:default/team-a',
+          field: `ml-maturity.io/attest.${id}`,
+          value: url,
+          message,
+        },
+      ]);
+    }
+    // surrounding white space is trimmed, as before
+    const trimmed = team(
+      classify({
+        entities: [
+          group('team-a', {
+            annotations: {
+              [`ml-maturity.io/attest.${id}`]: '  https://wiki.example.com/x\n',
+            },
+          }),
+        ],
+        now: NOW,
+      }),
+      'team-a',
+    );
+    expect(item(trimmed, id)).toMatchObject({
+      status: 'attested',
+      evidence: ['https://wiki.example.com/x'],
+    });
+  });
+
   it('prefers the annotation and lists every evidence URL', () => {
     const t = team(
       classify({
