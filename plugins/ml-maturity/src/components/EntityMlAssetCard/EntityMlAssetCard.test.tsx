@@ -410,6 +410,7 @@ describe('EntityMlAssetCard', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/every 30 minutes by default/)).toBeInTheDocument();
 
+    const liveBefore = [...document.querySelectorAll('[aria-live="polite"]')];
     await user.click(screen.getByRole('button', { name: 'Refresh now' }));
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(await screen.findByText(/Refresh started/)).toBeInTheDocument();
@@ -422,6 +423,15 @@ describe('EntityMlAssetCard', () => {
       ),
     ).toBeInTheDocument();
     expect(getAssetContribution).toHaveBeenCalledTimes(3);
+    // Refresh now and its messages are gone: a live region, there all
+    // along, tells screen readers that the refresh has finished
+    expect(liveBefore).toContain(
+      screen
+        .getByText(
+          'The refresh has finished: how this ML asset counts is shown.',
+        )
+        .closest('[aria-live="polite"]'),
+    );
   }, 30_000);
 
   it('says a refresh is already running, and waits for it', async () => {

@@ -9,6 +9,7 @@ import { useAssetContribution } from '../../hooks/useAssetContribution';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { sourceFileOf } from '../../lib/sourceFile';
 import { LoadError } from '../LoadError';
+import { RefreshedStatus } from '../RefreshNow';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { AssetDetails } from './AssetDetails';
 import { NotAssessedHint } from './NotAssessedHint';
@@ -56,6 +57,7 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
   const owner = ownerRef(entity);
 
   let content;
+  let shows: 'refresh' | 'results' | undefined;
   if (loading && !value) {
     content = <Progress aria-label="Loading how this ML asset counts" />;
   } else if (error) {
@@ -67,10 +69,12 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
       />
     );
   } else if (!value?.contribution) {
+    shows = 'refresh';
     content = (
       <NotAssessedHint entity={entity} owner={owner} onReload={retry} />
     );
   } else {
+    shows = 'results';
     // when the last refresh failed, this is the previous snapshot's answer
     content = (
       <>
@@ -89,6 +93,11 @@ export function EntityMlAssetCard(props: EntityMlAssetCardProps) {
       title={props.title ?? 'ML asset'}
       titleTypographyProps={CARD_TITLE_PROPS}
     >
+      <RefreshedStatus
+        key={entityRef}
+        shows={shows}
+        message="The refresh has finished: how this ML asset counts is shown."
+      />
       {content}
     </InfoCard>
   );

@@ -1,7 +1,25 @@
 import { renderInTestApp } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ResponseError } from '@backstage/errors';
 import { AttestDialog } from './AttestDialog';
+
+/** The 400 of `POST /attestations` refusing one field, e.g. `url: must be ...`. */
+function refused(message: string) {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'InputError', message },
+        response: { statusCode: 400 },
+      }),
+      {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: { 'Content-Type': 'application/json' },
+      },
+    ),
+  );
+}
 
 describe('AttestDialog', () => {
   it.each([
@@ -38,6 +56,40 @@ describe('AttestDialog', () => {
       );
       await user.keyboard('{Enter}');
       expect(onSubmit).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    ['url', /Evidence URL/, 'The URL must be reachable from the portal'],
+    ['comment', /Comment/, 'The comment must be at most 2000 characters'],
+  ])(
+    'moves the focus to the %s field the API refused, so its error is read out',
+    async (field, label, described) => {
+      const user = userEvent.setup({ delay: null });
+      const error = await refused(
+        `${field}: ${described.replace(/^The \w+ /, '')}`,
+      );
+      const onSubmit = jest.fn(async () => {
+        throw error;
+      });
+      await renderInTestApp(
+        <AttestDialog
+          itemTitle="Use cases"
+          onClose={() => {}}
+          onSubmit={onSubmit}
+        />,
+      );
+      const dialog = screen.getByRole('dialog');
+      await user.click(within(dialog).getByLabelText(/Evidence URL/));
+      await user.paste('https://wiki.example.com/use-cases');
+      // sent with the button: the focus is on it, away from the field
+      await user.click(within(dialog).getByRole('button', { name: 'Attest' }));
+      const refusedField = within(dialog).getByLabelText(label);
+      await waitFor(() =>
+        expect(refusedField).toHaveAttribute('aria-invalid', 'true'),
+      );
+      expect(refusedField).toHaveFocus();
+      expect(refusedField).toHaveAccessibleDescription(described);
     },
   );
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -58,6 +58,17 @@ export function AttestDialog(props: AttestDialogProps) {
   const [error, setError] = useState<string>();
   // what the API refused, shown next to its field until that field changes
   const [refused, setRefused] = useState<Partial<Record<Field, string>>>({});
+  // A refused field takes the focus once it shows why, so that a screen
+  // reader reads its error (the focus was on Attest, or lost while it was
+  // disabled), and the user is where the fix goes.
+  const urlInput = useRef<HTMLInputElement>(null);
+  const commentInput = useRef<HTMLTextAreaElement>(null);
+  const [focusField, setFocusField] = useState<Field>();
+  useEffect(() => {
+    if (focusField === undefined) return;
+    (focusField === 'url' ? urlInput : commentInput).current?.focus();
+    setFocusField(undefined);
+  }, [focusField]);
   const trimmedUrl = url.trim();
   // the API's own tests: its length limit, then the classifier's test
   const urlProblem =
@@ -79,6 +90,7 @@ export function AttestDialog(props: AttestDialogProps) {
       const field = refusedField(e);
       if (field) {
         setRefused({ [field.field]: field.problem });
+        setFocusField(field.field);
       } else {
         setError(errorMessage(e));
       }
@@ -122,6 +134,7 @@ export function AttestDialog(props: AttestDialogProps) {
             fullWidth
             margin="dense"
             label="Evidence URL"
+            inputRef={urlInput}
             value={url}
             onChange={e => {
               setUrl(e.target.value);
@@ -141,6 +154,7 @@ export function AttestDialog(props: AttestDialogProps) {
             multiline
             margin="dense"
             label="Comment (optional)"
+            inputRef={commentInput}
             value={comment}
             onChange={e => {
               setComment(e.target.value);

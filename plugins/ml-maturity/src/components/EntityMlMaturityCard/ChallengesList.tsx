@@ -81,7 +81,13 @@ export function ChallengesList(props: { challenges: Challenges }) {
           const challenge = props.challenges[key];
           return (
             <TableRow key={key}>
-              <TableCell component="th" scope="row" className={classes.name}>
+              <TableCell
+                component="th"
+                scope="row"
+                // MUI gives body cells role="cell" even as <th>
+                role="rowheader"
+                className={classes.name}
+              >
                 {NAMES[key]}
               </TableCell>
               <TableCell className={classes.level}>

@@ -414,6 +414,34 @@ describe('EntityMlMaturityCard', () => {
     expect(getTeamAssessment).toHaveBeenCalledTimes(2);
   }, 20_000);
 
+  it('tells screen readers when the refresh it started has brought the results', async () => {
+    const user = userEvent.setup({ delay: null });
+    const getTeamAssessment = jest
+      .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValue(vision);
+    const api = mockMlMaturityApi({
+      getTeamAssessment,
+      refresh: jest.fn(async () => 'started' as const),
+    });
+    await renderCard(api);
+    const refreshNow = await screen.findByRole('button', {
+      name: 'Refresh now',
+    });
+    const liveBefore = [...document.querySelectorAll('[aria-live="polite"]')];
+    await user.click(refreshNow);
+    await screen.findByText(/2 of 5 kits complete/, {}, { timeout: 10_000 });
+    // Refresh now, its messages and the button that had the focus are
+    // gone: a live region, there all along, says that the refresh has finished
+    expect(liveBefore).toContain(
+      screen
+        .getByText(
+          'The refresh has finished: the ML maturity of this group is shown.',
+        )
+        .closest('[aria-live="polite"]'),
+    );
+  }, 20_000);
+
   const responseError = (status: number, name: string, message: string) =>
     ResponseError.fromResponse(
       new Response(
@@ -1630,6 +1658,27 @@ describe('EntityMlMaturityCard', () => {
       // names stay whole ("Profession / al skills" in a squeezed column)
       const name = within(table).getByText('Professional skills');
       expect(getComputedStyle(name).whiteSpace).toBe('nowrap');
+    } finally {
+      restore();
+    }
+  });
+
+  it('heads each row of the ML challenges table with its challenge, for table navigation', async () => {
+    const restore = mockScreenWidth(1280);
+    try {
+      const api = mockMlMaturityApi({
+        getTeamAssessment: jest.fn(async () => vision),
+      });
+      await renderCard(api);
+      const table = await screen.findByRole('table', {
+        name: 'ML challenges',
+      });
+      const rows = within(table).getAllByRole('row');
+      expect(
+        rows.map(row => within(row).getByRole('rowheader').textContent),
+      ).toEqual(['Professional skills', 'Infrastructure', 'Data']);
+      // the level and the reason are the row's cells
+      expect(within(rows[2]).getAllByRole('cell')).toHaveLength(2);
     } finally {
       restore();
     }

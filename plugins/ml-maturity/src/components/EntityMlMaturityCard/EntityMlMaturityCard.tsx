@@ -6,7 +6,7 @@ import { useTeamAssessment } from '../../hooks/useTeamAssessment';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
 import { LoadError } from '../LoadError';
-import { RefreshNow } from '../RefreshNow';
+import { RefreshedStatus, RefreshNow } from '../RefreshNow';
 import { TeamMaturity } from './TeamMaturity';
 
 /** Props of {@link EntityMlMaturityCard}. @public */
@@ -31,6 +31,7 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
   const value = kept?.entityRef === entityRef ? kept : undefined;
 
   let content;
+  let shows: 'refresh' | 'results' | undefined;
   if (loading && !value) {
     content = <Progress aria-label="Loading the ML maturity of this group" />;
   } else if (error && !value?.assessment) {
@@ -42,6 +43,7 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
       />
     );
   } else if (!value?.assessment) {
+    shows = 'refresh';
     content = (
       <>
         <EmptyHint title="This group has no ML maturity assessment yet.">
@@ -56,6 +58,7 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
       </>
     );
   } else {
+    shows = 'results';
     content = (
       <>
         {error && (
@@ -81,6 +84,11 @@ export function EntityMlMaturityCard(props: EntityMlMaturityCardProps) {
       title={props.title ?? 'ML maturity'}
       titleTypographyProps={CARD_TITLE_PROPS}
     >
+      <RefreshedStatus
+        key={entityRef}
+        shows={shows}
+        message="The refresh has finished: the ML maturity of this group is shown."
+      />
       {content}
     </InfoCard>
   );

@@ -1,21 +1,12 @@
 import { StatusOK, StatusPending } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
 import type { ItemResult } from '@aiml-service-kits/plugin-ml-maturity-common';
+import { VISUALLY_HIDDEN } from '../../lib/visuallyHidden';
 
 const useStyles = makeStyles({
   // Read by screen readers, not shown: the visible status is aria-hidden
   // by Backstage's Status components.
-  visuallyHidden: {
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    padding: 0,
-    margin: -1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 /** An item's status in words, e.g. "Not met (optional)". @internal */

@@ -19,6 +19,7 @@ import {
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { UTF8_BOM } from '../../lib/csv';
 import { downloadFile } from '../../lib/download';
+import { VISUALLY_HIDDEN } from '../../lib/visuallyHidden';
 import { LevelBadge } from '../LevelBadge';
 import { TeamName } from './TeamName';
 import { useTeamTitles } from '../../hooks/useTeamTitles';
@@ -91,6 +92,9 @@ const useStyles = makeStyles(theme => ({
     fontVariantNumeric: 'tabular-nums',
     minWidth: '6.5em',
   },
+  // the count a search or filter leaves, for screen readers: the pager
+  // and the export button show it
+  visuallyHidden: VISUALLY_HIDDEN,
   export: {
     '&.Mui-focusVisible': {
       outline: `2px solid ${theme.palette.primary.main}`,
@@ -277,11 +281,18 @@ export function HeatMap(props: HeatMapProps) {
           })`}
         </Button>
       </div>
-      {filtered.length === 0 ? (
-        <Typography variant="body2" role="status">
-          No team matches this search and filter.
-        </Typography>
-      ) : (
+      {/* in the page before a search, so that screen readers read its changes */}
+      <Typography variant="body2" role="status">
+        {filtered.length === 0 && 'No team matches this search and filter.'}
+        {filtered.length > 0 && (search.trim() !== '' || parent !== '') && (
+          <span className={classes.visuallyHidden}>
+            {`${filtered.length} of ${teams.length} team${
+              teams.length === 1 ? '' : 's'
+            } match${filtered.length === 1 ? 'es' : ''}.`}
+          </span>
+        )}
+      </Typography>
+      {filtered.length > 0 && (
         <>
           {/* focusable, so keyboard users can scroll it sideways too */}
           <TableContainer

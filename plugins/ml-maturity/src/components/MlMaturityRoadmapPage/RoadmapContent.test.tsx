@@ -222,6 +222,40 @@ describe('RoadmapContent', () => {
     }
   });
 
+  it('tells screen readers when the refresh it started has brought the teams', async () => {
+    jest.useFakeTimers();
+    try {
+      const api = roadmapApi([makeTeam('alpha', 3)]);
+      const assessed = await api.getRoadmap();
+      const empty = await roadmapApi([]).getRoadmap();
+      api.getRoadmap = jest
+        .fn()
+        .mockResolvedValueOnce(empty)
+        .mockResolvedValue(assessed);
+      api.refresh = jest.fn(async () => 'started' as const);
+      await renderPage(api);
+      await screen.findByText('No teams assessed yet.');
+      const liveBefore = [...document.querySelectorAll('[aria-live="polite"]')];
+      await act(async () => {
+        screen.getByRole('button', { name: 'Refresh now' }).click();
+      });
+      await act(async () => {
+        jest.advanceTimersByTime(3_000);
+      });
+      await screen.findByRole('list', { name: 'Teams per level' });
+      // Refresh now and its messages are gone: a live region, there all
+      // along, says that the refresh has finished
+      const said = screen
+        .getByText(
+          'The refresh has finished: the roadmap of the assessed teams is shown.',
+        )
+        .closest('[aria-live="polite"]');
+      expect(liveBefore).toContain(said);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('keeps the page and Refresh now checking when a reload fails, with the error above', async () => {
     jest.useFakeTimers();
     try {
@@ -347,6 +381,30 @@ describe('RoadmapContent', () => {
       mark.mock.calls.filter(c => c[0] === HEATMAP_RENDERED_MARK),
     ).toHaveLength(1);
     delete (performance as { mark?: unknown }).mark;
+  });
+
+  it('tells screen readers how many teams a search and a filter leave', async () => {
+    const user = userEvent.setup({ delay: null });
+    await renderPage(roadmapApi(manyTeams()));
+    const heatmap = await screen.findByRole('table', {
+      name: 'Teams by kit: percent of required items met',
+    });
+    // a status region there before the search, so that its changes are read
+    const statusBefore = screen.queryAllByRole('status');
+
+    await user.click(screen.getByLabelText('Search teams'));
+    await user.paste('team-11');
+    await waitFor(() =>
+      expect(within(heatmap).getAllByRole('row')).toHaveLength(11),
+    );
+    const count = screen.getByText('10 of 120 teams match.');
+    expect(statusBefore).toContain(count.closest('[role="status"]'));
+
+    await user.keyboard('x');
+    const none = await screen.findByText(
+      'No team matches this search and filter.',
+    );
+    expect(statusBefore).toContain(none.closest('[role="status"]'));
   });
 
   it('shows an implicit team as text, not as a link to a missing entity', async () => {

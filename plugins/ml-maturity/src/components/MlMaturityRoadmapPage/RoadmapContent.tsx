@@ -6,7 +6,7 @@ import { useLastLoaded } from '../../hooks/useLastLoaded';
 import { useRoadmapData } from '../../hooks/useRoadmapData';
 import { CARD_TITLE_PROPS } from '../../lib/headings';
 import { EmptyHint } from '../EmptyHint';
-import { RefreshNow } from '../RefreshNow';
+import { RefreshedStatus, RefreshNow } from '../RefreshNow';
 import { LoadError } from '../LoadError';
 import { SnapshotStatusNotice } from '../SnapshotStatusNotice';
 import { BlockingItems } from './BlockingItems';
@@ -65,9 +65,17 @@ export function RoadmapContent() {
     value !== undefined &&
     (value.teams.length > 0 ||
       Object.values(value.roadmap.levels).some(refs => refs.length > 0));
+  // first in both layouts, so that it stays in the page from one to the other
+  const refreshed = (
+    <RefreshedStatus
+      shows={assessed ? 'results' : 'refresh'}
+      message="The refresh has finished: the roadmap of the assessed teams is shown."
+    />
+  );
   if (!value || !assessed) {
     return (
       <Grid container spacing={2}>
+        {refreshed}
         {reloadError}
         {/* "after the next refresh" may be a while when refreshes fail: the
             notice says so; on a card, for its grey text's contrast */}
@@ -87,6 +95,7 @@ export function RoadmapContent() {
   }
   return (
     <Grid container spacing={2}>
+      {refreshed}
       {reloadError}
       {/* on the first card, not the page: its grey caption text keeps
           4.5:1 contrast only on the card's own background */}

@@ -1,1 +1,2 @@
 export { RefreshNow } from './RefreshNow';
+export { RefreshedStatus } from './RefreshedStatus';
