@@ -1,5 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { ConfigReader } from '@backstage/config';
+import { resolve as resolvePath } from 'node:path';
+import { AppConfig, ConfigReader, JsonObject } from '@backstage/config';
+import { FileConfigSource } from '@backstage/config-loader';
 import { InputError } from '@backstage/errors';
 import {
   editDistance,
@@ -52,9 +54,42 @@ function sectionHint(data: Record<string, unknown>): string {
 }
 
 /**
+ * The `mlMaturity` section of a config file as the backend reads it:
+ * `$include`, `$file` and `$env` resolved (relative to the file's folder)
+ * and `${VAR}` substituted from the environment, by Backstage's own config
+ * loader. Only the section: the rest of an app-config may name secrets,
+ * files and variables a machine running the CLI does not have.
+ */
+async function resolveSection(
+  path: string,
+  section: unknown,
+): Promise<AppConfig> {
+  const source = FileConfigSource.create({
+    path: resolvePath(path),
+    watch: false,
+    // the file was read and parsed already: only the section goes through
+    parser: async () => ({ result: { [SECTION]: section } as JsonObject }),
+  });
+  try {
+    for await (const { configs } of source.readConfigData()) {
+      return { context: path, data: configs[0]?.data ?? {} };
+    }
+  } catch (error) {
+    // "Failed to read config file at "<path>", failed to include ..."
+    const message = messageOf(error).replace(
+      /^Failed to read config file at "[^"]*", /,
+      '',
+    );
+    throw new InputError(`Cannot read config file ${path}: ${message}`);
+  }
+  return { context: path, data: {} };
+}
+
+/**
  * Reads app-config style YAML files (later files override earlier ones, as
- * in Backstage) and validates their `mlMaturity` section. No `${VAR}`
- * substitution or `$include`: the CLI reads the files as they are.
+ * in Backstage) and validates their `mlMaturity` section. Within the
+ * section, `$include`, `$file`, `$env` and `${VAR}` work as in the backend;
+ * the rest of each file is not read.
  *
  * @throws InputError naming the config file(s) when a file cannot be read or
  *   the section is invalid.
@@ -62,7 +97,7 @@ function sectionHint(data: Record<string, unknown>): string {
 export async function loadMlMaturityConfig(
   paths: string[],
 ): Promise<CliMlMaturityConfig> {
-  const configs = [];
+  const configs: AppConfig[] = [];
   const notes: string[] = [];
   const changesNothing = (path: string, hint = '') =>
     notes.push(
@@ -91,8 +126,11 @@ export async function loadMlMaturityConfig(
     }
     if (!(SECTION in data)) {
       changesNothing(path, sectionHint(data as Record<string, unknown>));
+      continue;
     }
-    configs.push({ context: path, data: data as Record<string, any> });
+    configs.push(
+      await resolveSection(path, (data as Record<string, unknown>)[SECTION]),
+    );
   }
   try {
     const { kits, assetTypeAliases } = readMlMaturityConfig(

@@ -744,6 +744,98 @@ describe('ml-maturity assess', () => {
     );
   });
 
+  it('resolves $include, $env and ${VAR} in a --config mlMaturity section, as the backend does', async () => {
+    await fs.writeFile(
+      join(tmp, 'catalog.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: pictures\nspec:\n  type: picture-collection\n  owner: team-a\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: clips\nspec:\n  type: clip-collection\n  owner: team-a\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: movies\nspec:\n  type: video-collection\n  owner: team-a\n',
+      ].join('---\n'),
+    );
+    await fs.mkdir(join(tmp, 'conf'));
+    await fs.writeFile(
+      join(tmp, 'conf', 'aliases.yaml'),
+      'picture-collection: dataset\n',
+    );
+    // the rest of an app-config may name files and variables this machine
+    // lacks: only the mlMaturity section is resolved
+    await fs.writeFile(
+      join(tmp, 'conf', 'app-config.yaml'),
+      [
+        'backend:',
+        '  database:',
+        '    connection:',
+        '      password: ${ML_MATURITY_TEST_UNSET_PASSWORD}',
+        '      ca:',
+        '        $file: /nonexistent/ca.pem',
+        'mlMaturity:',
+        '  assetTypeAliases:',
+        '    $include: ./aliases.yaml',
+        '',
+      ].join('\n'),
+    );
+    await fs.writeFile(
+      join(tmp, 'env-config.yaml'),
+      'mlMaturity:\n  assetTypeAliases:\n    clip-collection: ${ML_MATURITY_TEST_TARGET}\n    video-collection:\n      $env: ML_MATURITY_TEST_TARGET\n',
+    );
+    const evidence = (stdout: string) =>
+      (JSON.parse(stdout) as Assessment).teams[0].items.find(
+        i => i.id === 'starter.technology.project-datasets',
+      )!.evidence;
+
+    const included = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--json',
+      '--config',
+      join(tmp, 'conf', 'app-config.yaml'),
+    ]);
+    expect(included.stderr).toBe('');
+    expect(included.code).toBe(0);
+    expect(evidence(included.stdout)).toEqual(['resource:default/pictures']);
+
+    process.env.ML_MATURITY_TEST_TARGET = 'dataset';
+    try {
+      const substituted = await run([
+        'assess',
+        join(tmp, 'catalog.yaml'),
+        '--json',
+        '--config',
+        join(tmp, 'env-config.yaml'),
+      ]);
+      expect(substituted.stderr).toBe('');
+      expect(evidence(substituted.stdout)).toEqual([
+        'resource:default/clips',
+        'resource:default/movies',
+      ]);
+    } finally {
+      delete process.env.ML_MATURITY_TEST_TARGET;
+    }
+
+    await fs.rm(join(tmp, 'conf', 'aliases.yaml'));
+    const missing = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--config',
+      join(tmp, 'conf', 'app-config.yaml'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toBe(
+      `ml-maturity: Cannot read config file ${join(
+        tmp,
+        'conf',
+        'app-config.yaml',
+      )}: error at .mlMaturity.assetTypeAliases, failed to include "${join(
+        tmp,
+        'conf',
+        'aliases.yaml',
+      )}", file does not exist\n`,
+    );
+  });
+
   it('says when a --config file has no mlMaturity section, so changes nothing', async () => {
     await fs.writeFile(
       join(tmp, 'typo.yaml'),
