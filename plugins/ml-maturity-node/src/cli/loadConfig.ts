@@ -75,11 +75,17 @@ async function resolveSection(
       return { context: path, data: configs[0]?.data ?? {} };
     }
   } catch (error) {
-    // "Failed to read config file at "<path>", failed to include ..."
-    const message = messageOf(error).replace(
-      /^Failed to read config file at "[^"]*", /,
-      '',
-    );
+    // "Failed to read config file at "<path>", failed to include ..."; an
+    // included file's YAML error in one line, without its code excerpt, as
+    // for the config file itself
+    const message = messageOf(error)
+      .replace(/^Failed to read config file at "[^"]*", /, '')
+      .split('\n')[0]
+      .replace(/:$/, '')
+      .replace(
+        /, YAMLParseError: Source contains multiple documents.*$/,
+        ': it holds several YAML documents (separated by ---); an included file holds one',
+      );
     throw new InputError(`Cannot read config file ${path}: ${message}`);
   }
   return { context: path, data: {} };

@@ -836,6 +836,36 @@ describe('ml-maturity assess', () => {
     );
   });
 
+  it('says in one line why a file a --config file includes cannot be parsed', async () => {
+    await fs.writeFile(join(tmp, 'several.yaml'), 'a: b\n---\nc: d\n');
+    await fs.writeFile(join(tmp, 'broken.yaml'), 'kits: [\n');
+    const stderrOf = async (included: string) => {
+      await fs.writeFile(
+        join(tmp, 'app-config.yaml'),
+        `mlMaturity:\n  assetTypeAliases:\n    $include: ./${included}\n`,
+      );
+      const result = await run([
+        'assess',
+        EXAMPLES,
+        '--config',
+        join(tmp, 'app-config.yaml'),
+      ]);
+      expect(result.code).toBe(2);
+      return result.stderr;
+    };
+    const prefix = `ml-maturity: Cannot read config file ${join(
+      tmp,
+      'app-config.yaml',
+    )}: error at .mlMaturity.assetTypeAliases, failed to parse included file`;
+    // as for the --config file itself: no code excerpt over several lines
+    expect(await stderrOf('several.yaml')).toBe(
+      `${prefix} ./several.yaml: it holds several YAML documents (separated by ---); an included file holds one\n`,
+    );
+    expect(await stderrOf('broken.yaml')).toBe(
+      `${prefix} ./broken.yaml, YAMLParseError: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1\n`,
+    );
+  });
+
   it('says when a --config file has no mlMaturity section, so changes nothing', async () => {
     await fs.writeFile(
       join(tmp, 'typo.yaml'),
