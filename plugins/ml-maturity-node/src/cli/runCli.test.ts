@@ -866,6 +866,64 @@ describe('ml-maturity assess', () => {
     );
   });
 
+  it('shows control and bidi characters from the input as escapes in the table, --team and stderr, not in --json', async () => {
+    const rlo = '\u202E';
+    await fs.writeFile(
+      join(tmp, 'catalog.yaml'),
+      [
+        `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n  annotations:\n    ml-maturity.io/attest.starter.process.use-cases: "https://evil.example.com/${rlo}gpj.exe"\n    "ml-maturity.io/attest.nope\\x1b[2J": https://wiki.example.com/x\nspec:\n  type: team\n  children: []\n`,
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: stray\n  annotations:\n    ml-maturity.io/asset: "notebook${rlo}"\nspec:\n  type: service\n  owner: group:default/team-a\n  lifecycle: x\n`,
+      ].join('---\n'),
+    );
+    const config = join(tmp, `odd${rlo}name.yaml`);
+    await fs.writeFile(config, 'app:\n  title: Portal\n');
+    const unsafe = (text: string) =>
+      [rlo, '\u001B'].filter(c => text.includes(c));
+
+    const table = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--config',
+      config,
+      '--now',
+      NOW,
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stderr).toBe(
+      `ml-maturity: config file ${join(
+        tmp,
+        'odd\\u202Ename.yaml',
+      )} has no mlMaturity section, so it changes nothing\n`,
+    );
+    expect(unsafe(table.stdout)).toEqual([]);
+
+    const report = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--team',
+      'group:default/team-a',
+      '--now',
+      NOW,
+    ]);
+    expect(report.code).toBe(0);
+    expect(unsafe(report.stdout)).toEqual([]);
+    expect(report.stdout).toContain('https://evil.example.com/\\u202Egpj.exe');
+    expect(report.stdout).toContain('attest.nope\\u001B[2J');
+
+    // --json is data: the values as they are
+    const json = await run([
+      'assess',
+      join(tmp, 'catalog.yaml'),
+      '--json',
+      '--now',
+      NOW,
+    ]);
+    const findings = (JSON.parse(json.stdout) as Assessment).teams[0].findings;
+    expect(findings.map(f => f.value)).toContain(
+      `https://evil.example.com/${rlo}gpj.exe`,
+    );
+  });
+
   it('says when a --config file has no mlMaturity section, so changes nothing', async () => {
     await fs.writeFile(
       join(tmp, 'typo.yaml'),

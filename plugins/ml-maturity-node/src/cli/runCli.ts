@@ -11,6 +11,7 @@ import { findingLine, formatAssessmentTable, plural } from './formatTable';
 import { formatTeamReport, othersMeeting } from './formatTeamReport';
 import { loadMlMaturityConfig } from './loadConfig';
 import { completeRef, normalizeTeamRef, parseNow } from './parseOptions';
+import { terminalSafe } from './terminalSafe';
 import { CliOutput, RunCliOptions } from './types';
 
 /** Exit codes of the CLI (docs/cli.md). @public */
@@ -350,9 +351,11 @@ async function assess(
     stdout.write(
       options.json
         ? assessmentJson(assessment)
-        : formatAssessmentTable(assessment, {
-            ownerless: ownerlessAssets(read, assessment),
-          }),
+        : terminalSafe(
+            formatAssessmentTable(assessment, {
+              ownerless: ownerlessAssets(read, assessment),
+            }),
+          ),
     );
     return;
   }
@@ -404,11 +407,13 @@ async function assess(
   stdout.write(
     options.json
       ? `${JSON.stringify(team, null, 2)}\n`
-      : formatTeamReport({
-          team,
-          kits,
-          others: othersMeeting(assets, team.entityRef),
-        }),
+      : terminalSafe(
+          formatTeamReport({
+            team,
+            kits,
+            others: othersMeeting(assets, team.entityRef),
+          }),
+        ),
   );
 }
 
@@ -463,7 +468,11 @@ function createProgram(
  * @public
  */
 export async function runCli(options: RunCliOptions): Promise<number> {
-  const { argv, stdout, stderr } = options;
+  const { argv, stdout } = options;
+  // every message on stderr is for a person, and may quote the input
+  const stderr: CliOutput = {
+    write: text => options.stderr.write(terminalSafe(text)),
+  };
   let exitCode: number = EXIT_CODES.ok;
   const program = createProgram({ stdout, stderr }, code => {
     exitCode = code;
