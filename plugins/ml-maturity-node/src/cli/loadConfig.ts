@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { AppConfig, ConfigReader, JsonObject } from '@backstage/config';
-import { FileConfigSource } from '@backstage/config-loader';
 import { InputError } from '@backstage/errors';
 import {
   editDistance,
@@ -64,6 +63,10 @@ async function resolveSection(
   path: string,
   section: unknown,
 ): Promise<AppConfig> {
+  // loaded only for a --config file: it takes longer to load than the
+  // rest of the CLI's dependencies together
+  const { FileConfigSource } =
+    require('@backstage/config-loader') as typeof import('@backstage/config-loader');
   const source = FileConfigSource.create({
     path: resolvePath(path),
     watch: false,
