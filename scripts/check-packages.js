@@ -40,6 +40,7 @@ const PACKAGES = {
     /^dist\/index\.d\.ts$/,
     /^migrations\/\d+_init\.js$/,
     /^config\.schema\.json$/,
+    /^src\/schema\/openapi\.yaml$/,
   ],
   'plugins/ml-maturity': [
     /^dist\/index\.esm\.js$/,
