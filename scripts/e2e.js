@@ -7,6 +7,7 @@
  *  1. open the vision team's page: the card says "Systematic" and lists its checklist
  *  2. attest an attestable item, reload, see it attested (then revoke it again)
  *  3. open /ml-maturity and see the heat map
+ *  4. at 360 px wide, the team card keeps its text within the card
  *
  * Writes screenshots of the three views to e2e-output/ (not versioned), or,
  * with --update-screenshots, to docs/images/ for the README. Exit code 0 when
@@ -179,6 +180,74 @@ async function main() {
         fullPage: true,
       });
     });
+
+    await step(
+      'on a 360 px wide phone, the team card keeps its text within the card',
+      async () => {
+        await page.setViewportSize({ width: 360, height: 900 });
+        await page.goto(teamUrl);
+        const checklist = page.getByRole('region', { name: 'Checklist' });
+        await checklist.getByRole('list').first().waitFor({ timeout: 60_000 });
+        const layout = await checklist.evaluate(section => {
+          // the card's body: the content box of the card
+          const body = section.parentElement;
+          const right = body.getBoundingClientRect().right;
+          const out = [];
+          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            if (!n.textContent.trim()) continue;
+            // skip charts, boxes that scroll sideways on purpose, and text
+            // for screen readers only (a 1 px box)
+            let skip = false;
+            for (
+              let e = n.parentElement;
+              e && e !== body;
+              e = e.parentElement
+            ) {
+              const { overflowX } = getComputedStyle(e);
+              if (
+                e instanceof SVGElement ||
+                overflowX === 'auto' ||
+                overflowX === 'scroll' ||
+                e.getBoundingClientRect().width <= 1
+              ) {
+                skip = true;
+                break;
+              }
+            }
+            if (skip) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            const past = Math.max(
+              0,
+              ...[...range.getClientRects()].map(r => r.right - right),
+            );
+            if (past > 1) {
+              out.push(
+                `"${n.textContent.trim().slice(0, 60)}" by ${Math.round(
+                  past,
+                )} px`,
+              );
+            }
+          }
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            innerWidth: window.innerWidth,
+            out,
+          };
+        });
+        if (layout.scrollWidth > layout.innerWidth) {
+          throw new Error(
+            `the page scrolls sideways: ${layout.scrollWidth} px wide in ${layout.innerWidth}`,
+          );
+        }
+        if (layout.out.length > 0) {
+          throw new Error(
+            `text past the card's edge: ${layout.out.join('; ')}`,
+          );
+        }
+      },
+    );
   } finally {
     if (browser) await browser.close();
     await backend.stop();

@@ -3,9 +3,11 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
+import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   AssetContribution,
@@ -18,6 +20,16 @@ import { FindingsList } from '../FindingsList';
 import { ShowAllButton } from '../ShowAllButton';
 import { InSourceFile } from './InSourceFile';
 import { isUserRef } from '../../lib/refs';
+import { WHOLE_WORDS } from '../../lib/wholeWords';
+
+const useStyles = makeStyles(theme => ({
+  // On a phone the table scrolls sideways rather than squeezing the team
+  // names to a few letters per line, as the roadmap's heat map does.
+  scroller: {
+    overflowX: 'auto',
+    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
+  },
+}));
 
 /** Rows of "Counts toward" shown before "Show all" (a shared platform may count for hundreds of teams). */
 const ROWS_SHOWN = 10;
@@ -105,6 +117,7 @@ export function AssetDetails(props: {
   sourceFile?: SourceFile;
 }) {
   const { contribution, kits, owner, sourceFile } = props;
+  const classes = useStyles();
   const names = itemNames(kits);
   const [allRows, setAllRows] = useState(false);
   // an answer without a list (an older or another backend) shows it empty
@@ -131,35 +144,45 @@ export function AssetDetails(props: {
       {rows.length === 0 ? (
         <NotCountedHint owner={owner} findings={findings} />
       ) : (
-        <Table
-          id={tableId}
-          size="small"
-          aria-label="Checklist items this asset counts toward"
+        // focusable, so keyboard users can scroll it sideways too
+        <TableContainer
+          className={classes.scroller}
+          role="region"
+          aria-label="Counts toward, scrollable"
+          tabIndex={0}
         >
-          <TableHead>
-            <TableRow>
-              <TableCell>Team</TableCell>
-              <TableCell>Item</TableCell>
-              <TableCell>How</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {visibleRows.map(c => {
-              const name = names.get(c.itemId);
-              return (
-                <TableRow key={`${c.team}|${c.itemId}|${c.via}`}>
-                  <TableCell>
-                    <EntityRefLink entityRef={c.team} />
-                  </TableCell>
-                  <TableCell>
-                    {name ? `${name.title} (${name.kit})` : c.itemId}
-                  </TableCell>
-                  <TableCell>{c.via === 'owned' ? 'owned' : 'used'}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+          <Table
+            id={tableId}
+            size="small"
+            aria-label="Checklist items this asset counts toward"
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell style={WHOLE_WORDS}>Team</TableCell>
+                <TableCell style={WHOLE_WORDS}>Item</TableCell>
+                <TableCell style={WHOLE_WORDS}>How</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {visibleRows.map(c => {
+                const name = names.get(c.itemId);
+                return (
+                  <TableRow key={`${c.team}|${c.itemId}|${c.via}`}>
+                    <TableCell style={WHOLE_WORDS}>
+                      <EntityRefLink entityRef={c.team} />
+                    </TableCell>
+                    <TableCell style={WHOLE_WORDS}>
+                      {name ? `${name.title} (${name.kit})` : c.itemId}
+                    </TableCell>
+                    <TableCell style={WHOLE_WORDS}>
+                      {c.via === 'owned' ? 'owned' : 'used'}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {collapsible && (
         <ShowAllButton

@@ -482,6 +482,38 @@ describe('EntityMlAssetCard', () => {
     expect(screen.getByText(/after the next scheduled refresh/)).toBeVisible();
   });
 
+  it('keeps team names whole on a phone: the counts-toward table scrolls sideways instead', async () => {
+    const api = mockMlMaturityApi({
+      getAssetContribution: jest.fn(async () =>
+        contribution({
+          countsToward: [
+            {
+              team: 'group:default/demand-forecasting',
+              itemId: 'scaler.technology.datasets',
+              via: 'owned' as const,
+            },
+          ],
+        }),
+      ),
+    });
+    await renderCard(api);
+    const table = await screen.findByRole('table', {
+      name: 'Checklist items this asset counts toward',
+    });
+    const scroller = screen.getByRole('region', {
+      name: 'Counts toward, scrollable',
+    });
+    expect(scroller).toContainElement(table);
+    // focusable, so it scrolls with the keyboard too
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(scroller).toHaveStyle({ overflowX: 'auto' });
+    // words wrap whole ("Deman / d Foreca / sting" in a squeezed column)
+    const [, row] = within(table).getAllByRole('row');
+    for (const cell of within(row).getAllByRole('cell')) {
+      expect(getComputedStyle(cell).wordBreak).toBe('normal');
+    }
+  });
+
   it('shows the first rows of a long list of items, with a toggle for the rest', async () => {
     const user = userEvent.setup({ delay: null });
     const countsToward = Array.from({ length: 25 }, (_, i) => ({

@@ -35,6 +35,9 @@ const useStyles = makeStyles(theme => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   details: { flex: 1, minWidth: 0, wordBreak: 'break-word' },
+  // the evidence URL and annotation key break rather than overflow the
+  // dialog on a phone
+  revokeText: { wordBreak: 'break-word' },
   // the item takes the focus after an attest or revoke (see below)
   focusable: {
     '&:focus-visible': {
@@ -286,7 +289,7 @@ export function Checklist(props: ChecklistProps) {
           <DialogTitle id="ml-maturity-revoke-title">
             Revoke the attestation of {revoking.item.title}?
           </DialogTitle>
-          <DialogContent>
+          <DialogContent className={classes.revokeText}>
             <DialogContentText>
               {revoking.attestation.by ? (
                 <>

@@ -143,6 +143,28 @@ function mockScreenWidth(width: number): () => void {
   };
 }
 
+/**
+ * Whether a word too long for the line (a URL, an annotation key) breaks
+ * inside `element` rather than overflowing its box: set on it or on an
+ * ancestor (jsdom computes no inherited values).
+ */
+function breaksLongWords(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (
+      style.wordBreak === 'break-word' ||
+      style.overflowWrap === 'anywhere' ||
+      style.overflowWrap === 'break-word'
+    ) {
+      return true;
+    }
+    if (style.wordBreak === 'normal' || style.overflowWrap === 'normal') {
+      return false;
+    }
+  }
+  return false;
+}
+
 const REVOKE_BUTTON = 'Revoke attestation of scaler practice defined';
 
 /** Clicks Revoke on the item, then Revoke in the confirmation dialog. */
@@ -1661,6 +1683,44 @@ describe('EntityMlMaturityCard', () => {
     } finally {
       restore();
     }
+  });
+
+  it('breaks long annotation keys in the next steps rather than overflowing a phone-wide card', async () => {
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => vision),
+    });
+    await renderCard(api);
+    const steps = await screen.findByRole('list', { name: 'Next steps' });
+    // a how-to names keys such as ml-maturity.io/attest.scaler.process.<id>:
+    // one "word" wider than the card on a 360 px screen
+    const [step] = within(steps).getAllByRole('listitem');
+    const howTo = step.querySelector('p');
+    expect(howTo).toHaveTextContent(/\w: \w/);
+    expect(breaksLongWords(howTo!)).toBe(true);
+  });
+
+  it('breaks a long evidence URL in the revoke dialog rather than cutting it off', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = mockMlMaturityApi({
+      getTeamAssessment: jest.fn(async () => ({
+        ...withPracticeAttested(),
+        ...freshStatus,
+      })),
+      getAttestations: jest.fn(async () => [practiceAttestation()]),
+    });
+    await renderCard(api);
+    await user.click(
+      await screen.findByRole('button', { name: REVOKE_BUTTON }),
+    );
+    const confirm = screen.getByRole('dialog');
+    const url = within(confirm).getByRole('link', {
+      name: /wiki\.example\.com\/practice/,
+    });
+    expect(breaksLongWords(url)).toBe(true);
+    // the annotation key the second paragraph may name is as long
+    expect(breaksLongWords(within(confirm).getByText(/no longer counts/))).toBe(
+      true,
+    );
   });
 
   it('heads each row of the ML challenges table with its challenge, for table navigation', async () => {

@@ -20,6 +20,9 @@ const useStyles = makeStyles(theme => ({
     fontSize: '0.95em',
     overflowWrap: 'anywhere',
   },
+  // how-tos name annotation keys too (ml-maturity.io/attest.<kit>.<item>),
+  // one word wider than the card on a phone: they break rather than overflow
+  steps: { wordBreak: 'break-word' },
   teamLine: { marginTop: theme.spacing(0.5) },
   yaml: {
     fontFamily: 'monospace',
@@ -133,6 +136,7 @@ function CreateGroupFirst(props: { forms: GroupRefForms }) {
 /** What to add to the catalog (or attest) for each unmet item, required first. */
 export function NextSteps(props: { items: JoinedItem[]; team: StepsTeam }) {
   const { team } = props;
+  const classes = useStyles();
   const forms = groupRefForms(team.entityRef);
   const unmet = props.items
     .filter(i => i.result.status === 'unmet')
@@ -151,7 +155,7 @@ export function NextSteps(props: { items: JoinedItem[]; team: StepsTeam }) {
   return (
     <>
       {createGroup}
-      <ol aria-label="Next steps">
+      <ol aria-label="Next steps" className={classes.steps}>
         {unmet.map(item => (
           <li key={item.result.id}>
             <Typography variant="body2">

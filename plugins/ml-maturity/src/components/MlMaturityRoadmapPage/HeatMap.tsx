@@ -20,6 +20,7 @@ import {
 import { UTF8_BOM } from '../../lib/csv';
 import { downloadFile } from '../../lib/download';
 import { VISUALLY_HIDDEN } from '../../lib/visuallyHidden';
+import { WHOLE_WORDS } from '../../lib/wholeWords';
 import { LevelBadge } from '../LevelBadge';
 import { TeamName } from './TeamName';
 import { useTeamTitles } from '../../hooks/useTeamTitles';
@@ -55,11 +56,22 @@ const useStyles = makeStyles(theme => ({
   scroller: {
     overflowX: 'auto',
     maxHeight: '70vh',
+    // a size container, for the caption's width (below)
+    containerType: 'inline-size',
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
   table: {
     minWidth: 720,
     '& caption': { captionSide: 'top', padding: theme.spacing(0, 0, 1) },
+  },
+  // The caption is as wide as the table: its text wraps to the width of
+  // the scrolling box instead (100cqi), so that a phone shows all of it,
+  // and stays in view while the table scrolls sideways.
+  captionText: {
+    display: 'block',
+    position: 'sticky',
+    left: 0,
+    maxWidth: '100cqi',
   },
   name: { minWidth: '12em' },
   // The team column stays in view while the table scrolls sideways. It
@@ -102,12 +114,6 @@ const useStyles = makeStyles(theme => ({
     },
   },
 }));
-
-/**
- * Words wrap whole, never a letter per line: inline, as the Backstage
- * theme's `word-break: break-word` on every table cell outranks a class.
- */
-const WHOLE_WORDS = { wordBreak: 'normal', overflowWrap: 'normal' } as const;
 
 /**
  * Blue over white, deeper with the share met, with black text: opaque, so
@@ -307,9 +313,11 @@ export function HeatMap(props: HeatMapProps) {
               aria-label="Teams by kit: percent of required items met"
             >
               <caption>
-                Each kit's cell is the percent of its required items the team
-                has met (attested items count as met). Select a column heading
-                to sort by it.
+                <span className={classes.captionText}>
+                  Each kit's cell is the percent of its required items the team
+                  has met (attested items count as met). Select a column heading
+                  to sort by it.
+                </span>
               </caption>
               <TableHead>
                 <TableRow>

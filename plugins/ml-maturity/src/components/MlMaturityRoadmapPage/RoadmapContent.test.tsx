@@ -869,6 +869,27 @@ describe('RoadmapContent', () => {
     expect(caption).toBeVisible();
   });
 
+  it('wraps the heat map caption to the visible width while the table scrolls sideways', async () => {
+    await renderPage(roadmapApi([makeTeam('alpha', 3)]));
+    const heatmap = await screen.findByRole('table', {
+      name: /Teams by kit: percent of required items met/,
+    });
+    const scroller = screen.getByRole('region', { name: /^Heat map/ });
+    // The caption is as wide as the table (720 px at least): on a phone its
+    // end was off to the right. Its text is as wide as the scrolling box
+    // (a container query unit: the box is a size container) and stays in
+    // view as the table scrolls sideways.
+    expect(getComputedStyle(scroller).containerType).toBe('inline-size');
+    const text = within(heatmap.querySelector('caption')!).getByText(
+      /^Each kit's cell is the percent/,
+    );
+    const style = getComputedStyle(text);
+    expect(style.maxWidth).toBe('100cqi');
+    expect(style.display).toBe('block');
+    expect(style.position).toBe('sticky');
+    expect(style.left).toBe('0px');
+  });
+
   it('keeps the kit headers in view while the heat map scrolls down', async () => {
     await renderPage(roadmapApi(manyTeams()));
     const heatmap = await screen.findByRole('table', {
