@@ -186,59 +186,109 @@ async function main() {
       async () => {
         await page.setViewportSize({ width: 360, height: 900 });
         await page.goto(teamUrl);
-        const checklist = page.getByRole('region', { name: 'Checklist' });
+        const checklist = page.getByRole('region', {
+          name: 'Checklist',
+          exact: true,
+        });
         await checklist.getByRole('list').first().waitFor({ timeout: 60_000 });
-        const layout = await checklist.evaluate(section => {
-          // the card's body: the content box of the card
-          const body = section.parentElement;
-          const right = body.getBoundingClientRect().right;
-          const out = [];
-          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            if (!n.textContent.trim()) continue;
-            // skip charts, boxes that scroll sideways on purpose, and text
-            // for screen readers only (a 1 px box)
-            let skip = false;
-            for (
-              let e = n.parentElement;
-              e && e !== body;
-              e = e.parentElement
-            ) {
-              const { overflowX } = getComputedStyle(e);
-              if (
-                e instanceof SVGElement ||
-                overflowX === 'auto' ||
-                overflowX === 'scroll' ||
-                e.getBoundingClientRect().width <= 1
+        // The checklist shows before the parts the card loads on their own:
+        // measured before them, the result would depend on the machine's
+        // speed. The attestations (the guest, a member, gets an Attest or
+        // Revoke button; the history lists the one revoked above), then no
+        // "Loading ..." progress bar left (the level history), and the fonts.
+        await checklist
+          .getByRole('button', { name: /^(Attest|Revoke attestation of) / })
+          .or(
+            page.getByRole('region', {
+              name: 'Attestation history',
+              exact: true,
+            }),
+          )
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await page
+          .getByRole('progressbar', { name: /^Loading / })
+          .first()
+          .waitFor({ state: 'detached', timeout: 60_000 });
+        await page.evaluate(() => document.fonts.ready.then(() => true));
+        const measure = () =>
+          checklist.evaluate(section => {
+            // the card's body: the box holding the card's sections, as wide
+            // as the card's content
+            const body = section.parentElement;
+            const box = body.getBoundingClientRect();
+            const right = box.right;
+            const out = [];
+            let texts = 0;
+            const walker = document.createTreeWalker(
+              body,
+              NodeFilter.SHOW_TEXT,
+            );
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (!n.textContent.trim()) continue;
+              texts++;
+              // skip charts, boxes that scroll sideways on purpose, and text
+              // for screen readers only (a 1 px box)
+              let skip = false;
+              for (
+                let e = n.parentElement;
+                e && e !== body;
+                e = e.parentElement
               ) {
-                skip = true;
-                break;
+                const { overflowX } = getComputedStyle(e);
+                if (
+                  e instanceof SVGElement ||
+                  overflowX === 'auto' ||
+                  overflowX === 'scroll' ||
+                  e.getBoundingClientRect().width <= 1
+                ) {
+                  skip = true;
+                  break;
+                }
+              }
+              if (skip) continue;
+              const range = document.createRange();
+              range.selectNodeContents(n);
+              const past = Math.max(
+                0,
+                ...[...range.getClientRects()].map(r => r.right - right),
+              );
+              // Text and boxes are laid out in fractions of a pixel, and
+              // glyph advances add up differently from box widths: up to
+              // 1 px past the edge is rounding, not overflow.
+              if (past > 1) {
+                out.push(
+                  `"${n.textContent.trim().slice(0, 60)}" by ${Math.round(
+                    past,
+                  )} px`,
+                );
               }
             }
-            if (skip) continue;
-            const range = document.createRange();
-            range.selectNodeContents(n);
-            const past = Math.max(
-              0,
-              ...[...range.getClientRects()].map(r => r.right - right),
-            );
-            if (past > 1) {
-              out.push(
-                `"${n.textContent.trim().slice(0, 60)}" by ${Math.round(
-                  past,
-                )} px`,
-              );
-            }
-          }
-          return {
-            scrollWidth: document.documentElement.scrollWidth,
-            innerWidth: window.innerWidth,
-            out,
-          };
-        });
-        if (layout.scrollWidth > layout.innerWidth) {
+            return {
+              // what changes when the card changes: its size and its texts
+              card: `${Math.round(box.width)}x${Math.round(
+                box.height,
+              )}, ${texts} texts`,
+              scrollWidth: document.documentElement.scrollWidth,
+              // the viewport without a vertical scroll bar (innerWidth
+              // counts it: a page as wide as the scroll bar is wide would
+              // pass)
+              clientWidth: document.documentElement.clientWidth,
+              out,
+            };
+          });
+        // Judge the card once it has stopped changing: two measures half a
+        // second apart that agree (a reload of the card keeps its content).
+        let layout = await measure();
+        for (const settleBy = Date.now() + 30_000; Date.now() < settleBy; ) {
+          await page.waitForTimeout(500);
+          const again = await measure();
+          if (JSON.stringify(again) === JSON.stringify(layout)) break;
+          layout = again;
+        }
+        if (layout.scrollWidth > layout.clientWidth) {
           throw new Error(
-            `the page scrolls sideways: ${layout.scrollWidth} px wide in ${layout.innerWidth}`,
+            `the page scrolls sideways: ${layout.scrollWidth} px wide in ${layout.clientWidth}`,
           );
         }
         if (layout.out.length > 0) {

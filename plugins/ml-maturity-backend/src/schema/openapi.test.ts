@@ -180,6 +180,137 @@ function expectConforms(res: request.Response, body?: unknown) {
   if (res.status < 300) {
     expectRequestConforms(name, operation, url.searchParams, body);
   }
+  const error = (res.body as Json)?.error;
+  if (res.status === 400 && error?.name === 'InputError') {
+    expectRefusalDocumented(name, operation, {
+      path: pathParams(route.template, path),
+      query: url.searchParams,
+      body,
+      message: error.message,
+    });
+  }
+}
+
+/** The decoded path parameters of `path` by the route `template`. */
+function pathParams(template: string, path: string): Record<string, string> {
+  const names = template.split('/');
+  const parts = path.split('/');
+  const params: Record<string, string> = {};
+  names.forEach((part, i) => {
+    const match = /^\{(\w+)\}$/.exec(part);
+    if (match) {
+      try {
+        params[match[1]] = decodeURIComponent(parts[i]);
+      } catch {
+        // a malformed encoding: Express answers URIError, not InputError
+      }
+    }
+  });
+  return params;
+}
+
+/** Whether a query value is what an OpenAPI client sends for the schema. */
+function acceptsParameter(schema: Json, value: string): boolean {
+  const resolved = deref<Json>(schema);
+  // an integer is sent as its digits: `1e3` or `0x10` is no integer there
+  if (resolved.type === 'integer' && !/^-?\d+$/.test(value)) return false;
+  return validatorFor(schema)(
+    resolved.type === 'integer' ? Number(value) : value,
+  );
+}
+
+/**
+ * Refusals no schema can state: the field and the start of the router's
+ * message. Every other 400 naming a parameter or body field must be for a
+ * value the document refuses too, so that a limit of the router that the
+ * document leaves out (or states otherwise) fails here.
+ */
+const UNSTATABLE_REFUSALS: Array<[string, RegExp]> = [
+  // opaque: only the exact encoding of a ref of the list
+  ['cursor', /^is not a valid cursor$/],
+  // two parameters
+  ['to', /^must not be before from$/],
+  // the kits in force
+  ['itemId', /is not an attestable item of the kits in force$/],
+];
+
+function expectRefusalDocumented(
+  name: string,
+  operation: Json,
+  sent: {
+    path: Record<string, string>;
+    query: URLSearchParams;
+    body: unknown;
+    message: string;
+  },
+) {
+  const match = /^([^:]+): (.*)$/s.exec(sent.message);
+  if (!match) return;
+  const [, field, message] = match;
+  if (UNSTATABLE_REFUSALS.some(([f, m]) => f === field && m.test(message))) {
+    return;
+  }
+  const fail = (value: unknown) => {
+    throw new Error(
+      `${name}: the router refused ${field}=${JSON.stringify(
+        value,
+      )} (${message}), which openapi.yaml allows`,
+    );
+  };
+  const parameter = (operation.parameters ?? [])
+    .map((p: Json) => deref<Json>(p))
+    .find(
+      (p: Json) => p.name === field && (p.in === 'query' || p.in === 'path'),
+    );
+  if (parameter?.in === 'path') {
+    const value = sent.path[field];
+    const schema = deref<Json>(parameter.schema);
+    // The limit is on the whole ref (kind:namespace/name); a part within
+    // its own documented limit can be refused for the sum of the three.
+    const combined =
+      /^too long \(/.test(message) &&
+      schema.maxLength !== undefined &&
+      [...value].length <= schema.maxLength;
+    if (!combined && acceptsParameter(parameter.schema, value)) fail(value);
+    return;
+  }
+  if (parameter?.in === 'query') {
+    const values = sent.query.getAll(field);
+    if (values.length === 0) {
+      if (!parameter.required) fail(undefined);
+    } else if (values.length === 1) {
+      if (acceptsParameter(parameter.schema, values[0])) fail(values[0]);
+    }
+    // a parameter given twice is no value of a scalar parameter
+    return;
+  }
+  const bodySchema = deref<Json>(
+    operation.requestBody?.content['application/json'].schema,
+  );
+  if (!bodySchema) return;
+  if (field === 'body') {
+    if (validatorFor(bodySchema)(sent.body)) fail(sent.body);
+    return;
+  }
+  const property = bodySchema.properties?.[field];
+  if (!property) return;
+  let body = sent.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return;
+    }
+  }
+  const value =
+    body && typeof body === 'object'
+      ? (body as Record<string, unknown>)[field]
+      : undefined;
+  if (value === undefined) {
+    if (!(bodySchema.required ?? []).includes(field)) fail(value);
+  } else if (validatorFor(property)(value)) {
+    fail(value);
+  }
 }
 
 /** The query and body of a request that succeeded, against the document. */
@@ -553,6 +684,17 @@ describe('the router against openapi.yaml', () => {
       headers: { 'If-None-Match': roadmap.headers.etag },
     });
     expect(notModified.status).toBe(304);
+    // Express gives every JSON answer a weak ETag and answers 304 to a
+    // matching If-None-Match, on every GET route
+    for (const path of [...readRoutes, `/v1/history?entityRef=${VISION}`]) {
+      const plain = await call('get', path);
+      expect(plain.status).toBe(200);
+      expect(plain.headers.etag).toMatch(/^W\/"/);
+      const again = await call('get', path, {
+        headers: { 'If-None-Match': plain.headers.etag },
+      });
+      expect({ path, status: again.status }).toEqual({ path, status: 304 });
+    }
 
     const history = await call(
       'get',
@@ -576,12 +718,15 @@ describe('the router against openapi.yaml', () => {
     for (const path of [
       '/v1/assessments?limit=0',
       '/v1/assessments?limit=1e3',
+      '/v1/assessments?limit=5001',
       '/v1/assessments?cursor=Z3JvdXA6ZGVmYXVsdC9h%3D%3D',
       `/v1/assessments/group/default/${'a'.repeat(300)}`,
       '/v1/assessments/group/default/a%01b',
       `/v1/assets/resource/default/${'a'.repeat(300)}`,
       '/v1/assets/resource/default/%E0%A4%A',
       '/v1/history?entityRef=vision',
+      '/v1/history?entityRef=group:default/',
+      '/v1/history?entityRef=default/group:vision',
       '/v1/history?from=2026-02-30',
       '/v1/history?from=2026-03-02&to=2026-03-01',
       '/v1/attestations',
@@ -624,6 +769,16 @@ describe('the router against openapi.yaml', () => {
     const list = await call('get', `/v1/attestations?entityRef=${VISION}`);
     expect(list.body.canAttest).toBe(true);
     expect(list.body.attestations).toHaveLength(1);
+
+    // the scheme is taken in any case and the URL stored as sent (trimmed)
+    const upper = await call('post', '/v1/attestations', {
+      body: { ...body, url: 'HTTPS://Wiki.example.com/DM' },
+    });
+    expect(upper.status).toBe(201);
+    expect(upper.body.url).toBe('HTTPS://Wiki.example.com/DM');
+    expect(
+      (await call('delete', `/v1/attestations/${upper.body.id}`)).status,
+    ).toBe(200);
 
     const revoked = await call('delete', `/v1/attestations/${created.body.id}`);
     expect(revoked.status).toBe(200);
@@ -686,6 +841,24 @@ describe('the router against openapi.yaml', () => {
         body: JSON.stringify(good),
       }),
     ).toBe(415);
+    // Express's parser reads UTF-16 too, and refuses UTF-32
+    expect(
+      await statusOf('post', '/v1/attestations', {
+        type: 'application/json; charset=utf-32',
+        body: JSON.stringify(good),
+      }),
+    ).toBe(415);
+    const utf16Body = { ...good, url: `${good.url}16` };
+    const utf16 = await request(server)
+      .post(`${BASE}/v1/attestations`)
+      .set('Authorization', alice)
+      .set('Content-Type', 'application/json; charset=utf-16le')
+      // the bytes as they are (superagent would write a Buffer as JSON)
+      .serialize(data => data)
+      .send(Buffer.from(JSON.stringify(utf16Body), 'utf16le'));
+    expectConforms(utf16, utf16Body);
+    expect(utf16.status).toBe(201);
+    expect(utf16.body.url).toBe(utf16Body.url);
     expect(
       await statusOf('post', '/v1/attestations', {
         body: { ...good, entityRef: 'group:default/nope' },
@@ -698,6 +871,13 @@ describe('the router against openapi.yaml', () => {
     denied.clear();
 
     expect(await statusOf('delete', '/v1/attestations/not-a-uuid')).toBe(400);
+    // a UUID URN is no UUID to the router (JSON Schema's uuid format takes it)
+    expect(
+      await statusOf(
+        'delete',
+        '/v1/attestations/urn:uuid:00000000-0000-4000-8000-000000000000',
+      ),
+    ).toBe(400);
     expect(
       await statusOf(
         'delete',
