@@ -100,6 +100,7 @@ export const mlMaturityPlugin = createBackendPlugin({
             attestations,
             refresh,
             kits,
+            logger,
           }),
         );
         deps.lifecycle.addShutdownHook(() => refresh.stop());

@@ -955,11 +955,18 @@ describe('the router against openapi.yaml', () => {
   });
 
   it('has seen every documented answer but 500', () => {
+    // POST /refresh answers 503 only while the database is unreachable:
+    // databaseFailure.test.ts shows it
+    const elsewhere = new Set(['POST /v1/refresh 503']);
     const documented = Object.entries<Json>(spec.paths).flatMap(
       ([template, item]) =>
         METHODS.filter(method => item[method]).flatMap(method =>
           Object.keys(item[method].responses)
             .filter(status => status !== '500')
+            .filter(
+              status =>
+                !elsewhere.has(`${method.toUpperCase()} ${template} ${status}`),
+            )
             .map(status => `${method.toUpperCase()} ${template} ${status}`),
         ),
     );

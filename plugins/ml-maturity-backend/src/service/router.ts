@@ -2,9 +2,15 @@ import {
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -15,8 +21,9 @@ import {
   type KitDefinition,
   type KitsResponse,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
-import express, { Request } from 'express';
+import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
+import { databaseUnavailableReason } from '../database/unavailable';
 import { AssessmentService } from './AssessmentService';
 import { AttestationService } from './AttestationService';
 import {
@@ -37,6 +44,8 @@ export interface RouterOptions {
   attestations: AttestationService;
   refresh: { trigger(): Promise<void> };
   kits: ReadonlyArray<KitDefinition>;
+  /** Told the details of a database failure that the answer leaves out. */
+  logger?: LoggerService;
 }
 
 /**
@@ -212,6 +221,29 @@ export async function createRouter(
     await refresh.trigger();
     res.status(202).json({ status: 'triggered' });
   });
+
+  // The plugin's database unreachable, restarting, or cutting connections:
+  // 503, which a caller may try again, rather than a 500 whose message
+  // (`connect ECONNREFUSED <host>:<port>`, with `address` and `port`
+  // fields) names the database's address. The log keeps the details.
+  const databaseUnavailable: ErrorRequestHandler = (error, req, _res, next) => {
+    const reason = databaseUnavailableReason(error);
+    if (!reason) {
+      next(error);
+      return;
+    }
+    options.logger?.warn(
+      `ML maturity database not available for ${req.method} ${
+        req.originalUrl ?? req.url
+      }: ${stringifyError(error)}`,
+    );
+    next(
+      new ServiceUnavailableError(
+        `The ML maturity database is not available (${reason}); try again shortly`,
+      ),
+    );
+  };
+  router.use(databaseUnavailable);
 
   return router;
 }
