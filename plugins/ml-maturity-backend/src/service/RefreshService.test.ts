@@ -75,6 +75,7 @@ describe('RefreshService', () => {
       schedule,
       rerunRetryMs: 5,
       startupRefreshGraceMs: 5,
+      failSnapshotRetryMs: 5,
     });
     return { store, scheduler, refresh, logger, knex };
   }
@@ -274,6 +275,55 @@ describe('RefreshService', () => {
       /^The refresh was stopped before it finished: it ran longer than mlMaturity\.schedule\.timeout \(\{"minutes":10\}\), or the scheduler stopped it \(Error: timed out\)$/,
     );
     expect(await ctx.store.getTeam('group:default/vision')).toBeDefined();
+  });
+
+  it('records a failed refresh even when the first tries at it fail (a connection that died with the refresh)', async () => {
+    let run = 0;
+    const ctx = await setup(async function* pages() {
+      run++;
+      if (run === 2) throw new Error('catalog down');
+      yield entities;
+    });
+    await ctx.refresh.refresh();
+    const failSnapshot = ctx.store.failSnapshot.bind(ctx.store);
+    const spy = jest
+      .spyOn(ctx.store, 'failSnapshot')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'))
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'))
+      .mockImplementation(failSnapshot);
+
+    await expect(ctx.refresh.refresh()).rejects.toThrow('catalog down');
+
+    expect(spy).toHaveBeenCalledTimes(3);
+    const snapshots = await ctx.store.listSnapshots();
+    expect(snapshots.map(s => s.status)).toEqual(['succeeded', 'failed']);
+    expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toMatch(
+      /catalog down/,
+    );
+    // not blocked by a snapshot left running
+    expect(await ctx.refresh.isRunning()).toBe(false);
+  });
+
+  it('gives up recording a failed refresh after three tries, saying so, and still fails the run', async () => {
+    let run = 0;
+    const ctx = await setup(async function* pages() {
+      run++;
+      if (run === 2) throw new Error('catalog down');
+      yield entities;
+    });
+    await ctx.refresh.refresh();
+    jest
+      .spyOn(ctx.store, 'failSnapshot')
+      .mockRejectedValue(new Error('Connection terminated unexpectedly'));
+
+    await expect(ctx.refresh.refresh()).rejects.toThrow('catalog down');
+
+    expect(ctx.store.failSnapshot).toHaveBeenCalledTimes(3);
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Could not record refresh \d+ as failed: Error: Connection terminated unexpectedly; it counts as abandoned once its heartbeat is 60 s old$/,
+      ),
+    );
   });
 
   it('refreshes once after startup when the schedule would not before its next run', async () => {

@@ -33,6 +33,9 @@ const PAGE_HEARTBEAT_MS = 1_000;
  * last is stored.
  */
 const MAX_PASSES = 5;
+/** Tries at recording a failed refresh, see recordFailure. */
+const FAIL_SNAPSHOT_ATTEMPTS = 3;
+const FAIL_SNAPSHOT_RETRY_MS = 200;
 
 /** How often a refresh asked for while one runs is tried again... */
 const RERUN_RETRY_MS = 5_000;
@@ -231,6 +234,8 @@ export class RefreshService {
     rerunRetryMs?: number;
     /** For tests: how much longer than `initialDelay` the startup refresh waits. */
     startupRefreshGraceMs?: number;
+    /** Wait between tries at recording a failed refresh (tests shorten it). */
+    failSnapshotRetryMs?: number;
   }): RefreshService {
     return new RefreshService(options);
   }
@@ -634,7 +639,7 @@ export class RefreshService {
         snapshotId,
         error: message,
       });
-      await store.failSnapshot({
+      await this.recordFailure({
         snapshotId,
         finishedAt: new Date(),
         // every reader sees it as lastError: not the backend's internal
@@ -660,6 +665,43 @@ export class RefreshService {
           error,
         )}`,
       );
+    }
+  }
+
+  /**
+   * Marks the snapshot failed, trying again a few times: when the database
+   * cut the refresh's connection (a restart, a failover), the pool may hand
+   * out another connection that died with it before it has noticed. Left
+   * running, the snapshot would answer POST /refresh with 409 and keep its
+   * error from readers until its heartbeat went stale.
+   */
+  private async recordFailure(
+    failure: Parameters<AssessmentStore['failSnapshot']>[0],
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.store.failSnapshot(failure);
+        return;
+      } catch (error) {
+        if (attempt >= FAIL_SNAPSHOT_ATTEMPTS) {
+          this.options.logger.warn(
+            `Could not record refresh ${
+              failure.snapshotId
+            } as failed: ${stringifyError(
+              error,
+            )}; it counts as abandoned once its heartbeat is ${
+              HEARTBEAT_STALE_MS / 1000
+            } s old`,
+          );
+          return;
+        }
+        await new Promise(resolve =>
+          setTimeout(
+            resolve,
+            this.options.failSnapshotRetryMs ?? FAIL_SNAPSHOT_RETRY_MS,
+          ),
+        );
+      }
     }
   }
 
