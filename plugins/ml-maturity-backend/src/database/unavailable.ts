@@ -26,6 +26,19 @@ const SERVER_GONE_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
+/** Constructor names of the database drivers' errors (pg, better-sqlite3, sqlite3). */
+const DATABASE_ERROR_NAMES = new Set(['DatabaseError', 'SqliteError']);
+
+/**
+ * Whether an error is a database driver's own (what the database said),
+ * not one of knex, of the network or of the plugin.
+ *
+ * @internal
+ */
+export function isDatabaseDriverError(error: Error): boolean {
+  return DATABASE_ERROR_NAMES.has(error.constructor?.name ?? '');
+}
+
 /** What the PostgreSQL driver says when the server closed the connection. */
 const CONNECTION_LOST =
   /\b(?:Connection terminated(?: unexpectedly| due to connection timeout)?|Connection ended unexpectedly)\b/;
@@ -43,8 +56,9 @@ export function databaseUnavailableReason(error: unknown): string | undefined {
   if (typeof code === 'string') {
     // a raw socket error (an HTTP client's error has no syscall)
     if (NETWORK_CODES.has(code) && typeof syscall === 'string') return code;
+    // a SQLSTATE (PostgreSQL's; SQLite's codes are SQLITE_*)
     if (
-      error.constructor?.name === 'DatabaseError' &&
+      isDatabaseDriverError(error) &&
       (SERVER_GONE_CODES.has(code) || code.startsWith('08'))
     ) {
       return `SQLSTATE ${code}`;

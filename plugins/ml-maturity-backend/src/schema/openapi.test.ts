@@ -469,6 +469,12 @@ const alice = mockCredentials.user.header('user:default/alice');
 const service = mockCredentials.service.header();
 const none = mockCredentials.none.header();
 const VISION = 'group:default/vision';
+/** A portal attestation the fixture's kits and team accept. */
+const ATTESTATION = {
+  entityRef: VISION,
+  itemId: 'starter.process.data-management',
+  url: 'https://wiki.example.com/dm',
+};
 
 /** The fixture catalog's entities, with namespaces as the catalog has them. */
 async function fixtureEntities(): Promise<Entity[]> {
@@ -571,11 +577,7 @@ describe('the router against openapi.yaml', () => {
       expect((await call('get', path)).status).toBe(503);
     }
     const posted = await call('post', '/v1/attestations', {
-      body: {
-        entityRef: VISION,
-        itemId: 'starter.process.data-management',
-        url: 'https://wiki.example.com/dm',
-      },
+      body: ATTESTATION,
     });
     expect(posted.status).toBe(503);
     // served before the first refresh too
@@ -748,8 +750,7 @@ describe('the router against openapi.yaml', () => {
 
   it('records, lists and revokes an attestation as documented', async () => {
     const body = {
-      entityRef: VISION,
-      itemId: 'starter.process.data-management',
+      ...ATTESTATION,
       url: ' https://wiki.example.com/dm ',
       comment: 'Reviewed with product',
     };
@@ -796,11 +797,6 @@ describe('the router against openapi.yaml', () => {
   });
 
   it('answers the errors of POST and DELETE /attestations as documented', async () => {
-    const good = {
-      entityRef: VISION,
-      itemId: 'starter.process.data-management',
-      url: 'https://wiki.example.com/dm',
-    };
     const statusOf = async (
       method: 'post' | 'delete',
       path: string,
@@ -810,7 +806,7 @@ describe('the router against openapi.yaml', () => {
     expect(
       await statusOf('post', '/v1/attestations', {
         type: 'text/plain',
-        body: JSON.stringify(good),
+        body: JSON.stringify(ATTESTATION),
       }),
     ).toBe(400);
     expect(
@@ -821,34 +817,34 @@ describe('the router against openapi.yaml', () => {
     ).toBe(400);
     expect(
       await statusOf('post', '/v1/attestations', {
-        body: { ...good, itemId: 'starter.technology.project-datasets' },
+        body: { ...ATTESTATION, itemId: 'starter.technology.project-datasets' },
       }),
     ).toBe(400);
     expect(
       await statusOf('post', '/v1/attestations', {
-        body: { ...good, url: 'ftp://example.com/x' },
+        body: { ...ATTESTATION, url: 'ftp://example.com/x' },
       }),
     ).toBe(400);
     expect(
       await statusOf('post', '/v1/attestations', {
         type: 'application/json',
-        body: JSON.stringify({ ...good, comment: 'x'.repeat(200_000) }),
+        body: JSON.stringify({ ...ATTESTATION, comment: 'x'.repeat(200_000) }),
       }),
     ).toBe(413);
     expect(
       await statusOf('post', '/v1/attestations', {
         type: 'application/json; charset=latin1',
-        body: JSON.stringify(good),
+        body: JSON.stringify(ATTESTATION),
       }),
     ).toBe(415);
     // Express's parser reads UTF-16 too, and refuses UTF-32
     expect(
       await statusOf('post', '/v1/attestations', {
         type: 'application/json; charset=utf-32',
-        body: JSON.stringify(good),
+        body: JSON.stringify(ATTESTATION),
       }),
     ).toBe(415);
-    const utf16Body = { ...good, url: `${good.url}16` };
+    const utf16Body = { ...ATTESTATION, url: `${ATTESTATION.url}16` };
     const utf16 = await request(server)
       .post(`${BASE}/v1/attestations`)
       .set('Authorization', alice)
@@ -861,13 +857,13 @@ describe('the router against openapi.yaml', () => {
     expect(utf16.body.url).toBe(utf16Body.url);
     expect(
       await statusOf('post', '/v1/attestations', {
-        body: { ...good, entityRef: 'group:default/nope' },
+        body: { ...ATTESTATION, entityRef: 'group:default/nope' },
       }),
     ).toBe(404);
     denied.add('ml-maturity.attestation.create');
-    expect(await statusOf('post', '/v1/attestations', { body: good })).toBe(
-      403,
-    );
+    expect(
+      await statusOf('post', '/v1/attestations', { body: ATTESTATION }),
+    ).toBe(403);
     denied.clear();
 
     expect(await statusOf('delete', '/v1/attestations/not-a-uuid')).toBe(400);
@@ -888,11 +884,7 @@ describe('the router against openapi.yaml', () => {
 
   it('answers 503 while the catalog cannot say what the caller may read', async () => {
     const created = await call('post', '/v1/attestations', {
-      body: {
-        entityRef: VISION,
-        itemId: 'starter.process.data-management',
-        url: 'https://wiki.example.com/dm2',
-      },
+      body: { ...ATTESTATION, url: 'https://wiki.example.com/dm2' },
     });
     expect(created.status).toBe(201);
     jest

@@ -277,7 +277,8 @@ describe('RefreshService', () => {
     expect(await ctx.store.getTeam('group:default/vision')).toBeDefined();
   });
 
-  it('records a failed refresh even when the first tries at it fail (a connection that died with the refresh)', async () => {
+  /** A service whose first refresh succeeds and second fails: 'catalog down'. */
+  async function setupFailingSecondRefresh() {
     let run = 0;
     const ctx = await setup(async function* pages() {
       run++;
@@ -285,6 +286,11 @@ describe('RefreshService', () => {
       yield entities;
     });
     await ctx.refresh.refresh();
+    return ctx;
+  }
+
+  it('records a failed refresh even when the first tries at it fail (a connection that died with the refresh)', async () => {
+    const ctx = await setupFailingSecondRefresh();
     const failSnapshot = ctx.store.failSnapshot.bind(ctx.store);
     const spy = jest
       .spyOn(ctx.store, 'failSnapshot')
@@ -305,13 +311,7 @@ describe('RefreshService', () => {
   });
 
   it('gives up recording a failed refresh after three tries, saying so, and still fails the run', async () => {
-    let run = 0;
-    const ctx = await setup(async function* pages() {
-      run++;
-      if (run === 2) throw new Error('catalog down');
-      yield entities;
-    });
-    await ctx.refresh.refresh();
+    const ctx = await setupFailingSecondRefresh();
     jest
       .spyOn(ctx.store, 'failSnapshot')
       .mockRejectedValue(new Error('Connection terminated unexpectedly'));
@@ -506,8 +506,17 @@ describe('RefreshService', () => {
     expect(later.scheduler.triggerTask).not.toHaveBeenCalled();
   });
 
+  /** A service whose catalog answers `response` after a first, empty page. */
+  async function setupCatalogAnswering(response: Response) {
+    const catalogError = await ResponseError.fromResponse(response);
+    return setup(async function* pages() {
+      yield [];
+      throw catalogError;
+    });
+  }
+
   it('logs a failed scheduled refresh once, with what the catalog said, and fails the task with it', async () => {
-    const catalogError = await ResponseError.fromResponse(
+    const ctx = await setupCatalogAnswering(
       new Response(
         JSON.stringify({
           error: { name: 'Error', message: 'database is locked' },
@@ -520,10 +529,6 @@ describe('RefreshService', () => {
         },
       ),
     );
-    const ctx = await setup(async function* pages() {
-      yield [];
-      throw catalogError;
-    });
     await ctx.refresh.start();
     const task = ctx.scheduler.scheduleTask.mock.calls[0][0];
     // the scheduler counts a failed run, and logs a plain error with the
@@ -554,7 +559,7 @@ describe('RefreshService', () => {
   });
 
   it("records a proxy's HTML error page from the catalog as its words, not its markup", async () => {
-    const catalogError = await ResponseError.fromResponse(
+    const ctx = await setupCatalogAnswering(
       new Response(
         '<html><head><title>502 Bad Gateway</title><style>body { color: red }</style></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx &amp; friends</center></body></html>',
         {
@@ -564,10 +569,6 @@ describe('RefreshService', () => {
         },
       ),
     );
-    const ctx = await setup(async function* pages() {
-      yield [];
-      throw catalogError;
-    });
     await expect(ctx.refresh.refresh()).rejects.toThrow();
     expect((await ctx.store.getRefreshStatus()).lastFailure?.error).toBe(
       'ResponseError: Request failed with 502 Bad Gateway: Request failed with status 502 Bad Gateway, 502 Bad Gateway 502 Bad Gateway nginx & friends',

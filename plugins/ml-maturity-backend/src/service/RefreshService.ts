@@ -12,6 +12,7 @@ import {
   type KitDefinition,
 } from '@aiml-service-kits/plugin-ml-maturity-common';
 import { AssessmentStore } from '../database/AssessmentStore';
+import { isDatabaseDriverError } from '../database/unavailable';
 import { durationMs, ScheduleDuration } from './duration';
 import { CatalogReader } from '../catalog/CatalogReader';
 
@@ -183,9 +184,6 @@ export function withoutMarkup(message: string): string {
   return htmlText(head).replace(/\s+/g, ' ').trim().slice(0, MAX_ERROR_LENGTH);
 }
 
-/** Constructor names of the database drivers' errors (pg, better-sqlite3, sqlite3). */
-const DATABASE_ERROR_NAMES = new Set(['DatabaseError', 'SqliteError']);
-
 /**
  * An error as the readers of `lastError` may see it. knex starts the
  * message of a failed query with the statement, its values written in
@@ -197,8 +195,7 @@ const DATABASE_ERROR_NAMES = new Set(['DatabaseError', 'SqliteError']);
  */
 function forReaders(error: unknown, afterRead: boolean): unknown {
   if (!isError(error)) return error;
-  const fromDatabase =
-    afterRead || DATABASE_ERROR_NAMES.has(error.constructor?.name ?? '');
+  const fromDatabase = afterRead || isDatabaseDriverError(error);
   const at = error.message.lastIndexOf(' - ');
   if (!fromDatabase || at < 0) return error;
   const safe = new Error(
