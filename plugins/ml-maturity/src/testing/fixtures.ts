@@ -160,3 +160,16 @@ export function emptyRoadmap() {
     lastError: null,
   };
 }
+
+/**
+ * That `table` scrolls sideways in `scroller` (a SideScroller), which is
+ * focusable, so that it scrolls with the keyboard too.
+ */
+export function expectScrollsSideways(
+  scroller: HTMLElement,
+  table: HTMLElement,
+) {
+  expect(scroller).toContainElement(table);
+  expect(scroller).toHaveAttribute('tabindex', '0');
+  expect(scroller).toHaveStyle({ overflowX: 'auto' });
+}

@@ -3,11 +3,9 @@ import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   AssetContribution,
@@ -18,18 +16,10 @@ import { ML_ANNOTATION_PREFIX } from '@aiml-service-kits/plugin-ml-maturity-comm
 import type { SourceFile } from '../../lib/sourceFile';
 import { FindingsList } from '../FindingsList';
 import { ShowAllButton } from '../ShowAllButton';
+import { SideScroller } from '../SideScroller';
 import { InSourceFile } from './InSourceFile';
 import { isUserRef } from '../../lib/refs';
 import { WHOLE_WORDS } from '../../lib/wholeWords';
-
-const useStyles = makeStyles(theme => ({
-  // On a phone the table scrolls sideways rather than squeezing the team
-  // names to a few letters per line, as the roadmap's heat map does.
-  scroller: {
-    overflowX: 'auto',
-    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
-  },
-}));
 
 /** Rows of "Counts toward" shown before "Show all" (a shared platform may count for hundreds of teams). */
 const ROWS_SHOWN = 10;
@@ -117,7 +107,6 @@ export function AssetDetails(props: {
   sourceFile?: SourceFile;
 }) {
   const { contribution, kits, owner, sourceFile } = props;
-  const classes = useStyles();
   const names = itemNames(kits);
   const [allRows, setAllRows] = useState(false);
   // an answer without a list (an older or another backend) shows it empty
@@ -144,13 +133,8 @@ export function AssetDetails(props: {
       {rows.length === 0 ? (
         <NotCountedHint owner={owner} findings={findings} />
       ) : (
-        // focusable, so keyboard users can scroll it sideways too
-        <TableContainer
-          className={classes.scroller}
-          role="region"
-          aria-label="Counts toward, scrollable"
-          tabIndex={0}
-        >
+        // on a phone, scrolls sideways as the roadmap's heat map does
+        <SideScroller label="Counts toward, scrollable">
           <Table
             id={tableId}
             size="small"
@@ -182,7 +166,7 @@ export function AssetDetails(props: {
               })}
             </TableBody>
           </Table>
-        </TableContainer>
+        </SideScroller>
       )}
       {collapsible && (
         <ShowAllButton

@@ -9,7 +9,11 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { mlMaturityApiRef } from '../../api';
 import type { MlMaturityApi } from '../../api';
-import { freshStatus, mockMlMaturityApi } from '../../testing/fixtures';
+import {
+  expectScrollsSideways,
+  freshStatus,
+  mockMlMaturityApi,
+} from '../../testing/fixtures';
 import { EntityMlAssetCard } from './EntityMlAssetCard';
 
 const dataset: Entity = {
@@ -500,13 +504,10 @@ describe('EntityMlAssetCard', () => {
     const table = await screen.findByRole('table', {
       name: 'Checklist items this asset counts toward',
     });
-    const scroller = screen.getByRole('region', {
-      name: 'Counts toward, scrollable',
-    });
-    expect(scroller).toContainElement(table);
-    // focusable, so it scrolls with the keyboard too
-    expect(scroller).toHaveAttribute('tabindex', '0');
-    expect(scroller).toHaveStyle({ overflowX: 'auto' });
+    expectScrollsSideways(
+      screen.getByRole('region', { name: 'Counts toward, scrollable' }),
+      table,
+    );
     // words wrap whole ("Deman / d Foreca / sting" in a squeezed column)
     const [, row] = within(table).getAllByRole('row');
     for (const cell of within(row).getAllByRole('cell')) {

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResponseError } from '@backstage/errors';
 import { AttestDialog } from './AttestDialog';
+import type { AttestDialogProps } from './AttestDialog';
 
 /** The 400 of `POST /attestations` refusing one field, e.g. `url: must be ...`. */
 function refused(message: string) {
@@ -21,6 +22,18 @@ function refused(message: string) {
   );
 }
 
+/** The dialog, open for the item "Use cases". */
+async function renderDialog(onSubmit: AttestDialogProps['onSubmit']) {
+  await renderInTestApp(
+    <AttestDialog
+      itemTitle="Use cases"
+      onClose={() => {}}
+      onSubmit={onSubmit}
+    />,
+  );
+  return screen.getByRole('dialog');
+}
+
 describe('AttestDialog', () => {
   it.each([
     // a right-to-left override: shows as https://evil.example/exe.gpj
@@ -33,14 +46,7 @@ describe('AttestDialog', () => {
     async (typed, code) => {
       const onSubmit = jest.fn(async () => {});
       const user = userEvent.setup();
-      await renderInTestApp(
-        <AttestDialog
-          itemTitle="Use cases"
-          onClose={() => {}}
-          onSubmit={onSubmit}
-        />,
-      );
-      const dialog = screen.getByRole('dialog');
+      const dialog = await renderDialog(onSubmit);
       const url = within(dialog).getByLabelText(/Evidence URL/);
       await user.click(url);
       await user.paste(typed);
@@ -72,14 +78,7 @@ describe('AttestDialog', () => {
       const onSubmit = jest.fn(async () => {
         throw error;
       });
-      await renderInTestApp(
-        <AttestDialog
-          itemTitle="Use cases"
-          onClose={() => {}}
-          onSubmit={onSubmit}
-        />,
-      );
-      const dialog = screen.getByRole('dialog');
+      const dialog = await renderDialog(onSubmit);
       await user.click(within(dialog).getByLabelText(/Evidence URL/));
       await user.paste('https://wiki.example.com/use-cases');
       // sent with the button: the focus is on it, away from the field

@@ -274,6 +274,37 @@ function snippet(step: HTMLElement, text: string) {
  * as the legacy catalog's EntityLayout does on a link to another group:
  * first `group`, then `next` on "Go to the division".
  */
+/**
+ * Renders the card with an attestation its snapshot has not counted yet,
+ * so that it reloads every few seconds, and lets the first reload run: the
+ * reloads fail with `failures` in turn, then show the item attested. Call
+ * with fake timers.
+ */
+async function renderReloadsFailing(...failures: Error[]) {
+  const getTeamAssessment = jest
+    .fn()
+    .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus });
+  for (const failure of failures) {
+    getTeamAssessment.mockRejectedValueOnce(failure);
+  }
+  getTeamAssessment.mockResolvedValue({
+    ...withPracticeAttested({}),
+    ...freshStatus,
+  });
+  const api = mockMlMaturityApi({
+    getTeamAssessment,
+    getAttestations: jest.fn(async () => [
+      practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
+    ]),
+  });
+  await renderCard(api);
+  await screen.findByText(/it counts once the assessment refreshes/);
+  await act(async () => {
+    jest.advanceTimersByTime(3_000);
+  });
+  return getTeamAssessment;
+}
+
 async function renderPageGoingTo(api: MlMaturityApi, next: Entity) {
   function Page() {
     const [entity, setEntity] = useState(group);
@@ -529,24 +560,7 @@ describe('EntityMlMaturityCard', () => {
         'NotAllowedError',
         'Permission ml-maturity.assessment.read denied',
       );
-      const getTeamAssessment = jest
-        .fn()
-        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
-        .mockRejectedValueOnce(unavailable)
-        .mockRejectedValueOnce(denied)
-        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
-      const api = mockMlMaturityApi({
-        getTeamAssessment,
-        // pending: the card reloads after a few seconds
-        getAttestations: jest.fn(async () => [
-          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
-        ]),
-      });
-      await renderCard(api);
-      await screen.findByText(/it counts once the assessment refreshes/);
-      await act(async () => {
-        jest.advanceTimersByTime(3_000);
-      });
+      await renderReloadsFailing(unavailable, denied);
       const shown = async (said: string) => {
         const region = await waitFor(() => {
           const found = screen
@@ -1004,23 +1018,9 @@ describe('EntityMlMaturityCard', () => {
   it('keeps its results when a reload fails, with the error and Retry above them', async () => {
     jest.useFakeTimers();
     try {
-      const getTeamAssessment = jest
-        .fn()
-        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
-        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
-        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
-      const api = mockMlMaturityApi({
-        getTeamAssessment,
-        // pending: the card reloads after a few seconds
-        getAttestations: jest.fn(async () => [
-          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
-        ]),
-      });
-      await renderCard(api);
-      await screen.findByText(/it counts once the assessment refreshes/);
-      await act(async () => {
-        jest.advanceTimersByTime(3_000);
-      });
+      const getTeamAssessment = await renderReloadsFailing(
+        new TypeError('Failed to fetch'),
+      );
       await waitFor(() => expect(getTeamAssessment).toHaveBeenCalledTimes(2));
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent(
@@ -1048,22 +1048,9 @@ describe('EntityMlMaturityCard', () => {
   it('keeps reloading while an attestation is pending after a reload failed', async () => {
     jest.useFakeTimers();
     try {
-      const getTeamAssessment = jest
-        .fn()
-        .mockResolvedValueOnce({ ...makeTeam('vision', 3), ...freshStatus })
-        .mockRejectedValueOnce(new TypeError('Failed to fetch'))
-        .mockResolvedValue({ ...withPracticeAttested({}), ...freshStatus });
-      const api = mockMlMaturityApi({
-        getTeamAssessment,
-        getAttestations: jest.fn(async () => [
-          practiceAttestation({ at: '2026-11-27T06:05:00Z' }),
-        ]),
-      });
-      await renderCard(api);
-      await screen.findByText(/it counts once the assessment refreshes/);
-      await act(async () => {
-        jest.advanceTimersByTime(3_000);
-      });
+      const getTeamAssessment = await renderReloadsFailing(
+        new TypeError('Failed to fetch'),
+      );
       await screen.findByRole('alert');
       expect(getTeamAssessment).toHaveBeenCalledTimes(2);
       // no Retry clicked: the next reload comes on its own, and succeeds

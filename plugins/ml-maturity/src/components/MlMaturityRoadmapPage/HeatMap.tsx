@@ -4,7 +4,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
@@ -22,6 +21,7 @@ import { downloadFile } from '../../lib/download';
 import { VISUALLY_HIDDEN } from '../../lib/visuallyHidden';
 import { WHOLE_WORDS } from '../../lib/wholeWords';
 import { LevelBadge } from '../LevelBadge';
+import { SideScroller } from '../SideScroller';
 import { TeamName } from './TeamName';
 import { useTeamTitles } from '../../hooks/useTeamTitles';
 import {
@@ -50,15 +50,12 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   select: { minWidth: 220 },
-  // On a phone the table scrolls sideways rather than squeezing the names
-  // to a letter per line. It scrolls down inside its own box, so that its
-  // head stays in view (a sticky head sticks to its scrolling box).
+  // The table scrolls down inside its own box too, so that its head stays
+  // in view (a sticky head sticks to its scrolling box).
   scroller: {
-    overflowX: 'auto',
     maxHeight: '70vh',
     // a size container, for the caption's width (below)
     containerType: 'inline-size',
-    '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
   table: {
     minWidth: 720,
@@ -300,12 +297,9 @@ export function HeatMap(props: HeatMapProps) {
       </Typography>
       {filtered.length > 0 && (
         <>
-          {/* focusable, so keyboard users can scroll it sideways too */}
-          <TableContainer
+          <SideScroller
+            label="Heat map, scrollable"
             className={classes.scroller}
-            role="region"
-            aria-label="Heat map, scrollable"
-            tabIndex={0}
           >
             <Table
               size="small"
@@ -405,7 +399,7 @@ export function HeatMap(props: HeatMapProps) {
                 ))}
               </TableBody>
             </Table>
-          </TableContainer>
+          </SideScroller>
           <TablePagination
             component="div"
             count={filtered.length}

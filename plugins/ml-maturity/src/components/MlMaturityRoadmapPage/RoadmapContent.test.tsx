@@ -16,6 +16,7 @@ import type { MlMaturityApi } from '../../api';
 import { downloadFile } from '../../lib/download';
 import {
   emptyRoadmap,
+  expectScrollsSideways,
   freshStatus,
   makeTeam,
   mockMlMaturityApi,
@@ -666,13 +667,10 @@ describe('RoadmapContent', () => {
     const heatmap = await screen.findByRole('table', {
       name: 'Teams by kit: percent of required items met',
     });
-    const scroller = screen.getByRole('region', {
-      name: 'Heat map, scrollable',
-    });
-    expect(scroller).toContainElement(heatmap);
-    // focusable, so it scrolls with the keyboard too
-    expect(scroller).toHaveAttribute('tabindex', '0');
-    expect(scroller).toHaveStyle({ overflowX: 'auto' });
+    expectScrollsSideways(
+      screen.getByRole('region', { name: 'Heat map, scrollable' }),
+      heatmap,
+    );
     expect(heatmap).toHaveStyle({ minWidth: '720px' });
 
     const row = within(heatmap).getAllByRole('row')[1];

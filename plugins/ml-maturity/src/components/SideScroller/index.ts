@@ -1,0 +1,1 @@
+export { SideScroller } from './SideScroller';
